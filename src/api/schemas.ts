@@ -1,0 +1,444 @@
+/**
+ * The backend contract: one zod/mini schema per payload. Every request the widgets send and every
+ * response they accept is described here, and nowhere else; the client validates against these,
+ * the mock backend is built from them, and the OpenAPI document is generated from them.
+ *
+ * Conventions on the wire:
+ * - times are ISO 8601 with an explicit offset (`2026-03-09T09:00:00-07:00`);
+ * - money is an integer amount in minor units (cents) with an ISO 4217 currency;
+ * - tags (topics, identities) are `{ id, label }`, the label already in the requested locale;
+ * - US states are two-letter postal codes; languages are BCP 47 tags.
+ */
+import * as z from 'zod/mini';
+
+// zod probes `new Function` unless jitless; strict CSP pages would report `unsafe-eval` (QUALITY S1).
+z.config({ jitless: true });
+
+const nonNegativeInt = () => z.number().check(z.int(), z.minimum(0));
+const positiveInt = () => z.number().check(z.int(), z.minimum(1));
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+
+/** ISO 8601 date-time with a numeric offset or Z. */
+export const DateTimeSchema = z.iso.datetime({ offset: true });
+/** ISO 8601 calendar date (`2026-03-09`). */
+export const DateSchema = z.iso.date();
+/** Two-letter US state or territory code. */
+export const StateCodeSchema = z.string().check(z.regex(/^[A-Z]{2}$/));
+/** BCP 47 language tag, e.g. `en`, `es`, `ase` (American Sign Language). */
+export const LanguageTagSchema = z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/));
+/** IANA time zone name, e.g. `America/Los_Angeles`. */
+export const TimeZoneSchema = z.string().check(z.regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/));
+/** Slug identifier of a tag or resource. */
+export const IdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-_]{0,63}$/));
+/** A URL the widgets may link to or load: https only. */
+export const HttpsUrlSchema = z.url({ protocol: /^https$/ });
+/** A phone number as dialled: digits, optionally a leading +, 3 to 15 digits. */
+export const PhoneSchema = z.string().check(z.regex(/^\+?[0-9]{3,15}$/));
+
+export const MoneySchema = z.object({
+  /** Integer amount in minor units (cents). */
+  amount: nonNegativeInt(),
+  /** ISO 4217 code. */
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+});
+export type Money = z.infer<typeof MoneySchema>;
+
+export const TagSchema = z.object({
+  id: IdSchema,
+  label: text(80),
+});
+export type Tag = z.infer<typeof TagSchema>;
+
+export const SessionLengthSchema = z.union([z.literal(30), z.literal(50), z.literal(60)]);
+export type SessionLength = z.infer<typeof SessionLengthSchema>;
+
+export const ModalitySchema = z.enum(['video', 'phone', 'messaging']);
+export type Modality = z.infer<typeof ModalitySchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Program: the partner's settings.
+
+export const CrisisLineSchema = z.object({
+  /** Name shown to the seeker, e.g. "Campus counseling crisis line". */
+  label: text(80),
+  /** Number to call. */
+  phone: PhoneSchema,
+  /** Number to text, when the line takes texts. */
+  sms: z.optional(PhoneSchema),
+  /** Web page of the line (chat or information). */
+  url: z.optional(HttpsUrlSchema),
+  /** When the line answers, in the partner's words, e.g. "24/7". */
+  hours: z.optional(text(80)),
+});
+export type CrisisLine = z.infer<typeof CrisisLineSchema>;
+
+export const SlidingScalePricingSchema = z.object({
+  model: z.literal('sliding-scale'),
+  /** Suggested amount, minor units. */
+  suggested: nonNegativeInt(),
+  /** Lowest amount the seeker may choose, minor units. */
+  minimum: nonNegativeInt(),
+  /** Highest amount accepted, minor units. */
+  maximum: z.optional(positiveInt()),
+});
+export const FixedPricingSchema = z.object({
+  model: z.literal('fixed'),
+  /** Price per session, minor units. */
+  price: positiveInt(),
+  /** Whether a seeker who did not love the session gets the money back. */
+  moneyBackGuarantee: z.boolean(),
+});
+export const FreePricingSchema = z.object({
+  model: z.literal('free'),
+  /** Who pays, shown to the seeker, e.g. "Your campus". */
+  sponsor: z.optional(text(120)),
+});
+export const PricingSchema = z.discriminatedUnion('model', [
+  SlidingScalePricingSchema,
+  FixedPricingSchema,
+  FreePricingSchema,
+]);
+export type Pricing = z.infer<typeof PricingSchema>;
+
+export const OpeningHoursSchema = z.object({
+  /** ISO weekday: 1 = Monday ... 7 = Sunday. */
+  day: z.number().check(z.int(), z.minimum(1), z.maximum(7)),
+  /** Local opening time in the program's time zone, `HH:MM`. */
+  open: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
+  /** Local closing time, `HH:MM`, after `open`. */
+  close: z.string().check(z.regex(/^([01]\d|2[0-4]):[0-5]\d$/)),
+});
+
+export const ProgramSchema = z.object({
+  id: IdSchema,
+  name: text(120),
+  /** Who may book: age range (inclusive) and the states where the seeker lives. */
+  eligibility: z.object({
+    minAge: positiveInt(),
+    maxAge: positiveInt(),
+    states: z.array(StateCodeSchema).check(z.minLength(1)),
+  }),
+  sessionLengths: z.array(SessionLengthSchema).check(z.minLength(1)),
+  modalities: z.array(ModalitySchema).check(z.minLength(1)),
+  pricing: PricingSchema,
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+  cancellation: z.object({
+    /** Cancelling at least this many hours before the start costs nothing. */
+    windowHours: nonNegativeInt(),
+  }),
+  hours: z.object({
+    timeZone: TimeZoneSchema,
+    weekly: z.array(OpeningHoursSchema),
+  }),
+  giftCards: z.object({
+    enabled: z.boolean(),
+    /** Price of one gifted session, minor units. */
+    pricePerSession: nonNegativeInt(),
+    maxSessions: positiveInt(),
+  }),
+  /** The partner's own crisis line, shown in addition to (never instead of) 988 and 911. */
+  crisisLine: z.optional(CrisisLineSchema),
+});
+export type Program = z.infer<typeof ProgramSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Supporters.
+
+export const SupporterSummarySchema = z.object({
+  id: IdSchema,
+  name: text(80),
+  pronouns: z.optional(text(40)),
+  photoUrl: z.optional(HttpsUrlSchema),
+  /** Short introduction shown on cards, plain text. */
+  headline: text(280),
+  /** Interests and lived-experience topics the supporter talks about. */
+  topics: z.array(TagSchema),
+  identities: z.array(TagSchema),
+  languages: z.array(LanguageTagSchema).check(z.minLength(1)),
+  /** States the supporter is certified to serve. */
+  states: z.array(StateCodeSchema).check(z.minLength(1)),
+  sessionLengths: z.array(SessionLengthSchema).check(z.minLength(1)),
+  /** Start of the soonest open slot, or null when none is open in the booking horizon. */
+  nextAvailable: z.nullable(DateTimeSchema),
+});
+export type SupporterSummary = z.infer<typeof SupporterSummarySchema>;
+
+export const CertificationSchema = z.object({
+  name: text(160),
+  state: z.optional(StateCodeSchema),
+  /** Date of the last yearly review. */
+  reviewedOn: DateSchema,
+});
+
+export const SupporterProfileSchema = z.extend(SupporterSummarySchema, {
+  /** Full biography, plain text; paragraphs separated by blank lines. */
+  bio: text(4000),
+  /** The supporter's own words about their lived experience and recovery. */
+  livedExperience: z.optional(text(2000)),
+  certifications: z.array(CertificationSchema),
+  modalities: z.array(ModalitySchema).check(z.minLength(1)),
+});
+export type SupporterProfile = z.infer<typeof SupporterProfileSchema>;
+
+export const FacetsSchema = z.object({
+  topics: z.array(TagSchema),
+  identities: z.array(TagSchema),
+  languages: z.array(LanguageTagSchema),
+  states: z.array(StateCodeSchema),
+});
+export type Facets = z.infer<typeof FacetsSchema>;
+
+export const SupporterSortSchema = z.enum(['next-available', 'name']);
+export type SupporterSort = z.infer<typeof SupporterSortSchema>;
+
+/** Filters shared by the supporter list, next-available search and matching. */
+export interface SupporterQuery {
+  q?: string;
+  topics?: string[];
+  identities?: string[];
+  languages?: string[];
+  states?: string[];
+  lengthMinutes?: SessionLength;
+  /** Only supporters with an open slot within this many days. */
+  availableWithinDays?: number;
+  sort?: SupporterSort;
+  offset?: number;
+  limit?: number;
+}
+
+export const SupporterPageSchema = z.object({
+  /** Supporters are validated one by one by the client so one bad record cannot hide the rest. */
+  items: z.array(z.unknown()),
+  /** Number of supporters matching the filters, across all pages. */
+  total: nonNegativeInt(),
+  offset: nonNegativeInt(),
+  limit: positiveInt(),
+  facets: FacetsSchema,
+});
+export type SupporterPageWire = z.infer<typeof SupporterPageSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Availability.
+
+export const SlotSchema = z.object({
+  supporterId: IdSchema,
+  start: DateTimeSchema,
+  end: DateTimeSchema,
+  lengthMinutes: SessionLengthSchema,
+});
+export type Slot = z.infer<typeof SlotSchema>;
+
+export const SlotListSchema = z.object({
+  supporterId: IdSchema,
+  /** Zone the supporter works in; the widgets still show times in the seeker's own zone. */
+  timeZone: TimeZoneSchema,
+  slots: z.array(SlotSchema),
+});
+export type SlotList = z.infer<typeof SlotListSchema>;
+
+export const NextAvailableSchema = z.object({
+  /** The soonest open slot across every supporter matching the filters, or null. */
+  slot: z.nullable(SlotSchema),
+});
+export type NextAvailable = z.infer<typeof NextAvailableSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Matching.
+
+export const TimeOfDaySchema = z.enum(['morning', 'afternoon', 'evening']);
+export type TimeOfDay = z.infer<typeof TimeOfDaySchema>;
+
+export const MatchRequestSchema = z.object({
+  topics: z.array(IdSchema),
+  identities: z.array(IdSchema),
+  languages: z.array(LanguageTagSchema),
+  timesOfDay: z.array(TimeOfDaySchema),
+  state: z.optional(StateCodeSchema),
+  lengthMinutes: z.optional(SessionLengthSchema),
+  /** Seeker's zone, to judge times of day. */
+  timeZone: z.optional(TimeZoneSchema),
+  limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(50))),
+});
+export type MatchRequest = z.infer<typeof MatchRequestSchema>;
+
+export const MatchReasonSchema = z.object({
+  kind: z.enum(['topic', 'identity', 'language', 'time-of-day']),
+  id: z.string(),
+  label: text(80),
+});
+export type MatchReason = z.infer<typeof MatchReasonSchema>;
+
+export const MatchResultSchema = z.object({
+  results: z.array(
+    z.object({
+      supporter: SupporterSummarySchema,
+      /** Relative score, 0 to 1, best first. */
+      score: z.number().check(z.minimum(0), z.maximum(1)),
+      reasons: z.array(MatchReasonSchema),
+    }),
+  ),
+});
+export type MatchResult = z.infer<typeof MatchResultSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Bookings.
+
+export const PaymentChoiceSchema = z.discriminatedUnion('kind', [
+  /** Pay what you can: the seeker's amount, between the program's minimum and maximum. */
+  z.object({ kind: z.literal('sliding-scale'), amount: nonNegativeInt() }),
+  z.object({ kind: z.literal('fixed') }),
+  z.object({ kind: z.literal('free') }),
+  z.object({ kind: z.literal('gift-card'), code: z.string().check(z.regex(/^[A-Z0-9-]{6,32}$/)) }),
+]);
+export type PaymentChoice = z.infer<typeof PaymentChoiceSchema>;
+
+export const BookingRequestSchema = z.object({
+  supporterId: IdSchema,
+  slotStart: DateTimeSchema,
+  lengthMinutes: SessionLengthSchema,
+  modality: ModalitySchema,
+  /** The seeker's answers; sent to the partner's backend only, never kept by the widgets. */
+  seeker: z.object({
+    name: text(120),
+    email: z.email(),
+    age: z.number().check(z.int(), z.minimum(0), z.maximum(130)),
+    state: StateCodeSchema,
+    pronouns: z.optional(z.string().check(z.maxLength(40))),
+  }),
+  /** The seeker read and agreed to each policy; each must be true. */
+  policies: z.object({
+    notTherapy: z.literal(true),
+    cancellation: z.literal(true),
+    privacy: z.literal(true),
+  }),
+  payment: PaymentChoiceSchema,
+  /** Seeker's time zone, so that emails show their local time. */
+  timeZone: TimeZoneSchema,
+  /** Optional note for the supporter. */
+  note: z.optional(z.string().check(z.maxLength(1000))),
+});
+export type BookingRequest = z.infer<typeof BookingRequestSchema>;
+
+export const BookingStatusSchema = z.enum(['requested', 'confirmed', 'declined', 'cancelled']);
+export type BookingStatus = z.infer<typeof BookingStatusSchema>;
+
+export const PaymentStatusSchema = z.enum(['not-required', 'due', 'paid', 'covered-by-gift', 'refunded']);
+
+export const BookingSchema = z.object({
+  id: IdSchema,
+  status: BookingStatusSchema,
+  supporterId: IdSchema,
+  start: DateTimeSchema,
+  end: DateTimeSchema,
+  lengthMinutes: SessionLengthSchema,
+  modality: ModalitySchema,
+  payment: z.object({
+    kind: z.enum(['sliding-scale', 'fixed', 'free', 'gift-card']),
+    status: PaymentStatusSchema,
+    amount: MoneySchema,
+    /** Partner's checkout to hand the seeker to when payment is due. */
+    checkoutUrl: z.optional(HttpsUrlSchema),
+  }),
+  /** Last moment to cancel free of charge. */
+  freeCancellationUntil: DateTimeSchema,
+  /** Video link, only once the supporter has confirmed. */
+  joinUrl: z.optional(HttpsUrlSchema),
+  createdAt: DateTimeSchema,
+});
+export type Booking = z.infer<typeof BookingSchema>;
+
+export const CancellationRequestSchema = z.object({
+  reason: z.optional(z.enum(['schedule-conflict', 'feeling-better', 'found-other-support', 'other'])),
+});
+export type CancellationRequest = z.infer<typeof CancellationRequestSchema>;
+
+export const CancellationSchema = z.object({
+  bookingId: IdSchema,
+  status: z.literal('cancelled'),
+  cancelledAt: DateTimeSchema,
+  /** Whether the cancellation came at least the program's window before the start. */
+  withinFreeWindow: z.boolean(),
+  /** no-charge: nothing was paid; refunded: paid and refunded; fee-due: the full fee stands. */
+  outcome: z.enum(['no-charge', 'refunded', 'fee-due']),
+  /** Amount refunded or due, zero for no-charge. */
+  amount: MoneySchema,
+  /** A gift session returned to the card's balance. */
+  giftSessionRestored: z.boolean(),
+});
+export type Cancellation = z.infer<typeof CancellationSchema>;
+
+export const RescheduleRequestSchema = z.object({
+  slotStart: DateTimeSchema,
+});
+export type RescheduleRequest = z.infer<typeof RescheduleRequestSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Gift cards.
+
+export const GiftCodeSchema = z.string().check(z.regex(/^[A-Z0-9-]{6,32}$/));
+
+export const GiftCardPurchaseRequestSchema = z.object({
+  sessions: z.number().check(z.int(), z.minimum(1), z.maximum(20)),
+  lengthMinutes: SessionLengthSchema,
+  purchaser: z.object({ name: text(120), email: z.email() }),
+  recipient: z.object({ name: text(120), email: z.email() }),
+  message: z.optional(z.string().check(z.maxLength(500))),
+  /** Date to send the recipient's email; today when absent. */
+  deliverOn: z.optional(DateSchema),
+});
+export type GiftCardPurchaseRequest = z.infer<typeof GiftCardPurchaseRequestSchema>;
+
+export const GiftCardPurchaseSchema = z.object({
+  id: IdSchema,
+  status: z.enum(['pending-payment', 'issued']),
+  sessions: positiveInt(),
+  lengthMinutes: SessionLengthSchema,
+  total: MoneySchema,
+  /** Partner's checkout; the card is issued once payment succeeds. */
+  checkoutUrl: z.optional(HttpsUrlSchema),
+});
+export type GiftCardPurchase = z.infer<typeof GiftCardPurchaseSchema>;
+
+export const GiftCardBalanceSchema = z.object({
+  code: GiftCodeSchema,
+  status: z.enum(['active', 'used', 'expired']),
+  lengthMinutes: SessionLengthSchema,
+  sessionsTotal: positiveInt(),
+  sessionsRemaining: nonNegativeInt(),
+  expiresOn: z.optional(DateSchema),
+});
+export type GiftCardBalance = z.infer<typeof GiftCardBalanceSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Errors.
+
+export const ErrorCodeSchema = z.enum([
+  'invalid-request',
+  'not-eligible',
+  'not-found',
+  'slot-taken',
+  'gift-card-invalid',
+  'gift-card-used',
+  'too-late',
+  'rate-limited',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const FieldErrorSchema = z.object({
+  /** Dot path of the request field, e.g. `seeker.age`. */
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: ErrorCodeSchema,
+    message: z.string(),
+    fieldErrors: z.optional(z.array(FieldErrorSchema)),
+    requestId: z.optional(z.string()),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
