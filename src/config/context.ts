@@ -1,0 +1,29 @@
+import { createContext } from '@lit/context';
+import type { ApiClient } from '../api/client.js';
+import type { Program } from '../api/schemas.js';
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+/**
+ * What `<peer-support-provider>` gives every element inside it. Elements outside a provider fall
+ * back to their own attributes and then to the defaults.
+ */
+export interface PeerConfig {
+  /** Validated API base URL, or undefined when none (or an unsafe one) was given. */
+  apiBase?: string;
+  /** BCP 47 tag of the provider's `locale`, when set. */
+  locale?: string;
+  theme?: Theme;
+  /** One client shared by every element inside the provider. */
+  client?: ApiClient;
+  /** The partner's program, once the provider has loaded it. */
+  program?: Program;
+}
+
+/**
+ * `Symbol.for` keeps the key identical across two copies of the library on one page, so a
+ * provider from one copy still reaches elements from another.
+ */
+export const peerConfigContext = createContext<PeerConfig | undefined>(
+  Symbol.for('peer-support-widgets.config'),
+);

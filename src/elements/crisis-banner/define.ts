@@ -1,0 +1,5 @@
+import { CrisisBanner } from './crisis-banner.js';
+
+CrisisBanner.define();
+
+export { CrisisBanner };

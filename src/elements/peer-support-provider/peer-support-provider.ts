@@ -1,0 +1,125 @@
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { Task } from '@lit/task';
+import { peerConfigContext, type PeerConfig, type Theme } from '../../config/context.js';
+import { clientFor, refusalOf } from '../../config/client-cache.js';
+import { isApiError } from '../../api/errors.js';
+import { PeerErrorEvent } from '../../events.js';
+import type { ApiClient } from '../../api/client.js';
+import { safeDefine } from '../../internal/define.js';
+
+/**
+ * Supplies configuration to every peer-support element inside it: the API base URL (and one
+ * shared API client), the locale and the theme. It also loads the partner's program once, so
+ * that, for example, the crisis banner can add the partner's own crisis line.
+ *
+ * Optional: elements outside a provider use their own attributes. Inside one, the provider's
+ * settings win over the elements' attributes.
+ *
+ * @summary Configuration for every peer-support element inside it.
+ * @tag peer-support-provider
+ *
+ * @slot - The elements to configure, anywhere in the subtree.
+ *
+ * @fires {PeerErrorEvent} peer-error - `api-base` was refused, or the program could not be loaded.
+ */
+export class PeerSupportProvider extends LitElement {
+  static tagName = 'peer-support-provider';
+
+  static define(tag = this.tagName): void {
+    safeDefine(tag, this);
+  }
+
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /**
+   * Base URL of the partner's API, e.g. `https://api.example.edu/peer`. Must be `https:` (or
+   * `http:` on localhost for development); anything else is refused with a console error.
+   */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** BCP 47 language tag for every element inside, e.g. `es` or `en-US`. */
+  @property() locale?: string;
+
+  /** Colour scheme for every element inside: `light`, `dark` or `auto`. */
+  @property() theme?: Theme;
+
+  @provide({ context: peerConfigContext })
+  protected config: PeerConfig = {};
+
+  private client?: ApiClient;
+
+  private readonly programTask = new Task(this, {
+    args: () => [this.client] as const,
+    task: ([client], { signal }) => (client ? client.getProgram({ signal }) : undefined),
+    onComplete: (program) => this.publish({ program }),
+    onError: (error) => {
+      this.publish({ program: undefined });
+      if (isApiError(error) && error.kind === 'aborted') return;
+      this.dispatchEvent(
+        new PeerErrorEvent(
+          isApiError(error)
+            ? {
+                kind: error.kind === 'aborted' ? 'network' : error.kind,
+                endpoint: error.endpoint,
+                ...(error.status === undefined ? {} : { status: error.status }),
+                message: error.message,
+              }
+            : { kind: 'network', endpoint: 'getProgram', message: String(error) },
+        ),
+      );
+    },
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('apiBase') || changed.has('locale')) {
+      this.client = this.apiBase ? clientFor(this.apiBase, this.locale) : undefined;
+      if (changed.has('apiBase') && this.apiBase && !this.client) {
+        this.dispatchEvent(
+          new PeerErrorEvent({ kind: 'config', message: refusalOf(this.apiBase) ?? 'Refused.' }),
+        );
+      }
+    }
+    if (changed.has('apiBase') || changed.has('locale') || changed.has('theme')) {
+      const program = this.client === this.config.client ? this.config.program : undefined;
+      this.config = strip({
+        apiBase: this.client ? this.apiBase : undefined,
+        locale: this.locale || undefined,
+        theme: this.theme,
+        client: this.client,
+        program,
+      });
+    }
+  }
+
+  /** Re-provides a new config object so that subscribed elements re-render. */
+  private publish(change: Partial<PeerConfig>): void {
+    this.config = strip({ ...this.config, ...change });
+  }
+
+  /** Resolves once the program has loaded (or failed); for tests and hosts that need it. */
+  get programComplete(): Promise<unknown> {
+    return this.programTask.taskComplete.catch(() => undefined);
+  }
+
+  override render(): TemplateResult {
+    return html`<slot></slot>`;
+  }
+}
+
+function strip(config: PeerConfig): PeerConfig {
+  return Object.fromEntries(
+    Object.entries(config).filter(([, value]) => value !== undefined),
+  ) as PeerConfig;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'peer-support-provider': PeerSupportProvider;
+  }
+}

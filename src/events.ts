@@ -1,0 +1,39 @@
+/**
+ * The DOM events the elements fire. Each bubbles and is composed, so a host page can listen on
+ * the element or any ancestor. Payloads never carry personal data (no names, emails, ages, states).
+ */
+import type { ApiErrorKind } from './api/errors.js';
+
+export interface PeerErrorDetail {
+  /**
+   * What went wrong: an API error kind (`network`, `timeout`, `http`, `validation`), or `config`
+   * for unusable configuration such as a refused `api-base`.
+   */
+  kind: ApiErrorKind | 'config';
+  /** Operation that failed, e.g. `getProgram`, when the error came from the API. */
+  endpoint?: string;
+  /** HTTP status, when there was a response. */
+  status?: number;
+  /** Developer-facing explanation, in English. Never includes personal data. */
+  message: string;
+}
+
+/**
+ * Something failed that the element shows as an error state (or, for the provider, that leaves
+ * the elements without a program). For logging and monitoring; the element already tells the user.
+ */
+export class PeerErrorEvent extends Event {
+  static readonly eventName = 'peer-error';
+  readonly detail: PeerErrorDetail;
+
+  constructor(detail: PeerErrorDetail) {
+    super(PeerErrorEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'peer-error': PeerErrorEvent;
+  }
+}

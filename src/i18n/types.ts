@@ -1,0 +1,50 @@
+/**
+ * Typed translations. Each element imports only the sections it needs, so that the crisis banner's
+ * own bundle carries its strings and nothing else.
+ */
+
+/** Locales with complete translations. */
+export type Locale = 'en' | 'es';
+
+export const locales: readonly Locale[] = ['en', 'es'];
+
+/** Crisis messaging, written in line with safe-messaging guidance: direct, hopeful, actionable. */
+export interface CrisisStrings {
+  /** Accessible name of the crisis landmark. */
+  regionLabel: string;
+  title: string;
+  intro: string;
+  call988: string;
+  text988: string;
+  /** Text link in the narrow docked bar. */
+  text988Short: string;
+  chat988: string;
+  /** The 988 Lifeline's chat, in this language. */
+  chatUrl: string;
+  spanish: string;
+  asl: string;
+  veterans: string;
+  emergencyLead: string;
+  call911: string;
+  emergencyTail: string;
+  notCrisisService: string;
+  /** Compact form: the lead before the 988 links. */
+  compactLead: string;
+  /** Compact form: the lead before the 911 link. */
+  compactEmergency: string;
+  /** Call link of the partner's extra line: `{label}` is replaced. */
+  callExtra: string;
+  textExtra: string;
+  moreHelp: string;
+  lessHelp: string;
+  opensInNewTab: string;
+}
+
+/** Strings every element shares: states, retry, announcements. */
+export interface CommonStrings {
+  loading: string;
+  retry: string;
+  offline: string;
+  loadFailed: string;
+  invalidData: string;
+}

@@ -1,0 +1,70 @@
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume, ContextRoot } from '@lit/context';
+import { peerConfigContext, type PeerConfig, type Theme } from '../config/context.js';
+import { safeDefine } from './define.js';
+import { resolveLocale } from '../i18n/locale.js';
+import type { Locale } from '../i18n/types.js';
+
+const ROOT_KEY = Symbol.for('peer-support-widgets.context-root');
+
+/**
+ * A provider that upgrades after its children (its script loads later, or it is defined lazily)
+ * must still reach them: a ContextRoot on the document keeps their unanswered requests and replays
+ * them when the provider appears. One per page, whichever copy of the library comes first.
+ */
+function attachContextRoot(): void {
+  const scope = globalThis as unknown as Record<symbol, unknown>;
+  if (scope[ROOT_KEY] || typeof document === 'undefined') return;
+  const root = new ContextRoot();
+  root.attach(document.documentElement);
+  scope[ROOT_KEY] = root;
+}
+attachContextRoot();
+
+/**
+ * What every element shares: configuration from the nearest `<peer-support-provider>`, the locale,
+ * and the theme. Kept thin on purpose: data loading lives in controllers, so that the crisis banner
+ * does not carry the API client.
+ */
+export class PeerElement extends LitElement {
+  /** The tag `define()` registers by default. */
+  static tagName = '';
+
+  /**
+   * Registers the element. A host can re-tag a subclass (`class MyBanner extends CrisisBanner {}`,
+   * `MyBanner.define('my-banner')`). Never throws: a tag taken by another class only warns.
+   */
+  static define(tag = this.tagName): void {
+    safeDefine(tag, this);
+  }
+
+  /** Configuration from the nearest `<peer-support-provider>`, if any. */
+  @consume({ context: peerConfigContext, subscribe: true })
+  @state()
+  protected config?: PeerConfig;
+
+  /**
+   * Colour scheme: `light`, `dark`, or `auto` (the page's preference). A provider's theme wins.
+   */
+  @property({ reflect: true }) theme?: Theme;
+
+  /** Language of the element's text; falls back to the provider's locale, then `<html lang>`. */
+  @property() override lang = '';
+
+  /**
+   * The locale the element renders in: the provider's locale, else the nearest `lang` attribute
+   * (the element's own, an ancestor's or `<html lang>`), else English.
+   */
+  protected get locale(): Locale {
+    return resolveLocale(
+      this.config?.locale ?? (this.lang || this.closest('[lang]')?.getAttribute('lang')),
+    );
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    const providerTheme = this.config?.theme;
+    if (providerTheme && providerTheme !== this.theme) this.theme = providerTheme;
+  }
+}
