@@ -1,0 +1,855 @@
+import { expect } from '@open-wc/testing';
+import {
+  ApiConfigError,
+  BACKOFF_CAP_MS,
+  checkApiBase,
+  createApiClient,
+  type ApiClient,
+  type ApiClientOptions,
+} from './client.js';
+import { endpoints, type EndpointName } from './endpoints.js';
+import { ApiError, isApiError } from './errors.js';
+import type { BookingRequest, SupporterQuery } from './schemas.js';
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures: one valid payload per schema.
+
+const start = '2026-03-09T09:00:00-07:00';
+const end = '2026-03-09T09:30:00-07:00';
+const program = {
+  id: 'campus',
+  name: 'Campus peers',
+  eligibility: { minAge: 18, maxAge: 30, states: ['CA'] },
+  sessionLengths: [30, 50],
+  modalities: ['video'],
+  pricing: { model: 'free' },
+  currency: 'USD',
+  cancellation: { windowHours: 24 },
+  hours: { timeZone: 'America/Los_Angeles', weekly: [{ day: 1, open: '09:00', close: '17:00' }] },
+  giftCards: { enabled: false, pricePerSession: 0, maxSessions: 1 },
+};
+const supporter = {
+  id: 'sam',
+  name: 'Sam',
+  headline: 'Peer supporter for students.',
+  topics: [{ id: 'grief', label: 'Grief' }],
+  identities: [],
+  languages: ['en'],
+  states: ['CA'],
+  sessionLengths: [30],
+  nextAvailable: start,
+};
+const profile = { ...supporter, bio: 'Bio.', certifications: [], modalities: ['video'] };
+const slot = { supporterId: 'sam', start, end, lengthMinutes: 30 };
+const slotList = { supporterId: 'sam', timeZone: 'America/Los_Angeles', slots: [slot] };
+const facets = { topics: [], identities: [], languages: ['en'], states: ['CA'] };
+const page = { items: [supporter], total: 1, offset: 0, limit: 20, facets };
+const matchRequest = { topics: ['grief'], identities: [], languages: ['en'], timesOfDay: [] };
+const matchResult = {
+  results: [{ supporter, score: 0.9, reasons: [{ kind: 'topic', id: 'grief', label: 'Grief' }] }],
+};
+const money0 = { amount: 0, currency: 'USD' };
+const bookingRequest: BookingRequest = {
+  supporterId: 'sam',
+  slotStart: start,
+  lengthMinutes: 30,
+  modality: 'video',
+  seeker: { name: 'Alex Doe', email: 'alex.doe@example.com', age: 22, state: 'CA' },
+  policies: { notTherapy: true, cancellation: true, privacy: true },
+  payment: { kind: 'free' },
+  timeZone: 'America/New_York',
+};
+const booking = {
+  id: 'bk-1',
+  status: 'requested',
+  supporterId: 'sam',
+  start,
+  end,
+  lengthMinutes: 30,
+  modality: 'video',
+  payment: { kind: 'free', status: 'not-required', amount: money0 },
+  freeCancellationUntil: '2026-03-08T09:00:00-07:00',
+  createdAt: '2026-03-01T10:00:00Z',
+};
+const cancellation = {
+  bookingId: 'bk-1',
+  status: 'cancelled',
+  cancelledAt: '2026-03-02T10:00:00Z',
+  withinFreeWindow: true,
+  outcome: 'no-charge',
+  amount: money0,
+  giftSessionRestored: false,
+};
+const giftRequest = {
+  sessions: 2,
+  lengthMinutes: 50 as const,
+  purchaser: { name: 'Pat Lee', email: 'pat@example.com' },
+  recipient: { name: 'Rae Lee', email: 'rae@example.com' },
+};
+const giftPurchase = {
+  id: 'gc-1',
+  status: 'pending-payment',
+  sessions: 2,
+  lengthMinutes: 50,
+  total: { amount: 10000, currency: 'USD' },
+  checkoutUrl: 'https://pay.example/checkout/1',
+};
+const giftBalance = {
+  code: 'GIFT-1234',
+  status: 'active',
+  lengthMinutes: 50,
+  sessionsTotal: 2,
+  sessionsRemaining: 2,
+};
+const errorBody = (code: string, message = 'Something went wrong.') => ({
+  error: { code, message },
+});
+
+// ---------------------------------------------------------------------------------------------
+// A fake fetch that records requests and plays replies in order (the last one repeats).
+
+interface Sent {
+  url: URL;
+  method: string;
+  headers: Headers;
+  body: string | undefined;
+  signal: AbortSignal;
+}
+type Reply = Response | Error | ((sent: Sent) => Response | Promise<Response>);
+
+function fakeFetch(...replies: Reply[]) {
+  const calls: Sent[] = [];
+  const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const sent: Sent = {
+      url: new URL(String(input)),
+      method: init?.method ?? 'GET',
+      headers: new Headers(init?.headers),
+      body: typeof init?.body === 'string' ? init.body : undefined,
+      signal: init?.signal ?? new AbortController().signal,
+    };
+    calls.push(sent);
+    const reply = replies[Math.min(calls.length, replies.length) - 1];
+    if (reply === undefined) throw new Error('fakeFetch: no reply configured');
+    if (reply instanceof Error) throw reply;
+    if (typeof reply === 'function') return reply(sent);
+    return reply.clone();
+  }) as typeof globalThis.fetch;
+  return { fetch: fetchFn, calls };
+}
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
+
+/** Never settles until the request's signal aborts, like a real fetch to a silent server. */
+const hang = (sent: Sent) =>
+  new Promise<Response>((_, reject) => {
+    if (sent.signal.aborted) reject(sent.signal.reason);
+    sent.signal.addEventListener('abort', () => reject(sent.signal.reason));
+  });
+
+const networkError = () => new TypeError('Failed to fetch');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const BASE = 'https://api.example.test/v1';
+
+function setup(replies: Reply[], options: Partial<ApiClientOptions> = {}) {
+  const { fetch, calls } = fakeFetch(...replies);
+  const delays: number[] = [];
+  const sleep = async (ms: number, signal?: AbortSignal) => {
+    delays.push(ms);
+    if (signal?.aborted) throw signal.reason;
+  };
+  const client = createApiClient({ baseUrl: BASE, fetch, sleep, random: () => 1, ...options });
+  return { client, calls, delays };
+}
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isApiError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('checkApiBase', () => {
+  it('accepts https: anywhere and http: only on loopback hosts', () => {
+    for (const url of [
+      'https://api.partner.org',
+      'https://api.partner.org/v1/',
+      'http://localhost:8787/api',
+      'http://127.0.0.1:3000',
+      'http://[::1]:3000',
+    ]) {
+      expect(checkApiBase(url).ok, url).to.equal(true);
+    }
+  });
+
+  it('refuses plain http: on other hosts and other schemes, with a reason naming https', () => {
+    for (const url of [
+      'http://api.partner.org',
+      'http://localhost.partner.org',
+      'http://10.0.0.1',
+      'ftp://api.partner.org',
+      'javascript:alert(1)',
+      'data:text/plain,x',
+    ]) {
+      const result = checkApiBase(url, 'https://partner.org/');
+      expect(result.ok, url).to.equal(false);
+      if (!result.ok) expect(result.reason, url).to.contain('https:').and.contain(url);
+    }
+  });
+
+  it('refuses invalid URLs, credentials, query strings and fragments', () => {
+    expect(checkApiBase('https://', 'https://partner.org/').ok).to.equal(false);
+    expect(checkApiBase('https://user:pw@api.partner.org').ok).to.equal(false);
+    expect(checkApiBase('https://api.partner.org/?key=1').ok).to.equal(false);
+    expect(checkApiBase('https://api.partner.org/#x').ok).to.equal(false);
+  });
+
+  it('resolves relative URLs against the page and judges the result', () => {
+    const https = checkApiBase('/api', 'https://partner.org/help/');
+    expect(https.ok && https.url.href).to.equal('https://partner.org/api');
+    expect(checkApiBase('/api', 'http://localhost:8000/demo/').ok).to.equal(true);
+    const insecure = checkApiBase('/api', 'http://partner.org/help/');
+    expect(insecure.ok).to.equal(false);
+    if (!insecure.ok) expect(insecure.reason).to.contain('http://partner.org/api');
+  });
+
+  it('defaults the page URL to the current location', () => {
+    // The test page itself is served from http://localhost.
+    const result = checkApiBase('/api');
+    expect(result.ok && result.url.origin).to.equal(location.origin);
+  });
+});
+
+describe('createApiClient', () => {
+  it('throws ApiConfigError with a clear message for a refused base URL', () => {
+    let thrown: unknown;
+    try {
+      createApiClient({ baseUrl: 'http://api.partner.org' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).to.be.instanceOf(ApiConfigError);
+    expect((thrown as Error).message)
+      .to.contain('http://api.partner.org')
+      .and.contain('https:');
+  });
+
+  it('throws ApiConfigError for nonsensical timeouts or retry counts', () => {
+    expect(() => createApiClient({ baseUrl: BASE, timeoutMs: 0 })).to.throw(ApiConfigError);
+    expect(() => createApiClient({ baseUrl: BASE, retries: -1 })).to.throw(ApiConfigError);
+    expect(() => createApiClient({ baseUrl: BASE, retries: 1.5 })).to.throw(ApiConfigError);
+  });
+
+  it('joins the base URL and paths with exactly one slash', async () => {
+    const { client, calls } = setup([json(program)], { baseUrl: `${BASE}/` });
+    expect(client.baseUrl).to.equal(BASE);
+    await client.getProgram();
+    expect(calls[0]!.url.href).to.equal(`${BASE}/program`);
+  });
+
+  it('uses the global fetch when none is given, called without a receiver', async () => {
+    const original = globalThis.fetch;
+    const seen: string[] = [];
+    globalThis.fetch = function (this: unknown, input: RequestInfo | URL) {
+      // A real browser fetch throws "Illegal invocation" unless called on the global object.
+      if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
+      seen.push(String(input));
+      return Promise.resolve(json(program));
+    } as typeof fetch;
+    try {
+      await createApiClient({ baseUrl: BASE }).getProgram();
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(seen).to.deep.equal([`${BASE}/program`]);
+  });
+});
+
+describe('ApiClient: one method per endpoint', () => {
+  const cases: {
+    name: EndpointName;
+    invoke: (client: ApiClient) => Promise<unknown>;
+    path: string;
+    response: unknown;
+    expected?: unknown;
+  }[] = [
+    { name: 'getProgram', invoke: (c) => c.getProgram(), path: '/program', response: program },
+    {
+      name: 'listSupporters',
+      invoke: (c) => c.listSupporters({}),
+      path: '/supporters',
+      response: page,
+      expected: { ...page, rejected: [] },
+    },
+    {
+      name: 'getSupporter',
+      invoke: (c) => c.getSupporter('sam'),
+      path: '/supporters/sam',
+      response: profile,
+    },
+    {
+      name: 'listSlots',
+      invoke: (c) => c.listSlots('sam', {}),
+      path: '/supporters/sam/slots',
+      response: slotList,
+    },
+    {
+      name: 'nextAvailable',
+      invoke: (c) => c.nextAvailable({}),
+      path: '/slots/next',
+      response: { slot },
+    },
+    {
+      name: 'match',
+      invoke: (c) => c.match(matchRequest),
+      path: '/matches',
+      response: matchResult,
+    },
+    {
+      name: 'createBooking',
+      invoke: (c) => c.createBooking(bookingRequest),
+      path: '/bookings',
+      response: booking,
+    },
+    {
+      name: 'getBooking',
+      invoke: (c) => c.getBooking('bk-1'),
+      path: '/bookings/bk-1',
+      response: booking,
+    },
+    {
+      name: 'cancelBooking',
+      invoke: (c) => c.cancelBooking('bk-1', { reason: 'feeling-better' }),
+      path: '/bookings/bk-1/cancellation',
+      response: cancellation,
+    },
+    {
+      name: 'rescheduleBooking',
+      invoke: (c) => c.rescheduleBooking('bk-1', { slotStart: end }),
+      path: '/bookings/bk-1/reschedule',
+      response: booking,
+    },
+    {
+      name: 'purchaseGiftCard',
+      invoke: (c) => c.purchaseGiftCard(giftRequest),
+      path: '/gift-cards',
+      response: giftPurchase,
+    },
+    {
+      name: 'getGiftCard',
+      invoke: (c) => c.getGiftCard('GIFT-1234'),
+      path: '/gift-cards/GIFT-1234',
+      response: giftBalance,
+    },
+  ];
+
+  it('covers every endpoint of the table', () => {
+    expect(cases.map((c) => c.name).sort()).to.deep.equal(Object.keys(endpoints).sort());
+    const { client } = setup([json({})]);
+    for (const name of Object.keys(endpoints)) {
+      expect(client[name as EndpointName], name).to.be.a('function');
+    }
+  });
+
+  for (const { name, invoke, path, response, expected } of cases) {
+    it(`${name} sends ${endpoints[name].method} ${endpoints[name].path} and returns the parsed response`, async () => {
+      const { client, calls } = setup([json(response, endpoints[name].status)]);
+      const result = await invoke(client);
+      expect(calls).to.have.length(1);
+      expect(calls[0]!.method).to.equal(endpoints[name].method);
+      expect(calls[0]!.url.pathname).to.equal(`/v1${path}`);
+      expect(result).to.deep.equal(expected ?? response);
+    });
+  }
+});
+
+describe('ApiClient: headers', () => {
+  it('sends Accept, Accept-Language and the extra headers on GETs, no body headers', async () => {
+    const { client, calls } = setup([json(program)], {
+      locale: 'es-US',
+      headers: { 'X-Partner': 'campus' },
+    });
+    await client.getProgram();
+    const headers = calls[0]!.headers;
+    expect(headers.get('Accept')).to.equal('application/json');
+    expect(headers.get('Accept-Language')).to.equal('es-US');
+    expect(headers.get('X-Partner')).to.equal('campus');
+    expect(headers.has('Content-Type')).to.equal(false);
+    expect(headers.has('Idempotency-Key')).to.equal(false);
+    expect(calls[0]!.body).to.equal(undefined);
+  });
+
+  it('omits Accept-Language without a locale', async () => {
+    const { client, calls } = setup([json(program)]);
+    await client.getProgram();
+    expect(calls[0]!.headers.has('Accept-Language')).to.equal(false);
+  });
+
+  it('sends Content-Type and a UUID Idempotency-Key on POSTs', async () => {
+    const { client, calls } = setup([json(booking, 201)], { headers: { 'X-Partner': 'campus' } });
+    await client.createBooking(bookingRequest);
+    const headers = calls[0]!.headers;
+    expect(headers.get('Content-Type')).to.equal('application/json');
+    expect(headers.get('Accept')).to.equal('application/json');
+    expect(headers.get('X-Partner')).to.equal('campus');
+    expect(headers.get('Idempotency-Key')).to.match(UUID);
+  });
+});
+
+describe('ApiClient: URLs', () => {
+  it('sends arrays as repeated params and omits undefined ones', async () => {
+    const { client, calls } = setup([json(page)]);
+    await client.listSupporters({
+      q: 'first year',
+      topics: ['grief', 'loss'],
+      languages: [],
+      states: undefined,
+      lengthMinutes: 50,
+      sort: 'name',
+      offset: 0,
+      limit: 20,
+    });
+    const url = calls[0]!.url;
+    expect(url.search).to.contain('topics=grief&topics=loss');
+    expect(url.searchParams.getAll('topics')).to.deep.equal(['grief', 'loss']);
+    expect(url.searchParams.get('q')).to.equal('first year');
+    expect(url.searchParams.get('lengthMinutes')).to.equal('50');
+    expect(url.searchParams.get('offset')).to.equal('0');
+    expect(url.searchParams.get('sort')).to.equal('name');
+    expect(url.searchParams.has('languages')).to.equal(false);
+    expect(url.searchParams.has('states')).to.equal(false);
+    expect(url.searchParams.has('identities')).to.equal(false);
+  });
+
+  it('sends no query string when no filter is set', async () => {
+    const { client, calls } = setup([json(page)]);
+    await client.listSupporters();
+    expect(calls[0]!.url.href).to.equal(`${BASE}/supporters`);
+  });
+
+  it('sends only the parameters the endpoint declares', async () => {
+    const { client, calls } = setup([json({ slot: null })]);
+    const query: SupporterQuery = { topics: ['grief'], sort: 'name', limit: 5 };
+    const extra = { ...query, email: 'alex.doe@example.com' };
+    await client.nextAvailable(extra);
+    expect([...calls[0]!.url.searchParams.keys()]).to.deep.equal(['topics']);
+  });
+
+  it('sends slot ranges as query parameters', async () => {
+    const { client, calls } = setup([json(slotList)]);
+    await client.listSlots('sam', { from: start, lengthMinutes: 30 });
+    const params = calls[0]!.url.searchParams;
+    expect(params.get('from')).to.equal(start);
+    expect(params.get('lengthMinutes')).to.equal('30');
+    expect(params.has('to')).to.equal(false);
+  });
+
+  it('URL-encodes path parameters', async () => {
+    const { client, calls } = setup([json(profile)]);
+    await client.getSupporter('a/b c?#');
+    expect(calls[0]!.url.href).to.equal(`${BASE}/supporters/a%2Fb%20c%3F%23`);
+  });
+
+  it('refuses empty path parameters and mistyped query values without sending', async () => {
+    const { client, calls } = setup([json(profile)]);
+    const empty = await failure(client.getSupporter(''));
+    expect(empty.kind).to.equal('validation');
+    expect(empty.issues?.[0]?.path).to.equal('supporterId');
+    const mistyped = await failure(client.listSupporters({ limit: 2.5 }));
+    expect(mistyped.kind).to.equal('validation');
+    expect(mistyped.issues?.[0]?.path).to.equal('query.limit');
+    expect(calls).to.have.length(0);
+  });
+
+  it('keeps personal data out of URLs: bookings and gift cards travel in the body', async () => {
+    const { client, calls } = setup([json(booking, 201), json(giftPurchase, 201)]);
+    await client.createBooking(bookingRequest);
+    await client.purchaseGiftCard(giftRequest);
+    expect(calls[0]!.url.href).to.equal(`${BASE}/bookings`);
+    expect(calls[1]!.url.href).to.equal(`${BASE}/gift-cards`);
+    expect(JSON.parse(calls[0]!.body!)).to.deep.equal(bookingRequest);
+    expect(JSON.parse(calls[1]!.body!)).to.deep.equal(giftRequest);
+  });
+});
+
+describe('ApiClient: request validation', () => {
+  it('refuses an invalid body before sending, with paths and no data values', async () => {
+    const { client, calls } = setup([json(booking, 201)]);
+    const invalid = {
+      ...bookingRequest,
+      seeker: { ...bookingRequest.seeker, email: 'alex-at-example', age: 200 },
+    };
+    const error = await failure(client.createBooking(invalid));
+    expect(calls).to.have.length(0);
+    expect(error.kind).to.equal('validation');
+    expect(error.endpoint).to.equal('createBooking');
+    expect(error.retryable).to.equal(false);
+    expect(error.issues?.map((i) => i.path)).to.deep.equal(['seeker.email', 'seeker.age']);
+    expect(error.issues?.[0]?.message).to.equal('invalid email');
+    expect(error.issues?.[1]?.message).to.equal('too big: at most 130');
+    expect(error.message).to.contain('nothing was sent').and.contain('seeker.email');
+    const everything = `${error.message} ${JSON.stringify(error.issues)}`;
+    expect(everything).not.to.contain('alex-at-example');
+    expect(everything).not.to.contain('Alex Doe');
+  });
+
+  it('sends the parsed body: keys outside the contract are dropped', async () => {
+    const { client, calls } = setup([json(booking, 201)]);
+    const withExtra = { ...bookingRequest, ssn: '123-45-6789' } as BookingRequest;
+    await client.createBooking(withExtra);
+    expect(calls[0]!.body).not.to.contain('ssn');
+  });
+
+  it('describes union and literal mismatches', async () => {
+    const { client } = setup([json(booking, 201)]);
+    const bad = {
+      ...bookingRequest,
+      lengthMinutes: 45,
+      payment: { kind: 'cash' },
+    } as unknown as BookingRequest;
+    const error = await failure(client.createBooking(bad));
+    expect(error.issues).to.deep.include({
+      path: 'lengthMinutes',
+      message: 'expected one of 30, 50, 60',
+    });
+    expect(error.issues).to.deep.include({
+      path: 'payment.kind',
+      message: 'expected one of "sliding-scale", "fixed", "free", "gift-card"',
+    });
+  });
+});
+
+describe('ApiClient: response validation (R5)', () => {
+  it('gives kind validation with issues for a schema mismatch, and does not retry', async () => {
+    const broken = { ...program, eligibility: { ...program.eligibility, minAge: '18' } };
+    const { client, calls } = setup([json(broken)]);
+    const error = await failure(client.getProgram());
+    expect(error.kind).to.equal('validation');
+    expect(error.status).to.equal(200);
+    expect(error.issues).to.deep.equal([
+      { path: 'eligibility.minAge', message: 'expected number' },
+    ]);
+    expect(error.message).to.contain('getProgram').and.contain('eligibility.minAge');
+    expect(calls).to.have.length(1);
+  });
+
+  it('gives kind validation for malformed JSON and for an empty body', async () => {
+    for (const text of ['{"id": "campus",', '', '<html>oops</html>']) {
+      const { client } = setup([new Response(text, { status: 200 })]);
+      const error = await failure(client.getProgram());
+      expect(error.kind, text).to.equal('validation');
+      expect(error.message, text).to.contain('not valid JSON');
+    }
+  });
+
+  it('keeps the valid supporters of a page and reports the rejected ones', async () => {
+    const other = { ...supporter, id: 'kai', name: 'Kai' };
+    const malformed = { ...supporter, id: 'bad-one', name: '', languages: [] };
+    const { client } = setup([
+      json({ ...page, items: [supporter, malformed, 42, other], total: 4 }),
+    ]);
+    const result = await client.listSupporters({});
+    expect(result.items.map((s) => s.id)).to.deep.equal(['sam', 'kai']);
+    expect(result.total).to.equal(4);
+    expect(result.facets).to.deep.equal(facets);
+    expect(result.rejected).to.deep.equal([
+      {
+        index: 1,
+        id: 'bad-one',
+        issues: [
+          'name: too small: at least 1 characters',
+          'languages: too small: at least 1 items',
+        ],
+      },
+      { index: 2, issues: ['(root): expected object'] },
+    ]);
+  });
+
+  it('still fails the whole page when the page itself is malformed', async () => {
+    const { client } = setup([json({ items: [supporter], total: 1, offset: 0, limit: 20 })]);
+    const error = await failure(client.listSupporters({}));
+    expect(error.kind).to.equal('validation');
+    expect(error.issues?.[0]?.path).to.equal('facets');
+  });
+});
+
+describe('ApiClient: HTTP errors', () => {
+  it('gives kind http with the status and the parsed error body', async () => {
+    const { client } = setup([json(errorBody('not-found', 'No supporter sam.'), 404)]);
+    const error = await failure(client.getSupporter('sam'));
+    expect(error.kind).to.equal('http');
+    expect(error.status).to.equal(404);
+    expect(error.body?.error.code).to.equal('not-found');
+    expect(error.message).to.contain('404').and.contain('not-found').and.contain('getSupporter');
+  });
+
+  it('leaves body undefined when the error response is not an ErrorBody', async () => {
+    for (const response of [
+      new Response('<h1>Bad gateway</h1>', { status: 502 }),
+      json({ message: 'nope' }, 500),
+    ]) {
+      const { client } = setup([response], { retries: 0 });
+      const error = await failure(client.getProgram());
+      expect(error.kind).to.equal('http');
+      expect(error.body).to.equal(undefined);
+    }
+  });
+
+  it('never retries 4xx other than 429', async () => {
+    for (const status of [400, 401, 403, 404, 409, 410, 422]) {
+      const { client, calls, delays } = setup([json(errorBody('invalid-request'), status)]);
+      const error = await failure(client.getProgram());
+      expect(error.status, String(status)).to.equal(status);
+      expect(error.retryable, String(status)).to.equal(false);
+      expect(calls, String(status)).to.have.length(1);
+      expect(delays, String(status)).to.deep.equal([]);
+    }
+  });
+
+  it('does not retry a 409 on a POST either', async () => {
+    const { client, calls } = setup([json(errorBody('slot-taken'), 409)]);
+    const error = await failure(client.createBooking(bookingRequest));
+    expect(error.body?.error.code).to.equal('slot-taken');
+    expect(calls).to.have.length(1);
+  });
+});
+
+describe('ApiClient: retries (R2)', () => {
+  it('retries a GET on network errors, then succeeds', async () => {
+    const { client, calls, delays } = setup([networkError(), networkError(), json(program)]);
+    const result = await client.getProgram();
+    expect(result.id).to.equal('campus');
+    expect(calls).to.have.length(3);
+    expect(delays).to.deep.equal([300, 600]);
+  });
+
+  it('retries at most `retries` times on 5xx and reports the last error', async () => {
+    for (const status of [500, 502, 503, 504]) {
+      const { client, calls, delays } = setup([json(errorBody('internal'), status)]);
+      const error = await failure(client.getProgram());
+      expect(error.kind).to.equal('http');
+      expect(error.status).to.equal(status);
+      expect(error.retryable).to.equal(true);
+      expect(calls, String(status)).to.have.length(4);
+      expect(delays, String(status)).to.deep.equal([300, 600, 1200]);
+    }
+  });
+
+  it('reports kind network after the last retry', async () => {
+    const { client, calls } = setup([networkError()], { retries: 2 });
+    const error = await failure(client.getProgram());
+    expect(error.kind).to.equal('network');
+    expect(error.cause).to.be.instanceOf(TypeError);
+    expect(calls).to.have.length(3);
+  });
+
+  it('does not retry with retries: 0', async () => {
+    const { client, calls } = setup([networkError()], { retries: 0 });
+    await failure(client.getProgram());
+    expect(calls).to.have.length(1);
+  });
+
+  it('uses full jitter: random() scales the exponential delay', async () => {
+    const { client, delays } = setup([networkError()], { random: () => 0.5 });
+    await failure(client.getProgram());
+    expect(delays).to.deep.equal([150, 300, 600]);
+  });
+
+  it('caps the backoff', async () => {
+    const { client, delays } = setup([networkError()], { retries: 6 });
+    await failure(client.getProgram());
+    expect(delays).to.deep.equal([300, 600, 1200, 2400, BACKOFF_CAP_MS, BACKOFF_CAP_MS]);
+    expect(BACKOFF_CAP_MS).to.equal(4000);
+  });
+
+  it('retries 429 after the Retry-After seconds, within the cap', async () => {
+    const limited = (seconds: string) =>
+      json(errorBody('rate-limited'), 429, { 'Retry-After': seconds });
+    const short = setup([limited('2'), json(program)]);
+    await short.client.getProgram();
+    expect(short.delays).to.deep.equal([2000]);
+    expect(short.calls).to.have.length(2);
+
+    const long = setup([limited('120'), json(program)]);
+    await long.client.getProgram();
+    expect(long.delays).to.deep.equal([BACKOFF_CAP_MS]);
+
+    const none = setup([json(errorBody('rate-limited'), 429), json(program)]);
+    await none.client.getProgram();
+    expect(none.delays).to.deep.equal([300]);
+  });
+
+  it('exposes Retry-After on the final 429 error', async () => {
+    const { client } = setup([json(errorBody('rate-limited'), 429, { 'Retry-After': '7' })], {
+      retries: 0,
+    });
+    const error = await failure(client.getProgram());
+    expect(error.retryAfterMs).to.equal(7000);
+    expect(error.retryable).to.equal(true);
+  });
+
+  it('works with the default sleep', async () => {
+    const { fetch, calls } = fakeFetch(networkError(), json(program));
+    const client = createApiClient({ baseUrl: BASE, fetch, random: () => 0 });
+    await client.getProgram();
+    expect(calls).to.have.length(2);
+  });
+});
+
+describe('ApiClient: POSTs and idempotency (R3)', () => {
+  it('retries POSTs on 5xx, 429 and network errors with the same Idempotency-Key', async () => {
+    const { client, calls } = setup([
+      json(errorBody('internal'), 503),
+      networkError(),
+      json(errorBody('rate-limited'), 429),
+      json(booking, 201),
+    ]);
+    const result = await client.createBooking(bookingRequest);
+    expect(result.id).to.equal('bk-1');
+    expect(calls).to.have.length(4);
+    const keys = calls.map((c) => c.headers.get('Idempotency-Key'));
+    expect(keys[0]).to.match(UUID);
+    expect(new Set(keys).size).to.equal(1);
+    expect(new Set(calls.map((c) => c.body)).size).to.equal(1);
+  });
+
+  it('uses a new key for each call and the caller key when given', async () => {
+    const { client, calls } = setup([json(errorBody('internal'), 500), json(booking, 201)]);
+    await client.createBooking(bookingRequest, { idempotencyKey: 'form-42' });
+    await client.createBooking(bookingRequest);
+    await client.createBooking(bookingRequest);
+    const keys = calls.map((c) => c.headers.get('Idempotency-Key'));
+    expect(keys.slice(0, 2)).to.deep.equal(['form-42', 'form-42']);
+    expect(keys[2]).to.match(UUID);
+    expect(keys[3]).to.match(UUID);
+    expect(keys[2]).not.to.equal(keys[3]);
+  });
+
+  it('refuses an unusable caller key', async () => {
+    const { client, calls } = setup([json(booking, 201)]);
+    const error = await failure(client.createBooking(bookingRequest, { idempotencyKey: 'a b\n' }));
+    expect(error.kind).to.equal('validation');
+    expect(calls).to.have.length(0);
+  });
+});
+
+describe('ApiClient: timeouts and aborts (R1)', () => {
+  it('passes a signal to every request', async () => {
+    const { client, calls } = setup([json(program)]);
+    await client.getProgram();
+    expect(calls[0]!.signal).to.be.instanceOf(AbortSignal);
+    expect(calls[0]!.signal.aborted).to.equal(false);
+  });
+
+  it('gives kind timeout when the server stays silent, and retries it', async () => {
+    const once = setup([hang], { timeoutMs: 5, retries: 0 });
+    const error = await failure(once.client.getProgram());
+    expect(error.kind).to.equal('timeout');
+    expect(error.retryable).to.equal(true);
+    expect(error.message).to.contain('5 ms');
+    expect(once.calls[0]!.signal.aborted).to.equal(true);
+
+    const retried = setup([hang, hang, json(program)], { timeoutMs: 5 });
+    await retried.client.getProgram();
+    expect(retried.calls).to.have.length(3);
+  });
+
+  it('gives kind aborted when the caller aborts, and never retries', async () => {
+    const controller = new AbortController();
+    const { client, calls, delays } = setup([
+      (sent) => {
+        controller.abort();
+        return hang(sent);
+      },
+    ]);
+    const error = await failure(client.getProgram({ signal: controller.signal }));
+    expect(error.kind).to.equal('aborted');
+    expect(error.retryable).to.equal(false);
+    expect(calls).to.have.length(1);
+    expect(calls[0]!.signal.aborted).to.equal(true);
+    expect(delays).to.deep.equal([]);
+  });
+
+  it('tells timeouts from caller aborts without AbortSignal.any (older Safari)', async () => {
+    const original = AbortSignal.any;
+    (AbortSignal as { any?: unknown }).any = undefined;
+    try {
+      const timedOut = setup([hang], { timeoutMs: 5, retries: 0 });
+      expect(
+        (await failure(timedOut.client.getProgram({ signal: new AbortController().signal }))).kind,
+      ).to.equal('timeout');
+      const controller = new AbortController();
+      const cancelled = setup([
+        (sent) => {
+          controller.abort();
+          return hang(sent);
+        },
+      ]);
+      const error = await failure(cancelled.client.getProgram({ signal: controller.signal }));
+      expect(error.kind).to.equal('aborted');
+      expect(cancelled.calls).to.have.length(1);
+    } finally {
+      AbortSignal.any = original;
+    }
+  });
+
+  it('sends nothing when the signal is already aborted', async () => {
+    const { client, calls } = setup([json(booking, 201)]);
+    const error = await failure(
+      client.createBooking(bookingRequest, { signal: AbortSignal.abort() }),
+    );
+    expect(error.kind).to.equal('aborted');
+    expect(calls).to.have.length(0);
+  });
+
+  it('stops retrying when the caller aborts during the backoff', async () => {
+    const controller = new AbortController();
+    const { fetch, calls } = fakeFetch(json(errorBody('internal'), 503));
+    const client = createApiClient({
+      baseUrl: BASE,
+      fetch,
+      random: () => 1,
+      sleep: async (_ms, signal) => {
+        controller.abort();
+        if (signal?.aborted) throw signal.reason;
+      },
+    });
+    const error = await failure(client.getProgram({ signal: controller.signal }));
+    expect(error.kind).to.equal('aborted');
+    expect(calls).to.have.length(1);
+  });
+});
+
+describe('ApiError', () => {
+  const make = (kind: ApiError['kind'], status?: number) =>
+    new ApiError({ kind, status, endpoint: 'getProgram', message: 'x' });
+
+  it('is retryable only for network, timeout, 429 and 5xx', () => {
+    expect(make('network').retryable).to.equal(true);
+    expect(make('timeout').retryable).to.equal(true);
+    expect(make('http', 429).retryable).to.equal(true);
+    expect(make('http', 500).retryable).to.equal(true);
+    expect(make('http', 599).retryable).to.equal(true);
+    expect(make('http', 404).retryable).to.equal(false);
+    expect(make('http', 408).retryable).to.equal(false);
+    expect(make('validation', 200).retryable).to.equal(false);
+    expect(make('aborted').retryable).to.equal(false);
+  });
+
+  it('is recognised by isApiError and is an Error', () => {
+    const error = make('network');
+    expect(isApiError(error)).to.equal(true);
+    expect(isApiError(new Error('x'))).to.equal(false);
+    expect(isApiError({ kind: 'network' })).to.equal(false);
+    expect(error).to.be.instanceOf(Error);
+    expect(error.name).to.equal('ApiError');
+  });
+});

@@ -1,0 +1,504 @@
+/**
+ * The typed client of the backend contract. One generic `call()` reads the endpoint table (method,
+ * path, schemas) and does timeouts, retries, idempotency keys and validation once; the methods of
+ * `ApiClient` are thin typed wrappers around it.
+ *
+ * Only fetch, AbortSignal, Headers, URL and crypto are used, so this module also runs in Node.
+ */
+import * as z from 'zod/mini';
+import { endpoints, type EndpointName } from './endpoints.js';
+import { ApiError, formatIssues, toApiIssues, type ApiIssue } from './errors.js';
+import {
+  ErrorBodySchema,
+  SupporterSummarySchema,
+  type Booking,
+  type BookingRequest,
+  type Cancellation,
+  type CancellationRequest,
+  type Facets,
+  type GiftCardBalance,
+  type GiftCardPurchase,
+  type GiftCardPurchaseRequest,
+  type MatchRequest,
+  type MatchResult,
+  type NextAvailable,
+  type Program,
+  type RescheduleRequest,
+  type SessionLength,
+  type SlotList,
+  type SupporterProfile,
+  type SupporterQuery,
+  type SupporterSummary,
+} from './schemas.js';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_RETRIES = 3;
+/** Full-jitter exponential backoff: attempt n waits random() * min(cap, base * 2^n). */
+export const BACKOFF_BASE_MS = 300;
+export const BACKOFF_CAP_MS = 4_000;
+
+export interface ApiClientOptions {
+  /** API root, e.g. `https://partner.example/api`; a relative URL resolves against the page. */
+  baseUrl: string;
+  fetch?: typeof fetch;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+  /** Per attempt, in milliseconds. */
+  timeoutMs?: number;
+  /** Retries after the first attempt, on network errors, timeouts, 429 and 5xx only. */
+  retries?: number;
+  /** Sent as `Accept-Language`; the server localises tag labels. */
+  locale?: string;
+  /** Injected for tests; defaults to Math.random. */
+  random?: () => number;
+  /** Injected for tests; must reject when `signal` aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** POSTs only: reuse a key, e.g. across a user's repeated submissions of the same form. */
+  idempotencyKey?: string;
+}
+
+export interface SlotQuery {
+  /** ISO 8601 instant. */
+  from?: string;
+  /** ISO 8601 instant. */
+  to?: string;
+  lengthMinutes?: SessionLength;
+}
+
+/** The filters `nextAvailable` understands (no paging or order). */
+export type SupporterFilters = Omit<SupporterQuery, 'sort' | 'offset' | 'limit'>;
+
+export interface RejectedSupporter {
+  /** Position in the page's `items`. */
+  index: number;
+  /** The record's id, when it had a string one. */
+  id?: string;
+  /** `path: message` lines. */
+  issues: string[];
+}
+
+export interface SupporterPage {
+  /** The records that matched SupporterSummarySchema, in server order. */
+  items: SupporterSummary[];
+  /** The records that did not; one bad record must not hide the others. */
+  rejected: RejectedSupporter[];
+  total: number;
+  offset: number;
+  limit: number;
+  facets: Facets;
+}
+
+export interface ApiClient {
+  /** The resolved base URL, without a trailing slash. */
+  readonly baseUrl: string;
+  getProgram(opts?: RequestOptions): Promise<Program>;
+  listSupporters(query?: SupporterQuery, opts?: RequestOptions): Promise<SupporterPage>;
+  getSupporter(supporterId: string, opts?: RequestOptions): Promise<SupporterProfile>;
+  listSlots(supporterId: string, query?: SlotQuery, opts?: RequestOptions): Promise<SlotList>;
+  nextAvailable(query?: SupporterFilters, opts?: RequestOptions): Promise<NextAvailable>;
+  match(request: MatchRequest, opts?: RequestOptions): Promise<MatchResult>;
+  createBooking(request: BookingRequest, opts?: RequestOptions): Promise<Booking>;
+  getBooking(bookingId: string, opts?: RequestOptions): Promise<Booking>;
+  cancelBooking(
+    bookingId: string,
+    request: CancellationRequest,
+    opts?: RequestOptions,
+  ): Promise<Cancellation>;
+  rescheduleBooking(
+    bookingId: string,
+    request: RescheduleRequest,
+    opts?: RequestOptions,
+  ): Promise<Booking>;
+  purchaseGiftCard(
+    request: GiftCardPurchaseRequest,
+    opts?: RequestOptions,
+  ): Promise<GiftCardPurchase>;
+  getGiftCard(code: string, opts?: RequestOptions): Promise<GiftCardBalance>;
+}
+
+/** Thrown by `createApiClient` for unusable options, above all a refused base URL (QUALITY S5). */
+export class ApiConfigError extends Error {
+  override readonly name = 'ApiConfigError';
+}
+
+export type ApiBaseCheck = { ok: true; url: URL } | { ok: false; reason: string };
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Whether `url` may serve the API: `https:`, or `http:` on a loopback host for development.
+ * Pure, so the config layer can print the same reason in its console error (QUALITY S5).
+ */
+export function checkApiBase(
+  url: string,
+  pageOrigin: string | undefined = globalThis.location?.href,
+): ApiBaseCheck {
+  const shown = JSON.stringify(url);
+  let resolved: URL;
+  try {
+    resolved = new URL(url, pageOrigin);
+  } catch {
+    const relative = !/^[a-z][a-z0-9+.-]*:/i.test(url.trim());
+    return {
+      ok: false,
+      reason:
+        relative && pageOrigin === undefined
+          ? `API base URL ${shown} is relative and there is no page URL to resolve it against; use an absolute https: URL.`
+          : `API base URL ${shown} is not a valid URL.`,
+    };
+  }
+  const where = resolved.href === url ? '' : ` (resolved to ${resolved.href})`;
+  if (resolved.protocol !== 'https:' && resolved.protocol !== 'http:') {
+    return {
+      ok: false,
+      reason: `API base URL ${shown}${where} is refused: it must use https: (http: only on localhost, 127.0.0.1 or [::1]).`,
+    };
+  }
+  if (resolved.protocol === 'http:' && !LOOPBACK_HOSTS.has(resolved.hostname)) {
+    return {
+      ok: false,
+      reason: `API base URL ${shown}${where} is refused: plain http: would expose the seeker's data in transit; use https: (http: is allowed only on localhost, 127.0.0.1 or [::1]).`,
+    };
+  }
+  if (resolved.username || resolved.password) {
+    return {
+      ok: false,
+      reason: `API base URL ${shown} is refused: it must not contain credentials.`,
+    };
+  }
+  if (resolved.search || resolved.hash) {
+    return {
+      ok: false,
+      reason: `API base URL ${shown} is refused: it must not have a query string or fragment.`,
+    };
+  }
+  return { ok: true, url: resolved };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type Endpoints = typeof endpoints;
+type QueryValue = string | number | boolean | readonly (string | number)[] | null | undefined;
+
+interface CallParams {
+  path?: Record<string, string>;
+  query?: object;
+  body?: unknown;
+  opts?: RequestOptions | undefined;
+}
+
+type ResponseOf<N extends EndpointName> = z.output<Endpoints[N]['response']>;
+
+const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+/** `crypto.randomUUID` exists only in secure contexts; a partner page may still be plain http. */
+function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** `AbortSignal.any`, with a fallback for browsers before it (Safari < 17.4, Chrome < 116). */
+function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const controller = new AbortController();
+  for (const signal of [a, b]) {
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+      break;
+    }
+    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  }
+  return controller.signal;
+}
+
+/** Seconds or an HTTP date, per RFC 9110; undefined when absent or unreadable. */
+function parseRetryAfter(value: string | null): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const check = checkApiBase(options.baseUrl);
+  if (!check.ok) throw new ApiConfigError(check.reason);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const retries = options.retries ?? DEFAULT_RETRIES;
+  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+    throw new ApiConfigError(
+      `timeoutMs must be a positive number of milliseconds, got ${timeoutMs}.`,
+    );
+  }
+  if (!(Number.isInteger(retries) && retries >= 0)) {
+    throw new ApiConfigError(`retries must be a whole number >= 0, got ${retries}.`);
+  }
+  const base = check.url.href.replace(/\/+$/, '');
+  const random = options.random ?? Math.random;
+  const sleep = options.sleep ?? defaultSleep;
+  // Looked up per call (not bound once) so the page's fetch, possibly patched later, is used, and
+  // never called as a method of another object ("Illegal invocation").
+  const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const extraHeaders = { ...options.headers };
+
+  function buildUrl(name: EndpointName, params: CallParams): string {
+    const endpoint: { path: string; query?: readonly { name: string; type: string }[] } =
+      endpoints[name];
+    const path = endpoint.path.replace(/\{(\w+)\}/g, (_, key: string) => {
+      const value = params.path?.[key];
+      if (typeof value !== 'string' || value === '') {
+        throw invalidRequest(name, [{ path: key, message: 'expected a non-empty string' }]);
+      }
+      return encodeURIComponent(value);
+    });
+    // Only the parameters the table declares are sent, so nothing else can leak into a URL.
+    const search = new URLSearchParams();
+    const query = (params.query ?? {}) as Record<string, QueryValue>;
+    for (const param of endpoint.query ?? []) {
+      const value = query[param.name];
+      if (value === undefined || value === null) continue;
+      const values = Array.isArray(value) ? (value as readonly unknown[]) : [value];
+      for (const v of values) {
+        const bad =
+          (param.type === 'integer' && !Number.isInteger(v)) ||
+          (param.type !== 'integer' && typeof v !== 'string') ||
+          (param.type !== 'string[]' && Array.isArray(value));
+        if (bad) {
+          const expected =
+            param.type === 'integer'
+              ? 'an integer'
+              : param.type === 'string[]'
+                ? 'an array of strings'
+                : 'a string';
+          throw invalidRequest(name, [
+            { path: `query.${param.name}`, message: `expected ${expected}` },
+          ]);
+        }
+        search.append(param.name, String(v));
+      }
+    }
+    const qs = search.toString();
+    return `${base}${path}${qs ? `?${qs}` : ''}`;
+  }
+
+  function invalidRequest(name: EndpointName, issues: readonly ApiIssue[]): ApiError {
+    return new ApiError({
+      kind: 'validation',
+      endpoint: name,
+      issues,
+      message: `${name}: the request is invalid, nothing was sent (${summarise(issues)}).`,
+    });
+  }
+
+  async function call<N extends EndpointName>(
+    name: N,
+    params: CallParams = {},
+  ): Promise<ResponseOf<N>> {
+    const endpoint: {
+      method: 'GET' | 'POST';
+      path: string;
+      request?: z.ZodMiniType;
+      response: z.ZodMiniType;
+    } = endpoints[name];
+    const route = `${endpoint.method} ${endpoint.path}`;
+    const callerSignal = params.opts?.signal;
+    const aborted = (cause?: unknown) =>
+      new ApiError({
+        kind: 'aborted',
+        endpoint: name,
+        message: `${name}: aborted by the caller (${route}).`,
+        cause,
+      });
+    if (callerSignal?.aborted) throw aborted(callerSignal.reason);
+
+    const url = buildUrl(name, params);
+    const headers = new Headers({ Accept: 'application/json' });
+    if (options.locale) headers.set('Accept-Language', options.locale);
+    for (const [key, value] of Object.entries(extraHeaders)) headers.set(key, value);
+    let body: string | undefined;
+    if (endpoint.method === 'POST') {
+      const parsed = endpoint.request ? z.safeParse(endpoint.request, params.body) : undefined;
+      if (parsed && !parsed.success) throw invalidRequest(name, toApiIssues(parsed.error.issues));
+      // The parsed value, not the caller's object: keys outside the contract are never sent.
+      body = JSON.stringify(parsed ? parsed.data : (params.body ?? {}));
+      const key = params.opts?.idempotencyKey ?? newIdempotencyKey();
+      if (!IDEMPOTENCY_KEY.test(key)) {
+        throw invalidRequest(name, [
+          { path: 'idempotencyKey', message: 'expected 1 to 255 visible ASCII characters' },
+        ]);
+      }
+      headers.set('Content-Type', 'application/json');
+      // Set once per call, outside the retry loop: every retry carries the same key (QUALITY R3).
+      headers.set('Idempotency-Key', key);
+    }
+
+    const attempt = async (): Promise<ResponseOf<N>> => {
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const signal = callerSignal ? anySignal(callerSignal, timeout) : timeout;
+      let response: Response;
+      let text: string;
+      try {
+        response = await doFetch(url, { method: endpoint.method, headers, body, signal });
+        text = await response.text();
+      } catch (cause) {
+        if (callerSignal?.aborted) throw aborted(cause);
+        if (timeout.aborted) {
+          throw new ApiError({
+            kind: 'timeout',
+            endpoint: name,
+            cause,
+            message: `${name}: no response within ${timeoutMs} ms (${route}).`,
+          });
+        }
+        throw new ApiError({
+          kind: 'network',
+          endpoint: name,
+          cause,
+          message: `${name}: network error, the API could not be reached (${route}).`,
+        });
+      }
+      const { status } = response;
+      let json: unknown;
+      let jsonOk = true;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        jsonOk = false;
+      }
+      if (status < 200 || status > 299) {
+        const errorBody = jsonOk ? z.safeParse(ErrorBodySchema, json) : undefined;
+        const code = errorBody?.success ? ` ${errorBody.data.error.code}` : '';
+        // The server's free-text message stays in `body`: it may echo the seeker's input.
+        throw new ApiError({
+          kind: 'http',
+          endpoint: name,
+          status,
+          body: errorBody?.success ? errorBody.data : undefined,
+          retryAfterMs:
+            status === 429 || status === 503
+              ? parseRetryAfter(response.headers.get('Retry-After'))
+              : undefined,
+          message: `${name}: the server answered HTTP ${status}${code} (${route}).`,
+        });
+      }
+      if (!jsonOk) {
+        throw new ApiError({
+          kind: 'validation',
+          endpoint: name,
+          status,
+          issues: [{ path: '(root)', message: 'expected a JSON document' }],
+          message: `${name}: the response is not valid JSON (HTTP ${status}, ${route}).`,
+        });
+      }
+      const parsed = z.safeParse(endpoint.response, json);
+      if (!parsed.success) {
+        const issues = toApiIssues(parsed.error.issues);
+        throw new ApiError({
+          kind: 'validation',
+          endpoint: name,
+          status,
+          issues,
+          message: `${name}: the response does not match the API contract (${summarise(issues)}; ${route}).`,
+        });
+      }
+      return parsed.data as ResponseOf<N>;
+    };
+
+    for (let n = 0; ; n++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!(error instanceof ApiError) || !error.retryable || n >= retries) throw error;
+        // A Retry-After is honoured as given (within the cap); otherwise full jitter.
+        const delay =
+          error.retryAfterMs !== undefined
+            ? Math.min(BACKOFF_CAP_MS, error.retryAfterMs)
+            : random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** n);
+        try {
+          await sleep(delay, callerSignal);
+        } catch (cause) {
+          throw aborted(cause);
+        }
+        if (callerSignal?.aborted) throw aborted(callerSignal.reason);
+      }
+    }
+  }
+
+  async function listSupporters(
+    query: SupporterQuery = {},
+    opts?: RequestOptions,
+  ): Promise<SupporterPage> {
+    const page = await call('listSupporters', { query, opts });
+    const items: SupporterSummary[] = [];
+    const rejected: RejectedSupporter[] = [];
+    page.items.forEach((item, index) => {
+      const parsed = z.safeParse(SupporterSummarySchema, item);
+      if (parsed.success) {
+        items.push(parsed.data);
+        return;
+      }
+      const id = (item as { id?: unknown } | null)?.id;
+      rejected.push({
+        index,
+        ...(typeof id === 'string' ? { id } : {}),
+        issues: formatIssues(toApiIssues(parsed.error.issues)),
+      });
+    });
+    return {
+      items,
+      rejected,
+      total: page.total,
+      offset: page.offset,
+      limit: page.limit,
+      facets: page.facets,
+    };
+  }
+
+  const client = {
+    baseUrl: base,
+    getProgram: (opts) => call('getProgram', { opts }),
+    listSupporters,
+    getSupporter: (supporterId, opts) => call('getSupporter', { path: { supporterId }, opts }),
+    listSlots: (supporterId, query = {}, opts) =>
+      call('listSlots', { path: { supporterId }, query, opts }),
+    nextAvailable: (query = {}, opts) => call('nextAvailable', { query, opts }),
+    match: (request, opts) => call('match', { body: request, opts }),
+    createBooking: (request, opts) => call('createBooking', { body: request, opts }),
+    getBooking: (bookingId, opts) => call('getBooking', { path: { bookingId }, opts }),
+    cancelBooking: (bookingId, request, opts) =>
+      call('cancelBooking', { path: { bookingId }, body: request, opts }),
+    rescheduleBooking: (bookingId, request, opts) =>
+      call('rescheduleBooking', { path: { bookingId }, body: request, opts }),
+    purchaseGiftCard: (request, opts) => call('purchaseGiftCard', { body: request, opts }),
+    getGiftCard: (code, opts) => call('getGiftCard', { path: { code }, opts }),
+  } satisfies ApiClient & Record<EndpointName, unknown>;
+  return client;
+}
+
+function summarise(issues: readonly ApiIssue[]): string {
+  const lines = formatIssues(issues);
+  const shown = lines.slice(0, 3).join('; ');
+  return lines.length > 3 ? `${shown}; and ${lines.length - 3} more` : shown;
+}

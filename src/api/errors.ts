@@ -1,0 +1,139 @@
+/**
+ * The one error type the API client throws. Elements switch on `kind` to pick their error state
+ * (QUALITY R1, R5) and on `retryable` to decide whether a retry button makes sense.
+ */
+import type * as z from 'zod/mini';
+import type { EndpointName } from './endpoints.js';
+import type { ErrorBody } from './schemas.js';
+
+export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'validation' | 'aborted';
+
+/** One validation problem: where, and what was expected. Never the offending value itself. */
+export interface ApiIssue {
+  /** Dot path into the payload, e.g. `seeker.email` or `items.3.name`; `(root)` for the whole. */
+  path: string;
+  message: string;
+}
+
+export interface ApiErrorInit {
+  kind: ApiErrorKind;
+  endpoint: EndpointName;
+  message: string;
+  status?: number | undefined;
+  body?: ErrorBody | undefined;
+  issues?: readonly ApiIssue[] | undefined;
+  retryAfterMs?: number | undefined;
+  cause?: unknown;
+}
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly kind: ApiErrorKind;
+  /** Operation name from the endpoint table, e.g. `createBooking`. */
+  readonly endpoint: EndpointName;
+  /** HTTP status, for kind `http` (and for `validation` of a response). */
+  readonly status: number | undefined;
+  /** The server's error body, when it matched ErrorBodySchema. */
+  readonly body: ErrorBody | undefined;
+  /** What did not match the schema, for kind `validation`. */
+  readonly issues: readonly ApiIssue[] | undefined;
+  /** Delay the server asked for (`Retry-After`), in milliseconds. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: ApiErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = init.kind;
+    this.endpoint = init.endpoint;
+    this.status = init.status;
+    this.body = init.body;
+    this.issues = init.issues;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+
+  /**
+   * Whether trying again may succeed: transport failures, timeouts, 429 and 5xx. Not 4xx (the
+   * request itself is wrong), not validation (the same bytes would fail again), not aborts (the
+   * caller asked to stop).
+   */
+  get retryable(): boolean {
+    switch (this.kind) {
+      case 'network':
+      case 'timeout':
+        return true;
+      case 'http':
+        return this.status !== undefined && (this.status === 429 || this.status >= 500);
+      default:
+        return false;
+    }
+  }
+}
+
+export function isApiError(x: unknown): x is ApiError {
+  return x instanceof ApiError;
+}
+
+/**
+ * zod/mini ships no locale, so every issue's own message is "Invalid input". Build a useful one
+ * from the issue's fields, and never from its input: that may be the seeker's personal data.
+ */
+export function toApiIssues(issues: readonly z.core.$ZodIssue[]): ApiIssue[] {
+  return issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) }));
+}
+
+/** `path: message` lines, as used in error messages and the list's rejected items. */
+export function formatIssues(issues: readonly ApiIssue[]): string[] {
+  return issues.map((i) => `${i.path}: ${i.message}`);
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(root)' : path.map((p) => String(p)).join('.');
+}
+
+const list = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected === 'int' ? 'an integer' : issue.expected}`;
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `expected ${list(issue.values)}`
+        : `expected one of ${list(issue.values)}`;
+    case 'invalid_union': {
+      if (issue.discriminator !== undefined && 'options' in issue && issue.options) {
+        return `expected one of ${list(issue.options)}`;
+      }
+      // A union of literals (e.g. session lengths) fails with one invalid_value per branch.
+      const values = issue.errors.flatMap((branch) =>
+        branch.length === 1 && branch[0]?.code === 'invalid_value' && branch[0].path.length === 0
+          ? branch[0].values
+          : [],
+      );
+      return values.length > 0 && values.length >= issue.errors.length
+        ? `expected one of ${list(values)}`
+        : 'does not match any allowed variant';
+    }
+    case 'invalid_format': {
+      if (issue.format === 'regex') return `does not match ${issue.pattern ?? 'the pattern'}`;
+      // Set for URLs (e.g. "Invalid protocol") but missing from zod's issue type.
+      const note = (issue as { note?: unknown }).note;
+      return `invalid ${issue.format}${typeof note === 'string' ? ` (${note.toLowerCase()})` : ''}`;
+    }
+    case 'too_big':
+      return `too big: ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}${unit(issue.origin)}`;
+    case 'too_small':
+      return `too small: ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}${unit(issue.origin)}`;
+    case 'not_multiple_of':
+      return `expected a multiple of ${String(issue.divisor)}`;
+    case 'unrecognized_keys':
+      return `unknown keys ${list(issue.keys)}`;
+    default:
+      return issue.code.replace(/_/g, ' ');
+  }
+}
+
+function unit(origin: string): string {
+  if (origin === 'string') return ' characters';
+  if (origin === 'array' || origin === 'set') return ' items';
+  return '';
+}

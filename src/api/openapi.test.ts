@@ -1,0 +1,139 @@
+import { expect } from '@open-wc/testing';
+import { endpoints, type EndpointName } from './endpoints.js';
+import { API_VERSION, createOpenApiDocument } from './openapi.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Doc = { [key: string]: Json };
+type Operation = {
+  operationId: string;
+  parameters: ({ $ref: string } | { name: string; in: string; required?: boolean })[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+};
+
+const doc = createOpenApiDocument() as Doc;
+const operationOf = (name: EndpointName): Operation | undefined => {
+  const { path, method } = endpoints[name];
+  const item = (doc.paths as Record<string, Record<string, unknown>>)[path];
+  return item?.[method.toLowerCase()] as Operation | undefined;
+};
+
+/** Resolves a local JSON pointer (`#/a/b`), or returns undefined. */
+function resolve(ref: string): Json | undefined {
+  if (!ref.startsWith('#/')) return undefined;
+  let node: Json | undefined = doc;
+  for (const raw of ref.slice(2).split('/')) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object' || Array.isArray(node) || !(key in node)) {
+      return undefined;
+    }
+    node = node[key];
+  }
+  return node;
+}
+
+function collectRefs(node: Json, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => collectRefs(n, out));
+  else if (node !== null && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') out.push(value);
+      else collectRefs(value, out);
+    }
+  }
+  return out;
+}
+
+describe('OpenAPI document', () => {
+  it('equals the committed openapi.json', async () => {
+    const response = await fetch('/openapi.json');
+    const committed = response.ok ? await response.text() : '';
+    const generated = `${JSON.stringify(createOpenApiDocument(), null, 2)}\n`;
+    if (committed !== generated) {
+      const a = committed.split('\n');
+      const b = generated.split('\n');
+      const line = b.findIndex((text, i) => text !== a[i]);
+      throw new Error(
+        `openapi.json is stale: run npm run openapi` +
+          (response.ok
+            ? ` (first difference at line ${line + 1}: ${JSON.stringify(a[line])} vs ${JSON.stringify(b[line])})`
+            : ` (GET /openapi.json answered ${response.status})`),
+      );
+    }
+  });
+
+  it('is generated deterministically', () => {
+    expect(JSON.stringify(createOpenApiDocument())).to.equal(JSON.stringify(doc));
+  });
+
+  it('is OpenAPI 3.1 with the contract version', () => {
+    expect(doc.openapi).to.equal('3.1.0');
+    expect(doc.info).to.include({
+      title: 'Peer support widgets backend API',
+      version: API_VERSION,
+    });
+    expect(doc.servers).to.be.an('array').that.is.not.empty;
+  });
+
+  for (const name of Object.keys(endpoints) as EndpointName[]) {
+    const endpoint = endpoints[name];
+    it(`documents ${name} as ${endpoint.method} ${endpoint.path}`, () => {
+      const op = operationOf(name);
+      expect(op, `${endpoint.method} ${endpoint.path}`).to.be.an('object');
+      expect(op!.operationId).to.equal(name);
+      const statuses = Object.keys(op!.responses);
+      const expected = [
+        endpoint.status,
+        400,
+        429,
+        500,
+        ...('errors' in endpoint ? endpoint.errors : []),
+      ];
+      expect(statuses).to.include.members(expected.map(String));
+      expect(Boolean(op!.requestBody)).to.equal('request' in endpoint);
+
+      const refs = op!.parameters.flatMap((p) => ('$ref' in p ? [p.$ref] : []));
+      const idempotency = '#/components/parameters/IdempotencyKey';
+      expect(refs.includes(idempotency)).to.equal(endpoint.method === 'POST');
+
+      const pathParams = op!.parameters.flatMap((p) =>
+        'in' in p && p.in === 'path' ? [p.name] : [],
+      );
+      const inPath = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      expect(pathParams).to.deep.equal(inPath);
+
+      const queryParams = op!.parameters.flatMap((p) =>
+        'in' in p && p.in === 'query' ? [p.name] : [],
+      );
+      expect(queryParams).to.deep.equal(
+        ('query' in endpoint ? endpoint.query : []).map((q) => q.name),
+      );
+    });
+  }
+
+  it('has no operation outside the endpoint table', () => {
+    const operationIds = Object.values(doc.paths as Record<string, Record<string, Operation>>)
+      .flatMap((item) => Object.values(item))
+      .map((op) => op.operationId);
+    expect(operationIds.sort()).to.deep.equal(Object.keys(endpoints).sort());
+  });
+
+  it('resolves every $ref', () => {
+    const refs = collectRefs(doc);
+    expect(refs.length).to.be.greaterThan(50);
+    const broken = [...new Set(refs)].filter((ref) => resolve(ref) === undefined);
+    expect(broken, 'unresolved $refs').to.deep.equal([]);
+  });
+
+  it('describes error responses with the ErrorBody component', () => {
+    const responses = (doc.components as Record<string, Record<string, Json>>).responses!;
+    for (const [name, response] of Object.entries(responses)) {
+      expect(collectRefs(response), name).to.deep.equal(['#/components/schemas/ErrorBody']);
+    }
+  });
+
+  it('documents supporter pages as lists of SupporterSummary', () => {
+    expect(resolve('#/components/schemas/SupporterPage/properties/items/items')).to.deep.equal({
+      $ref: '#/components/schemas/SupporterSummary',
+    });
+  });
+});
