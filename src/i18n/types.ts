@@ -24,9 +24,9 @@ export interface CrisisStrings {
   spanish: string;
   asl: string;
   veterans: string;
-  emergencyLead: string;
+  /** The 911 sentence; the Call 911 link follows it. */
+  emergency: string;
   call911: string;
-  emergencyTail: string;
   notCrisisService: string;
   /** Compact form: the lead before the 988 links. */
   compactLead: string;

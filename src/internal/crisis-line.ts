@@ -1,41 +1,41 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { sheet } from '../styles/sheet.js';
 import type { CrisisStrings } from '../i18n/types.js';
 import { format } from '../i18n/locale.js';
 import type { ExtraLine } from './extra-line.js';
+import { h } from './dom.js';
+
+/** A link in the one-line form: 44x44 at least (QUALITY A3). */
+function action(href: string, text: string): HTMLElement {
+  return h('a', { class: 'crisis-action', part: 'crisis-action', href }, text);
+}
+
+/** Call and text links of the partner's own line. */
+export function extraLinks(t: CrisisStrings, extra: ExtraLine): HTMLElement[] {
+  const links = [action(`tel:${extra.phone}`, format(t.callExtra, { label: extra.label }))];
+  if (extra.sms)
+    links.push(action(`sms:${extra.sms}`, format(t.textExtra, { label: extra.label })));
+  return links;
+}
 
 /**
- * The compact crisis line: 988 (call and text) and 911, plus the partner's extra line when there is
- * one. `<crisis-banner variant="compact">` and every other element render this same template, in
- * every state, so the crisis numbers have one source.
+ * The one-line crisis form: 988 (call and text) and 911, plus the partner's extra line when there
+ * is one. `<crisis-banner variant="compact">` renders it, and every other element embeds that
+ * banner in every state (QUALITY C1), so the crisis numbers have one source.
  */
-export function renderCrisisLine(
-  t: CrisisStrings,
-  extra?: ExtraLine,
-  { short = false } = {},
-): TemplateResult {
-  return html`<p class="crisis-line" part="crisis-line">
-    <span class="crisis-lead">${t.compactLead}</span>
-    <a class="crisis-action" part="crisis-action" href="tel:988">${t.call988}</a>
-    <a class="crisis-action" part="crisis-action" href="sms:988"
-      >${short ? t.text988Short : t.text988}</a
-    >
-    <span class="crisis-lead">${t.compactEmergency}</span>
-    <a class="crisis-action" part="crisis-action" href="tel:911">${t.call911}</a>
-    ${extra ? renderExtraLinks(t, extra) : nothing}
-  </p>`;
+export function crisisLine(t: CrisisStrings, extra?: ExtraLine, short = false): HTMLElement {
+  return h(
+    'p',
+    { class: 'crisis-line', part: 'crisis-line' },
+    h('span', { class: 'crisis-lead' }, t.compactLead),
+    action('tel:988', t.call988),
+    action('sms:988', short ? t.text988Short : t.text988),
+    h('span', { class: 'crisis-lead' }, t.compactEmergency),
+    action('tel:911', t.call911),
+    ...(extra ? extraLinks(t, extra) : []),
+  );
 }
 
-export function renderExtraLinks(t: CrisisStrings, extra: ExtraLine): TemplateResult {
-  return html`<a class="crisis-action" part="crisis-action" href="tel:${extra.phone}"
-      >${format(t.callExtra, { label: extra.label })}</a
-    >${extra.sms
-      ? html` <a class="crisis-action" part="crisis-action" href="sms:${extra.sms}"
-          >${format(t.textExtra, { label: extra.label })}</a
-        >`
-      : nothing}`;
-}
-
-export const crisisLineStyles = css`
+export const crisisLineStyles = sheet`
   .crisis-line {
     display: flex;
     flex-wrap: wrap;

@@ -22,7 +22,9 @@ export function checkExtraLine(
   const rawPhone = input.phone?.trim();
   if (!label && !rawPhone) return undefined;
   if (!label) {
-    console.warn(`[peer-support-widgets] ${source}: the extra crisis line has no label; it is not shown.`);
+    console.warn(
+      `[peer-support-widgets] ${source}: the extra crisis line has no label; it is not shown.`,
+    );
     return undefined;
   }
   const phone = rawPhone ? normalizePhone(rawPhone) : '';
@@ -36,11 +38,17 @@ export function checkExtraLine(
   if (input.sms?.trim()) {
     const sms = normalizePhone(input.sms.trim());
     if (PHONE.test(sms)) line.sms = sms;
-    else console.warn(`[peer-support-widgets] ${source}: "${input.sms}" is not a valid text number; it is not shown.`);
+    else
+      console.warn(
+        `[peer-support-widgets] ${source}: "${input.sms}" is not a valid text number; it is not shown.`,
+      );
   }
   if (input.url?.trim()) {
     if (isHttpsUrl(input.url.trim())) line.url = input.url.trim();
-    else console.warn(`[peer-support-widgets] ${source}: the extra crisis line's URL must be https; it is not shown.`);
+    else
+      console.warn(
+        `[peer-support-widgets] ${source}: the extra crisis line's URL must be https; it is not shown.`,
+      );
   }
   return line;
 }

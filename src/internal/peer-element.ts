@@ -1,25 +1,12 @@
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume, ContextRoot } from '@lit/context';
+import { consume } from '@lit/context';
+import { attachContextRoot } from '../config/context-root.js';
 import { peerConfigContext, type PeerConfig, type Theme } from '../config/context.js';
 import { safeDefine } from './define.js';
 import { resolveLocale } from '../i18n/locale.js';
 import type { Locale } from '../i18n/types.js';
 
-const ROOT_KEY = Symbol.for('peer-support-widgets.context-root');
-
-/**
- * A provider that upgrades after its children (its script loads later, or it is defined lazily)
- * must still reach them: a ContextRoot on the document keeps their unanswered requests and replays
- * them when the provider appears. One per page, whichever copy of the library comes first.
- */
-function attachContextRoot(): void {
-  const scope = globalThis as unknown as Record<symbol, unknown>;
-  if (scope[ROOT_KEY] || typeof document === 'undefined') return;
-  const root = new ContextRoot();
-  root.attach(document.documentElement);
-  scope[ROOT_KEY] = root;
-}
 attachContextRoot();
 
 /**

@@ -1,11 +1,11 @@
-import { css } from 'lit';
+import { sheet } from './sheet.js';
 
 /**
  * Design tokens. Every element reads `--peer-*` custom properties that a host page may set
  * anywhere above it; the fallbacks here are the defaults. Colours use `light-dark()` so they follow
  * the element's `color-scheme`: the page's preference by default, or the `theme` attribute.
  */
-export const tokens = css`
+export const tokens = sheet`
   :host {
     color-scheme: light dark;
     --_font: var(--peer-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
@@ -46,7 +46,7 @@ export const tokens = css`
 `;
 
 /** A visible focus ring for every interactive part. */
-export const focusRing = css`
+export const focusRing = sheet`
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;

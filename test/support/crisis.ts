@@ -5,12 +5,14 @@ export function deepLinks(root: ParentNode): HTMLAnchorElement[] {
   const found: HTMLAnchorElement[] = [];
   const visit = (node: ParentNode): void => {
     for (const el of node.querySelectorAll('*')) {
-      if (el instanceof HTMLAnchorElement) found.push(el);
+      // localName, not instanceof: the element may come from another frame (another realm).
+      if (el.localName === 'a') found.push(el as HTMLAnchorElement);
       if (el.shadowRoot) visit(el.shadowRoot);
     }
   };
   visit(root);
-  if (root instanceof Element && root.shadowRoot) visit(root.shadowRoot);
+  const host = root as Partial<Element>;
+  if (host.shadowRoot) visit(host.shadowRoot);
   return [...new Set(found)];
 }
 

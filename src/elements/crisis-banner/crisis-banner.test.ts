@@ -68,7 +68,9 @@ describe('<crisis-banner>', () => {
     expect(linkByHref(inner, 'tel:911')!.textContent!.trim()).to.equal('Llamar al 911');
 
     const provided = await fixture<HTMLElement>(
-      html`<peer-support-provider locale="es"><crisis-banner></crisis-banner></peer-support-provider>`,
+      html`<peer-support-provider locale="es"
+        ><crisis-banner></crisis-banner
+      ></peer-support-provider>`,
     );
     const banner = provided.querySelector('crisis-banner')!;
     await banner.updateComplete;
@@ -126,8 +128,11 @@ describe('<crisis-banner>', () => {
       const el = await fixture<CrisisBanner>(
         html`<crisis-banner extra-label="Campus line" extra-phone="call us!"></crisis-banner>`,
       );
-      expect(deepLinks(el).filter((a) => a.href.startsWith('tel:')).map((a) => a.getAttribute('href')))
-        .to.deep.equal(['tel:988', 'tel:911']);
+      expect(
+        deepLinks(el)
+          .filter((a) => a.href.startsWith('tel:'))
+          .map((a) => a.getAttribute('href')),
+      ).to.deep.equal(['tel:988', 'tel:911']);
       expect(el.shadowRoot!.textContent).not.to.contain('Campus line');
       expect(warnings.messages.join('\n')).to.match(/"call us!" is not a valid phone number/);
       expectCrisisLine(el);
@@ -171,7 +176,9 @@ describe('<crisis-banner>', () => {
     });
 
     it('collapses and expands, keeping 988 and 911 visible, and cannot be dismissed', async () => {
-      const el = await fixture<CrisisBanner>(html`<crisis-banner variant="docked"></crisis-banner>`);
+      const el = await fixture<CrisisBanner>(
+        html`<crisis-banner variant="docked"></crisis-banner>`,
+      );
       const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('button.toggle')!;
       const details = el.shadowRoot!.querySelector<HTMLElement>('#details')!;
       expect(toggle.getAttribute('aria-expanded')).to.equal('false');
@@ -196,8 +203,9 @@ describe('<crisis-banner>', () => {
         <div>
           ${Array.from(
             { length: 30 },
-            (_, i) => html`<p><a href="#item-${i}">Link number ${i}</a></p>
-              <p>Some text between the links so that the page is long enough to scroll.</p>`,
+            (_, i) =>
+              html`<p><a href="#item-${i}">Link number ${i}</a></p>
+                <p>Some text between the links so that the page is long enough to scroll.</p>`,
           )}
           <crisis-banner variant="docked"></crisis-banner>
         </div>
@@ -293,7 +301,9 @@ describe('<crisis-banner>', () => {
 
   it('shows the README fallback snippet before and without JavaScript', async () => {
     const readme = await (await fetch('/README.md')).text();
-    const snippet = /<!-- crisis-banner-snippet:start -->\s*```html\n([\s\S]*?)```/.exec(readme)?.[1];
+    const snippet = /<!-- crisis-banner-snippet:start -->\s*```html\n([\s\S]*?)```/.exec(
+      readme,
+    )?.[1];
     expect(snippet, 'README has the recommended snippet').to.be.a('string');
     expect(snippet).to.contain('<crisis-banner');
     const frame = document.createElement('iframe');

@@ -1,5 +1,3 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
 type Edge = 'top' | 'bottom';
 
 /**
@@ -10,72 +8,72 @@ type Edge = 'top' | 'bottom';
  * - the document's scroll padding on that edge is the same, so the browser scrolls a newly
  *   focused element into the part of the viewport the banner does not cover;
  * - as a last guard, a focused element that still ends up under the bar is scrolled clear.
- * Sizes go through constructed style sheets, which strict CSP allows (no inline styles).
+ * Sizes go through a constructed style sheet, which strict CSP allows (no inline styles).
  */
-export class DockSpace implements ReactiveController {
+export class DockSpace {
   private edge?: Edge;
-  private size = 0;
+  private observed?: HTMLElement;
   private observer?: ResizeObserver;
-  private readonly documentSheet = new CSSStyleSheet();
+  private size = 0;
+  private readonly sheet = new CSSStyleSheet();
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: HTMLElement,
     private readonly dock: () => HTMLElement | undefined,
-  ) {
-    host.addController(this);
-  }
+  ) {}
 
-  /** Starts reserving space at an edge, or stops with `undefined`. */
+  /** Reserves space at an edge, or releases it with `undefined`. Cheap when nothing changed. */
   set(edge: Edge | undefined): void {
-    this.edge = edge;
-    this.observer?.disconnect();
-    this.observer = undefined;
-    if (!edge || !this.host.isConnected) {
-      this.release();
-      return;
-    }
-    adopt(document, this.documentSheet);
-    document.addEventListener('focusin', this.revealFocus);
-    const dock = this.dock();
-    if (!dock) return;
-    this.observer = new ResizeObserver(() => this.measure(dock));
-    this.observer.observe(dock);
-    this.measure(dock);
-  }
-
-  hostConnected(): void {
-    if (this.edge) this.set(this.edge);
-  }
-
-  hostDisconnected(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
+    const dock = edge && this.host.isConnected ? this.dock() : undefined;
+    if (edge === this.edge && dock === this.observed) return;
     this.release();
+    if (!edge || !dock) return;
+    this.edge = edge;
+    this.observed = dock;
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
+    document.addEventListener('focusin', this.revealFocus);
+    this.observer = new ResizeObserver(() => this.measure());
+    this.observer.observe(dock);
+    this.measure();
   }
 
-  private measure(dock: HTMLElement): void {
-    const size = Math.ceil(dock.getBoundingClientRect().height);
+  connect(): void {
+    const edge = this.edge;
+    this.edge = undefined;
+    this.set(edge);
+  }
+
+  disconnect(): void {
+    const edge = this.edge;
+    this.release();
+    // Remembered, so that a banner moved in the DOM docks again when it reconnects.
+    this.edge = edge;
+  }
+
+  private measure(): void {
+    const size = Math.ceil(this.observed?.getBoundingClientRect().height ?? 0);
     if (size === this.size || !this.edge) return;
     this.size = size;
-    const side = this.edge === 'top' ? 'top' : 'bottom';
-    this.documentSheet.replaceSync(
-      `html { scroll-padding-${side}: ${size}px; padding-${side}: ${size}px; }`,
-    );
+    const side = this.edge;
+    this.sheet.replaceSync(`html{scroll-padding-${side}:${size}px;padding-${side}:${size}px}`);
   }
 
   private release(): void {
-    document.removeEventListener('focusin', this.revealFocus);
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.observed = undefined;
+    this.edge = undefined;
     this.size = 0;
-    this.documentSheet.replaceSync('');
-    unadopt(document, this.documentSheet);
+    document.removeEventListener('focusin', this.revealFocus);
+    this.sheet.replaceSync('');
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== this.sheet);
   }
 
   private readonly revealFocus = (event: FocusEvent): void => {
-    const dock = this.dock();
-    const target = deepestFocus(event.target);
-    if (!dock || !target || !this.edge || dock.contains(target) || this.host.contains(target)) {
-      return;
-    }
+    const dock = this.observed;
+    let target = event.target instanceof Element ? event.target : null;
+    while (target?.shadowRoot?.activeElement) target = target.shadowRoot.activeElement;
+    if (!dock || !target || this.host.contains(target)) return;
     const bar = dock.getBoundingClientRect();
     const rect = target.getBoundingClientRect();
     if (this.edge === 'bottom' && rect.bottom > bar.top) {
@@ -84,22 +82,4 @@ export class DockSpace implements ReactiveController {
       window.scrollBy({ top: rect.top - bar.bottom - 8, behavior: 'instant' });
     }
   };
-}
-
-function deepestFocus(target: EventTarget | null): Element | null {
-  let element = target instanceof Element ? target : null;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element;
-}
-
-function adopt(root: DocumentOrShadowRoot | null, sheet: CSSStyleSheet): void {
-  if (root && !root.adoptedStyleSheets.includes(sheet)) {
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
-}
-
-function unadopt(root: DocumentOrShadowRoot, sheet: CSSStyleSheet): void {
-  if (root.adoptedStyleSheets.includes(sheet)) {
-    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
-  }
 }
