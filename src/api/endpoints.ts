@@ -34,6 +34,11 @@ export interface Endpoint {
   query?: readonly QueryParam[];
   /** Error statuses this operation documents besides 400, 429 and 5xx. */
   errors?: readonly number[];
+  /**
+   * Changes state, so it requires an `Idempotency-Key` header: a repeated key is performed once
+   * and answered with the first result (QUALITY R3).
+   */
+  idempotent?: true;
 }
 
 export interface QueryParam {
@@ -119,6 +124,7 @@ export const endpoints = {
     response: BookingSchema,
     status: 201,
     errors: [404, 409, 422],
+    idempotent: true,
   },
   getBooking: {
     method: 'GET',
@@ -135,7 +141,8 @@ export const endpoints = {
     request: CancellationRequestSchema,
     response: CancellationSchema,
     status: 200,
-    errors: [404, 409],
+    errors: [404, 409, 422],
+    idempotent: true,
   },
   rescheduleBooking: {
     method: 'POST',
@@ -145,6 +152,7 @@ export const endpoints = {
     response: BookingSchema,
     status: 200,
     errors: [404, 409, 422],
+    idempotent: true,
   },
   purchaseGiftCard: {
     method: 'POST',
@@ -154,6 +162,7 @@ export const endpoints = {
     response: GiftCardPurchaseSchema,
     status: 201,
     errors: [422],
+    idempotent: true,
   },
   getGiftCard: {
     method: 'GET',

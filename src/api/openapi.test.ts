@@ -93,7 +93,7 @@ describe('OpenAPI document', () => {
 
       const refs = op!.parameters.flatMap((p) => ('$ref' in p ? [p.$ref] : []));
       const idempotency = '#/components/parameters/IdempotencyKey';
-      expect(refs.includes(idempotency)).to.equal(endpoint.method === 'POST');
+      expect(refs.includes(idempotency)).to.equal('idempotent' in endpoint);
 
       const pathParams = op!.parameters.flatMap((p) =>
         'in' in p && p.in === 'path' ? [p.name] : [],

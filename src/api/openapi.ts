@@ -153,7 +153,7 @@ function operation(name: EndpointName, endpoint: Endpoint): JsonObject {
     ...pathParams,
     ...(endpoint.query ?? []).map(queryParameter),
     { $ref: '#/components/parameters/AcceptLanguage' },
-    ...(endpoint.method === 'POST' ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
+    ...(endpoint.idempotent ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
   ];
   const responses: JsonObject = {
     [String(endpoint.status)]: {

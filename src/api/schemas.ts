@@ -335,6 +335,7 @@ export const BookingSchema = z.object({
   payment: z.object({
     kind: z.enum(['sliding-scale', 'fixed', 'free', 'gift-card']),
     status: PaymentStatusSchema,
+    /** What the seeker pays for this session: zero when free or covered by a gift card. */
     amount: MoneySchema,
     /** Partner's checkout to hand the seeker to when payment is due. */
     checkoutUrl: z.optional(HttpsUrlSchema),
@@ -358,8 +359,11 @@ export const CancellationSchema = z.object({
   cancelledAt: DateTimeSchema,
   /** Whether the cancellation came at least the program's window before the start. */
   withinFreeWindow: z.boolean(),
-  /** no-charge: nothing was paid; refunded: paid and refunded; fee-due: the full fee stands. */
-  outcome: z.enum(['no-charge', 'refunded', 'fee-due']),
+  /**
+   * no-charge: nothing was paid; refunded: paid and refunded; fee-due: the full fee stands;
+   * gift-session-used: a late cancellation of a gift session, which is not returned to the card.
+   */
+  outcome: z.enum(['no-charge', 'refunded', 'fee-due', 'gift-session-used']),
   /** Amount refunded or due, zero for no-charge. */
   amount: MoneySchema,
   /** A gift session returned to the card's balance. */
@@ -417,6 +421,7 @@ export const ErrorCodeSchema = z.enum([
   'not-eligible',
   'not-found',
   'slot-taken',
+  'already-cancelled',
   'gift-card-invalid',
   'gift-card-used',
   'too-late',

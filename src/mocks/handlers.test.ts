@@ -1,0 +1,414 @@
+import { expect } from '@open-wc/testing';
+import type { SetupWorker } from 'msw/browser';
+import type * as z from 'zod/mini';
+import { endpoints, type EndpointName } from '../api/endpoints.js';
+import {
+  BookingSchema,
+  CancellationSchema,
+  ErrorBodySchema,
+  GiftCardBalanceSchema,
+  GiftCardPurchaseSchema,
+  MatchResultSchema,
+  NextAvailableSchema,
+  ProgramSchema,
+  SlotListSchema,
+  SupporterPageSchema,
+  SupporterProfileSchema,
+  SupporterSummarySchema,
+  type Booking,
+  type BookingRequest,
+  type ErrorBody,
+  type Slot,
+  type SlotList,
+} from '../api/schemas.js';
+import { startMockBackend } from './browser.js';
+import { createMockStore, type MockStore } from './store.js';
+import { scenarioHandlers } from './scenarios.js';
+
+/** Thursday 2026-03-05, 10:00 Pacific. */
+const START = '2026-03-05T10:00:00-08:00';
+
+let worker: SetupWorker;
+let store: MockStore;
+let clock: { now: Date };
+
+interface Reply {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+async function api(path: string, init: RequestInit = {}): Promise<Reply> {
+  const response = await fetch(`/api${path}`, init);
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text ? JSON.parse(text) : undefined,
+  };
+}
+
+function post(
+  path: string,
+  body: unknown,
+  key: string | null = crypto.randomUUID(),
+): Promise<Reply> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (key !== null) headers['Idempotency-Key'] = key;
+  return api(path, { method: 'POST', headers, body: JSON.stringify(body) });
+}
+
+/** Checks the status and the body against the schema, and returns the body. */
+function expectBody<T>(reply: Reply, status: number, schema: z.ZodMiniType<T>): T {
+  expect(reply.status, JSON.stringify(reply.body)).to.equal(status);
+  const parsed = schema.safeParse(reply.body);
+  if (!parsed.success) throw new Error(`breaks its schema: ${JSON.stringify(parsed.error.issues)}`);
+  return parsed.data;
+}
+
+function expectError(reply: Reply, status: number, code: string): ErrorBody {
+  const body = expectBody(reply, status, ErrorBodySchema);
+  expect(body.error.code).to.equal(code);
+  return body;
+}
+
+function bookingBody(slot: Slot, overrides: Partial<BookingRequest> = {}): BookingRequest {
+  const state = store.supporters.find((s) => s.id === slot.supporterId)?.states[0] ?? 'CA';
+  return {
+    supporterId: slot.supporterId,
+    slotStart: slot.start,
+    lengthMinutes: slot.lengthMinutes,
+    modality: 'video',
+    seeker: { name: 'Sam Seeker', email: 'sam@example.org', age: 22, state },
+    policies: { notTherapy: true, cancellation: true, privacy: true },
+    payment: { kind: 'sliding-scale', amount: 4500 },
+    timeZone: 'America/Los_Angeles',
+    ...overrides,
+  };
+}
+
+/** A supporter offering 60-minute sessions and their open slots for the next four weeks. */
+async function sixtyMinuteSlots(): Promise<SlotList> {
+  const supporter =
+    store.supporters.find((s) => s.sessionLengths.includes(60)) ?? store.supporters[0];
+  const to = new Date(clock.now.getTime() + 28 * 86_400_000).toISOString();
+  const reply = await api(
+    `/supporters/${supporter?.id}/slots?lengthMinutes=60&to=${encodeURIComponent(to)}`,
+  );
+  return expectBody(reply, 200, SlotListSchema);
+}
+
+before(async () => {
+  ({ worker } = await startMockBackend({ quiet: true }));
+});
+
+beforeEach(async () => {
+  clock = { now: new Date(START) };
+  store = createMockStore({ now: () => clock.now });
+  // Swaps the fresh store in as the worker's default handlers.
+  await startMockBackend({ store });
+});
+
+afterEach(() => {
+  worker.resetHandlers();
+});
+
+describe('mock backend over HTTP', () => {
+  it('reuses the running worker on a second start', async () => {
+    const again = await startMockBackend();
+    expect(again.worker).to.equal(worker);
+    expect(again.store).to.equal(store);
+  });
+
+  it('serves the program and schema-valid supporters, parsing list and integer parameters', async () => {
+    expectBody(await api('/program'), 200, ProgramSchema);
+    const page = expectBody(
+      await api('/supporters?topics=anxiety,grief&topics=lgbtq&limit=5&sort=name'),
+      200,
+      SupporterPageSchema,
+    );
+    expect(page.limit).to.equal(5);
+    expect(page.items.length).to.equal(5);
+    for (const item of page.items) {
+      const summary = SupporterSummarySchema.parse(item);
+      expect(summary.topics.some((t) => ['anxiety', 'grief', 'lgbtq'].includes(t.id))).to.equal(
+        true,
+      );
+    }
+    const profile = expectBody(await api('/supporters/sup-002'), 200, SupporterProfileSchema);
+    expect(profile.id).to.equal('sup-002');
+    expectError(await api('/supporters/sup-999'), 404, 'not-found');
+    expectBody(await api('/slots/next?languages=es'), 200, NextAvailableSchema);
+  });
+
+  it('answers 400 with field errors for bad query parameters and bad bodies', async () => {
+    let body = expectError(await api('/supporters?limit=lots'), 400, 'invalid-request');
+    expect(body.error.fieldErrors?.map((f) => f.field)).to.deep.equal(['limit']);
+    body = expectError(await api('/supporters?sort=rating'), 400, 'invalid-request');
+    expect(body.error.fieldErrors?.map((f) => f.field)).to.deep.equal(['sort']);
+
+    const { slots } = await sixtyMinuteSlots();
+    const broken = {
+      ...bookingBody(slots[0] as Slot),
+      seeker: { name: 'S', email: 'not-an-email', age: 22, state: 'CA' },
+    };
+    body = expectError(await post('/bookings', broken), 400, 'invalid-request');
+    expect(body.error.fieldErrors?.map((f) => f.field)).to.deep.equal(['seeker.email']);
+    const notJson = await api('/bookings', {
+      method: 'POST',
+      headers: { 'Idempotency-Key': 'k' },
+      body: '{"oops',
+    });
+    expectError(notJson, 400, 'invalid-request');
+    body = expectError(
+      await post('/bookings', bookingBody(slots[0] as Slot), null),
+      400,
+      'invalid-request',
+    );
+    expect(body.error.fieldErrors?.[0]?.field).to.equal('Idempotency-Key');
+    expect(store.bookings()).to.deep.equal([]);
+  });
+
+  it('books a slot, after which the slot is gone', async () => {
+    const list = await sixtyMinuteSlots();
+    const slot = list.slots[2] as Slot;
+    const booking = expectBody(await post('/bookings', bookingBody(slot)), 201, BookingSchema);
+    expect(booking.status).to.equal('requested');
+    expect(booking.start).to.equal(slot.start);
+    const after = await sixtyMinuteSlots();
+    expect(after.slots.map((s) => s.start)).not.to.include(slot.start);
+    expect(after.slots.length).to.equal(list.slots.length - 1);
+    expect(expectBody(await api(`/bookings/${booking.id}`), 200, BookingSchema)).to.deep.equal(
+      booking,
+    );
+  });
+
+  it('returns the same booking for a repeated Idempotency-Key, and 409 for a taken slot', async () => {
+    const { slots } = await sixtyMinuteSlots();
+    const body = bookingBody(slots[0] as Slot);
+    const first = expectBody(await post('/bookings', body, 'same-key'), 201, BookingSchema);
+    const second = expectBody(await post('/bookings', body, 'same-key'), 201, BookingSchema);
+    expect(second.id).to.equal(first.id);
+    expect(store.bookings().length).to.equal(1);
+    expectError(
+      await post('/bookings', bookingBody(slots[1] as Slot), 'same-key'),
+      422,
+      'invalid-request',
+    );
+    expectError(await post('/bookings', body, 'another-key'), 409, 'slot-taken');
+    expect(store.bookings().length).to.equal(1);
+  });
+
+  it('makes one booking from ten concurrent identical submissions with one key', async () => {
+    const { slots } = await sixtyMinuteSlots();
+    const body = bookingBody(slots[0] as Slot);
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, () => post('/bookings', body, 'ten-times')),
+    );
+    const bookings = replies.map((r) => expectBody(r, 201, BookingSchema));
+    expect(new Set(bookings.map((b: Booking) => b.id)).size).to.equal(1);
+    expect(store.bookings().length).to.equal(1);
+  });
+
+  it('cancels free of charge 24 h or more before, and charges the fee later', async () => {
+    const { slots } = await sixtyMinuteSlots();
+    const now = clock.now.getTime();
+    const near = slots.find((s) => Date.parse(s.start) - now < 24 * 3_600_000) as Slot;
+    const far = slots.find((s) => Date.parse(s.start) - now > 48 * 3_600_000) as Slot;
+    const nearBooking = expectBody(await post('/bookings', bookingBody(near)), 201, BookingSchema);
+    const farBooking = expectBody(await post('/bookings', bookingBody(far)), 201, BookingSchema);
+
+    const free = expectBody(
+      await post(`/bookings/${farBooking.id}/cancellation`, { reason: 'feeling-better' }),
+      200,
+      CancellationSchema,
+    );
+    expect(free).to.deep.include({ withinFreeWindow: true, outcome: 'no-charge' });
+    const fee = expectBody(
+      await post(`/bookings/${nearBooking.id}/cancellation`, {}),
+      200,
+      CancellationSchema,
+    );
+    expect(fee).to.deep.include({ withinFreeWindow: false, outcome: 'fee-due' });
+    expect(fee.amount).to.deep.equal({ amount: 4500, currency: 'USD' });
+
+    expectError(await post(`/bookings/${farBooking.id}/cancellation`, {}), 409, 'already-cancelled');
+    const reopened = await sixtyMinuteSlots();
+    expect(reopened.slots.map((s) => s.start)).to.include.members([far.start, near.start]);
+  });
+
+  it('reschedules to another open slot and reopens the old one', async () => {
+    const { slots } = await sixtyMinuteSlots();
+    const now = clock.now.getTime();
+    const later = slots.filter((s) => Date.parse(s.start) - now > 48 * 3_600_000);
+    const booking = expectBody(
+      await post('/bookings', bookingBody(later[0] as Slot)),
+      201,
+      BookingSchema,
+    );
+    const moved = expectBody(
+      await post(`/bookings/${booking.id}/reschedule`, { slotStart: (later[1] as Slot).start }),
+      200,
+      BookingSchema,
+    );
+    expect(moved.start).to.equal((later[1] as Slot).start);
+    const open = (await sixtyMinuteSlots()).slots.map((s) => s.start);
+    expect(open).to.include((later[0] as Slot).start);
+    expect(open).not.to.include((later[1] as Slot).start);
+  });
+
+  it('spends a gift card session, and refuses a used-up card', async () => {
+    const { slots } = await sixtyMinuteSlots();
+    const gift = { payment: { kind: 'gift-card' as const, code: 'GIFT-DEMO-2026' } };
+    const booking = expectBody(
+      await post('/bookings', bookingBody(slots[0] as Slot, gift)),
+      201,
+      BookingSchema,
+    );
+    expect(booking.payment.status).to.equal('covered-by-gift');
+    const card = expectBody(await api('/gift-cards/GIFT-DEMO-2026'), 200, GiftCardBalanceSchema);
+    expect(card.sessionsRemaining).to.equal(2);
+    const used = { payment: { kind: 'gift-card' as const, code: 'GIFT-USED-0000' } };
+    expectError(
+      await post('/bookings', bookingBody(slots[1] as Slot, used)),
+      422,
+      'gift-card-used',
+    );
+    expectError(await api('/gift-cards/GIFT-NOPE-0000'), 404, 'not-found');
+  });
+
+  it('sells a gift card once per Idempotency-Key', async () => {
+    const purchase = {
+      sessions: 2,
+      lengthMinutes: 30,
+      purchaser: { name: 'Pat', email: 'pat@example.org' },
+      recipient: { name: 'Riley', email: 'riley@example.org' },
+    };
+    const first = expectBody(
+      await post('/gift-cards', purchase, 'gift-key'),
+      201,
+      GiftCardPurchaseSchema,
+    );
+    const again = expectBody(
+      await post('/gift-cards', purchase, 'gift-key'),
+      201,
+      GiftCardPurchaseSchema,
+    );
+    expect(again.id).to.equal(first.id);
+    expect(first.total.amount).to.equal(9000);
+    const code = store.giftCodeFor(first.id) as string;
+    const card = expectBody(await api(`/gift-cards/${code}`), 200, GiftCardBalanceSchema);
+    expect(card).to.deep.include({ sessionsRemaining: 2, lengthMinutes: 30 });
+    expect(store.giftCodes().length).to.equal(3);
+  });
+
+  it('matches without an Idempotency-Key', async () => {
+    const reply = await post(
+      '/matches',
+      { topics: ['anxiety'], identities: [], languages: ['en'], timesOfDay: ['evening'], limit: 3 },
+      null,
+    );
+    const { results } = expectBody(reply, 200, MatchResultSchema);
+    expect(results.length).to.equal(3);
+    expect(results[0]?.reasons.some((r) => r.kind === 'topic' && r.id === 'anxiety')).to.equal(
+      true,
+    );
+  });
+});
+
+describe('failure scenarios', () => {
+  /** A request that reaches each endpoint, whatever its method and parameters. */
+  function call(name: EndpointName): Promise<Reply> {
+    const endpoint = endpoints[name];
+    const path = endpoint.path.replace(/\{\w+\}/g, 'x-1');
+    return endpoint.method === 'GET' ? api(path) : post(path, {});
+  }
+  const names = Object.keys(endpoints) as EndpointName[];
+
+  it("'error' answers 500 with an error body, only where asked", async () => {
+    worker.use(...scenarioHandlers('error', { only: ['listSupporters'] }));
+    const body = expectError(await api('/supporters'), 500, 'internal');
+    expect(body.error.message).to.be.a('string');
+    expectBody(await api('/program'), 200, ProgramSchema);
+    worker.resetHandlers();
+    expectBody(await api('/supporters'), 200, SupporterPageSchema);
+  });
+
+  it("'offline' fails at the network level", async () => {
+    worker.use(...scenarioHandlers('offline'));
+    let error: unknown;
+    try {
+      await fetch('/api/supporters');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(TypeError);
+  });
+
+  it("'malformed' answers 200 with bodies that break every response schema", async () => {
+    worker.use(...scenarioHandlers('malformed'));
+    for (const name of names) {
+      const reply = await call(name);
+      expect(reply.status, name).to.equal(200);
+      if (name === 'listSupporters') {
+        const page = SupporterPageSchema.parse(reply.body);
+        expect(page.items.length).to.be.greaterThan(0);
+        for (const item of page.items) {
+          expect(SupporterSummarySchema.safeParse(item).success, JSON.stringify(item)).to.equal(
+            false,
+          );
+        }
+      } else {
+        expect(endpoints[name].response.safeParse(reply.body).success, name).to.equal(false);
+      }
+    }
+  });
+
+  it("'empty' has no supporters, slots or matches", async () => {
+    worker.use(...scenarioHandlers('empty'));
+    const page = expectBody(await api('/supporters'), 200, SupporterPageSchema);
+    expect(page.total).to.equal(0);
+    expect(page.items).to.deep.equal([]);
+    expect(expectBody(await api('/slots/next'), 200, NextAvailableSchema).slot).to.equal(null);
+    const match = await post('/matches', {
+      topics: [],
+      identities: [],
+      languages: [],
+      timesOfDay: [],
+    });
+    expect(expectBody(match, 200, MatchResultSchema).results).to.deep.equal([]);
+    expectError(await api('/supporters/sup-001'), 404, 'not-found');
+    // The program does not depend on supporters.
+    expectBody(await api('/program'), 200, ProgramSchema);
+  });
+
+  it("'rate-limited' answers 429 with Retry-After", async () => {
+    worker.use(...scenarioHandlers('rate-limited', { retryAfterSeconds: 7 }));
+    const reply = await api('/supporters');
+    expectError(reply, 429, 'rate-limited');
+    expect(reply.headers.get('Retry-After')).to.equal('7');
+  });
+
+  it("'slow' answers correctly, after the delay", async () => {
+    worker.use(...scenarioHandlers('slow', { delayMs: 400, only: ['getProgram'] }));
+    const started = performance.now();
+    const reply = await api('/program');
+    // A lower bound only: the delay guarantees it, however loaded the machine is.
+    expect(performance.now() - started).to.be.at.least(390);
+    expectBody(reply, 200, ProgramSchema);
+  });
+
+  it('every scenario covers every endpoint by default', () => {
+    for (const scenario of [
+      'slow',
+      'error',
+      'offline',
+      'malformed',
+      'empty',
+      'rate-limited',
+    ] as const) {
+      expect(scenarioHandlers(scenario).length, scenario).to.equal(names.length);
+      expect(scenarioHandlers(scenario, { only: ['getProgram', 'match'] }).length).to.equal(2);
+    }
+  });
+});

@@ -1,0 +1,995 @@
+import { expect } from '@open-wc/testing';
+import type * as z from 'zod/mini';
+import {
+  BookingSchema,
+  CancellationSchema,
+  ErrorBodySchema,
+  GiftCardBalanceSchema,
+  GiftCardPurchaseSchema,
+  MatchResultSchema,
+  NextAvailableSchema,
+  ProgramSchema,
+  SlotListSchema,
+  SupporterPageSchema,
+  SupporterProfileSchema,
+  SupporterSummarySchema,
+  type BookingRequest,
+  type ErrorBody,
+  type ErrorCode,
+  type Slot,
+  type SupporterSummary,
+} from '../api/schemas.js';
+import {
+  MARKUP_SUPPORTER_ID,
+  createSeedSupporters,
+  programVariants,
+  referenceProgram,
+  type SupporterRecord,
+} from './data.js';
+import { createMockStore, timeOfDay, type ApiResult, type MockStoreOptions } from './store.js';
+
+// ---------------------------------------------------------------------------------------------
+// Helpers.
+
+/** Unwraps a success after checking its status and its body against the response schema. */
+function expectOk<T>(result: ApiResult<T>, schema: z.ZodMiniType, status = 200): T {
+  if (!result.ok) {
+    throw new Error(`expected ${status}, got ${result.status}: ${JSON.stringify(result.body)}`);
+  }
+  expect(result.status).to.equal(status);
+  const parsed = schema.safeParse(result.body);
+  if (!parsed.success) {
+    throw new Error(`response breaks its schema: ${JSON.stringify(parsed.error.issues)}`);
+  }
+  return result.body;
+}
+
+function expectError(result: ApiResult<unknown>, status: number, code: ErrorCode): ErrorBody {
+  if (result.ok) throw new Error(`expected ${status} ${code}, got ${JSON.stringify(result.body)}`);
+  expect(result.status).to.equal(status);
+  expect(ErrorBodySchema.safeParse(result.body).success).to.equal(true);
+  expect(result.body.error.code).to.equal(code);
+  return result.body;
+}
+
+const fieldsOf = (body: ErrorBody) => (body.error.fieldErrors ?? []).map((f) => f.field);
+
+const base = createSeedSupporters(1)[0] as SupporterRecord;
+
+/** A supporter with exactly the hours and tags a test needs. */
+function supporter(id: string, overrides: Partial<SupporterRecord> = {}): SupporterRecord {
+  return {
+    ...base,
+    id,
+    name: `Person ${id}`,
+    headline: 'Here to listen.',
+    bio: 'A plain bio.\n\nSecond paragraph.',
+    topics: [],
+    identities: [],
+    languages: ['en'],
+    states: ['CA'],
+    sessionLengths: [30, 60],
+    modalities: ['video', 'phone'],
+    schedule: {
+      timeZone: 'America/Los_Angeles',
+      weekly: [1, 2, 3, 4, 5].map((day) => ({ day, open: '09:00', close: '12:00' })),
+    },
+    ...overrides,
+  };
+}
+
+/** Thursday 2026-03-05, 10:00 in Los Angeles (PST); DST starts on Sunday 2026-03-08. */
+const MARCH = '2026-03-05T10:00:00-08:00';
+/** Thursday 2026-10-29, 10:00 in Los Angeles (PDT); DST ends on Sunday 2026-11-01. */
+const OCTOBER = '2026-10-29T10:00:00-07:00';
+
+/** A store with a clock the test can move. */
+function storeAt(iso: string, options: MockStoreOptions = {}) {
+  const clock = { now: new Date(iso) };
+  const store = createMockStore({ now: () => clock.now, ...options });
+  return {
+    store,
+    clock,
+    setNow: (at: string) => {
+      clock.now = new Date(at);
+    },
+  };
+}
+
+function request(slot: Slot, overrides: Partial<BookingRequest> = {}): BookingRequest {
+  return {
+    supporterId: slot.supporterId,
+    slotStart: slot.start,
+    lengthMinutes: slot.lengthMinutes,
+    modality: 'video',
+    seeker: { name: 'Sam Seeker', email: 'sam@example.org', age: 22, state: 'CA' },
+    policies: { notTherapy: true, cancellation: true, privacy: true },
+    payment: { kind: 'sliding-scale', amount: 4500 },
+    timeZone: 'America/New_York',
+    ...overrides,
+  };
+}
+
+function slotsOf(store: ReturnType<typeof createMockStore>, id: string, lengthMinutes = 60) {
+  return expectOk(
+    store.listSlots(id, { lengthMinutes, to: '2026-12-31T00:00:00Z' }),
+    SlotListSchema,
+  ).slots;
+}
+
+const HOUR = 3_600_000;
+
+// ---------------------------------------------------------------------------------------------
+
+describe('seed data', () => {
+  const supporters = createSeedSupporters();
+
+  it('has 64 varied, schema-valid supporters across CA, OR and WA', () => {
+    expect(supporters.length).to.be.at.least(60);
+    for (const s of supporters) {
+      const parsed = SupporterProfileSchema.safeParse({ ...s, nextAvailable: null });
+      expect(parsed.success, `${s.id}: ${JSON.stringify(parsed.error?.issues)}`).to.equal(true);
+    }
+    const withState = (st: string) => supporters.filter((s) => s.states.includes(st)).length;
+    expect(withState('CA')).to.be.greaterThan(10);
+    expect(withState('OR')).to.be.greaterThan(3);
+    expect(withState('WA')).to.be.greaterThan(3);
+    expect(supporters.some((s) => s.states.length === 2)).to.equal(true);
+    for (const lang of ['es', 'vi', 'zh', 'tl', 'ase']) {
+      expect(
+        supporters.some((s) => s.languages.includes(lang)),
+        lang,
+      ).to.equal(true);
+    }
+    expect(supporters.every((s) => s.languages.includes('en'))).to.equal(true);
+    expect(supporters.some((s) => s.pronouns === undefined)).to.equal(true);
+    expect(supporters.some((s) => s.photoUrl === undefined)).to.equal(true);
+    expect(supporters.filter((s) => s.photoUrl).length).to.be.greaterThan(40);
+    for (const s of supporters.filter((x) => x.photoUrl)) {
+      expect(s.photoUrl).to.equal(`https://images.example.org/supporters/${s.id}.jpg`);
+    }
+    expect(new Set(supporters.map((s) => s.name)).size).to.equal(supporters.length);
+    expect(supporters.some((s) => s.sessionLengths.length === 2)).to.equal(true);
+    expect(supporters.some((s) => s.sessionLengths.length === 1)).to.equal(true);
+    const topics = new Set(supporters.flatMap((s) => s.topics.map((t) => t.id)));
+    for (const t of [
+      'anxiety',
+      'depression',
+      'grief',
+      'lgbtq',
+      'first-gen',
+      'substance-use-recovery',
+    ]) {
+      expect(topics.has(t), t).to.equal(true);
+    }
+    expect(supporters.every((s) => s.bio.split('\n\n').length >= 2)).to.equal(true);
+  });
+
+  it('keeps weekly hours inside Monday to Friday, 09:00 to 21:00 Pacific', () => {
+    for (const s of supporters) {
+      expect(s.schedule.timeZone).to.equal('America/Los_Angeles');
+      expect(s.schedule.weekly.length).to.be.within(2, 8);
+      for (const b of s.schedule.weekly) {
+        expect(b.day).to.be.within(1, 5);
+        expect(b.open >= '09:00' && b.close <= '21:00' && b.open < b.close, JSON.stringify(b)).to.be
+          .true;
+      }
+    }
+  });
+
+  it('includes one supporter whose text carries markup, kept verbatim', () => {
+    const marked = supporters.filter((s) => /<img|<b>/.test(s.bio + s.headline));
+    expect(marked.map((s) => s.id)).to.deep.equal([MARKUP_SUPPORTER_ID]);
+    expect(marked[0]?.bio).to.contain('<img src=x onerror=alert(1)>');
+    expect(marked[0]?.headline).to.contain('<b>');
+  });
+
+  it('is deterministic, seedable, and fast with unique ids at 5,000', () => {
+    expect(createSeedSupporters()).to.deep.equal(supporters);
+    expect(createSeedSupporters(64, 2)).not.to.deep.equal(supporters);
+    const big = createSeedSupporters(5000);
+    expect(new Set(big.map((s) => s.id)).size).to.equal(5000);
+    expect(big.slice(0, 64)).to.deep.equal(supporters);
+  });
+
+  it('programs are valid and the reference program has the reference values', () => {
+    for (const program of Object.values(programVariants)) {
+      expect(ProgramSchema.safeParse(program).success, program.id).to.equal(true);
+    }
+    expect(referenceProgram.eligibility).to.deep.equal({
+      minAge: 18,
+      maxAge: 30,
+      states: ['CA', 'OR', 'WA'],
+    });
+    expect(referenceProgram.pricing).to.deep.equal({
+      model: 'sliding-scale',
+      suggested: 4500,
+      minimum: 2000,
+    });
+    expect(referenceProgram.cancellation.windowHours).to.equal(24);
+    expect(programVariants.fixed.pricing).to.deep.equal({
+      model: 'fixed',
+      price: 6500,
+      moneyBackGuarantee: true,
+    });
+    expect(programVariants.free.pricing).to.deep.equal({ model: 'free', sponsor: 'Your campus' });
+    expect(programVariants.campusCrisisLine.crisisLine?.phone).to.be.a('string');
+  });
+});
+
+describe('slots and time zones', () => {
+  it('writes -08:00 before the March DST change and -07:00 after it', () => {
+    const { store } = storeAt(MARCH, { supporters: [supporter('dst')] });
+    const slots = slotsOf(store, 'dst');
+    const starts = slots.map((s) => s.start);
+    expect(starts).to.include('2026-03-06T09:00:00-08:00');
+    expect(starts).to.include('2026-03-09T09:00:00-07:00');
+    expect(starts).not.to.include('2026-03-09T09:00:00-08:00');
+    // Same wall-clock time, one hour less of UTC offset: the instants are 71 h apart, not 72.
+    expect(
+      Date.parse('2026-03-09T09:00:00-07:00') - Date.parse('2026-03-06T09:00:00-08:00'),
+    ).to.equal(71 * HOUR);
+    for (const slot of slots) {
+      expect(slot.start.endsWith(slot.start < '2026-03-08' ? '-08:00' : '-07:00'), slot.start).to.be
+        .true;
+      expect(slot.start.slice(11, 16) >= '09:00' && slot.end.slice(11, 16) <= '12:00').to.be.true;
+    }
+  });
+
+  it('writes -07:00 before the November DST change and -08:00 after it', () => {
+    const { store } = storeAt(OCTOBER, { supporters: [supporter('dst')] });
+    const starts = slotsOf(store, 'dst').map((s) => s.start);
+    expect(starts).to.include('2026-10-30T09:00:00-07:00');
+    expect(starts).to.include('2026-11-02T09:00:00-08:00');
+    expect(starts).not.to.include('2026-11-02T09:00:00-07:00');
+  });
+
+  it('offers only future slots past the lead time, within the horizon, on the session grid', () => {
+    const { store } = storeAt(MARCH, { supporters: [supporter('dst')], horizonDays: 7 });
+    const now = Date.parse(MARCH);
+    const sixty = slotsOf(store, 'dst', 60);
+    const thirty = slotsOf(store, 'dst', 30);
+    for (const s of [...sixty, ...thirty]) {
+      expect(Date.parse(s.start)).to.be.at.least(now + 2 * HOUR);
+      expect(Date.parse(s.start)).to.be.below(now + 7 * 24 * HOUR);
+      expect(Date.parse(s.end) - Date.parse(s.start)).to.equal(s.lengthMinutes * 60_000);
+    }
+    // Thursday's 09:00-12:00 block is within the 2 h lead time (now 10:00), so Friday comes first.
+    expect(sixty[0]?.start).to.equal('2026-03-06T09:00:00-08:00');
+    // Sixty-minute sessions start on the hour, thirty-minute ones every half hour.
+    expect(
+      sixty.filter((s) => s.start.startsWith('2026-03-06')).map((s) => s.start.slice(11, 16)),
+    ).to.deep.equal(['09:00', '10:00', '11:00']);
+    expect(thirty.filter((s) => s.start.startsWith('2026-03-06')).length).to.equal(6);
+    // No weekend: Mon-Fri only, seven days => Fri, Mon, Tue, Wed, Thu (Thursday 12th before 10:00 only).
+    const days = new Set(sixty.map((s) => new Date(s.start).getUTCDay()));
+    expect(days.has(0) || days.has(6)).to.equal(false);
+  });
+
+  it('clips supporter hours to the program hours', () => {
+    const { store } = storeAt(MARCH, {
+      supporters: [
+        supporter('late', {
+          schedule: {
+            timeZone: 'America/Los_Angeles',
+            weekly: [
+              { day: 5, open: '19:00', close: '23:00' },
+              { day: 6, open: '10:00', close: '14:00' },
+            ],
+          },
+        }),
+      ],
+    });
+    const starts = slotsOf(store, 'late').map((s) => s.start.slice(11, 16));
+    expect(new Set(starts)).to.deep.equal(new Set(['19:00', '20:00']));
+  });
+
+  it('honours from, to and lengthMinutes, and refuses bad ones', () => {
+    const { store } = storeAt(MARCH, { supporters: [supporter('dst', { sessionLengths: [60] })] });
+    const list = expectOk(
+      store.listSlots('dst', {
+        from: '2026-03-09T00:00:00-07:00',
+        to: '2026-03-10T00:00:00-07:00',
+      }),
+      SlotListSchema,
+    );
+    expect(list.timeZone).to.equal('America/Los_Angeles');
+    expect(list.slots.map((s) => s.start)).to.deep.equal([
+      '2026-03-09T09:00:00-07:00',
+      '2026-03-09T10:00:00-07:00',
+      '2026-03-09T11:00:00-07:00',
+    ]);
+    expectError(store.listSlots('dst', { lengthMinutes: 30 }), 400, 'invalid-request');
+    expectError(store.listSlots('dst', { from: 'tomorrow' }), 400, 'invalid-request');
+    expectError(store.listSlots('nobody'), 404, 'not-found');
+  });
+
+  it('classifies times of day in the seeker zone', () => {
+    const at = Date.parse('2026-03-09T09:00:00-07:00');
+    expect(timeOfDay(at, 'America/Los_Angeles')).to.equal('morning');
+    expect(timeOfDay(at, 'America/New_York')).to.equal('afternoon');
+    expect(timeOfDay(Date.parse('2026-03-09T17:00:00-07:00'), 'America/Los_Angeles')).to.equal(
+      'evening',
+    );
+  });
+});
+
+describe('listing supporters', () => {
+  const { store } = storeAt(MARCH);
+  const all = () =>
+    expectOk(store.listSupporters({ sort: 'name', limit: 5000 }), SupporterPageSchema).items;
+
+  function page(query: Parameters<typeof store.listSupporters>[0]) {
+    const body = expectOk(store.listSupporters(query), SupporterPageSchema);
+    for (const item of body.items) {
+      expect(SupporterSummarySchema.safeParse(item).success, JSON.stringify(item)).to.equal(true);
+    }
+    return body;
+  }
+
+  it('pages every supporter, soonest available first, nulls last, with facets of all tags', () => {
+    const first = page({});
+    expect(first.total).to.equal(64);
+    expect(first.limit).to.equal(20);
+    expect(first.items.length).to.equal(20);
+    const everyone = page({ limit: 5000 }).items;
+    const nexts = everyone.map((s) => s.nextAvailable);
+    const firstNull = nexts.indexOf(null);
+    const dated = (firstNull === -1 ? nexts : nexts.slice(0, firstNull)) as string[];
+    expect(dated.map(Date.parse)).to.deep.equal([...dated.map(Date.parse)].sort((a, b) => a - b));
+    if (firstNull !== -1) expect(nexts.slice(firstNull).every((n) => n === null)).to.equal(true);
+    const topicIds = new Set(store.supporters.flatMap((s) => s.topics.map((t) => t.id)));
+    expect(first.facets.topics.map((t) => t.id).sort()).to.deep.equal([...topicIds].sort());
+    expect(first.facets.states).to.deep.equal(['CA', 'OR', 'WA']);
+    expect(first.facets.languages).to.include.members(['en', 'es', 'vi', 'zh', 'tl', 'ase']);
+    expect(first.items[0]).not.to.have.property('schedule');
+  });
+
+  it('pages consistently by name', () => {
+    const names = all().map((s) => s.name);
+    expect(names).to.deep.equal([...names].sort((a, b) => a.localeCompare(b, 'en')));
+    const pages = [0, 25, 50].flatMap((offset) => page({ sort: 'name', offset, limit: 25 }).items);
+    expect(pages.map((s) => s.id)).to.deep.equal(all().map((s) => s.id));
+    expect(page({ offset: 60, limit: 25 }).items.length).to.equal(4);
+  });
+
+  it('searches name, headline, bio and tags, ignoring case and accents', () => {
+    const target = all()[5] as SupporterSummary;
+    const byName = page({ q: target.name.toUpperCase(), limit: 100 });
+    expect(byName.items.map((s) => s.id)).to.include(target.id);
+    const lucia = store.supporters.find((s) => s.name.startsWith('Lucía'));
+    if (lucia) expect(page({ q: 'lucia', limit: 100 }).items.map((s) => s.id)).to.include(lucia.id);
+    const espanol = page({ q: 'ESPAÑOL', limit: 100 }).items;
+    expect(espanol.length).to.be.greaterThan(0);
+    expect(espanol.every((s) => s.languages.includes('es'))).to.equal(true);
+    const lgbtq = page({ q: 'lgbtq+', limit: 100 }).items;
+    expect(lgbtq.length).to.be.greaterThan(0);
+    expect(page({ q: 'zzzz-nothing', limit: 100 }).total).to.equal(0);
+  });
+
+  it('matches any value within a filter and every filter together', () => {
+    const either = page({ topics: ['grief', 'adhd'], limit: 100 }).items;
+    expect(either.every((s) => s.topics.some((t) => t.id === 'grief' || t.id === 'adhd'))).to.be
+      .true;
+    const grief = page({ topics: ['grief'], limit: 100 }).total;
+    const adhd = page({ topics: ['adhd'], limit: 100 }).total;
+    expect(either.length).to.be.at.least(Math.max(grief, adhd));
+
+    const combined = page({ topics: ['anxiety'], languages: ['es'], states: ['CA'], limit: 100 });
+    expect(combined.total).to.be.greaterThan(0);
+    for (const s of combined.items) {
+      expect(s.topics.map((t) => t.id)).to.include('anxiety');
+      expect(s.languages).to.include('es');
+      expect(s.states).to.include('CA');
+    }
+    const expected = store.supporters.filter(
+      (s) =>
+        s.topics.some((t) => t.id === 'anxiety') &&
+        s.languages.includes('es') &&
+        s.states.includes('CA'),
+    );
+    expect(combined.total).to.equal(expected.length);
+
+    const identities = page({ identities: ['nonbinary', 'veteran'], limit: 100 }).items;
+    expect(identities.length).to.be.greaterThan(0);
+    expect(
+      identities.every((s) => s.identities.some((t) => t.id === 'nonbinary' || t.id === 'veteran')),
+    ).to.be.true;
+
+    const thirty = page({ lengthMinutes: 30, limit: 100 });
+    expect(thirty.items.every((s) => s.sessionLengths.includes(30))).to.be.true;
+    expect(thirty.total).to.equal(
+      store.supporters.filter((s) => s.sessionLengths.includes(30)).length,
+    );
+  });
+
+  it('filters by availability within a number of days', () => {
+    const soon = page({ availableWithinDays: 2, limit: 100 });
+    const limit = Date.parse(MARCH) + 2 * 24 * HOUR;
+    expect(soon.total).to.be.greaterThan(0);
+    expect(soon.total).to.be.below(64);
+    for (const s of soon.items) expect(Date.parse(s.nextAvailable ?? 'x')).to.be.below(limit);
+  });
+
+  it('refuses malformed filters', () => {
+    expectError(store.listSupporters({ limit: 0 }), 400, 'invalid-request');
+    expectError(store.listSupporters({ limit: 5001 }), 400, 'invalid-request');
+    expectError(store.listSupporters({ lengthMinutes: 45 }), 400, 'invalid-request');
+    expectError(store.listSupporters({ sort: 'rating' }), 400, 'invalid-request');
+  });
+});
+
+describe('profiles and next available', () => {
+  it('returns a profile without the schedule, and 404 for an unknown id', () => {
+    const { store } = storeAt(MARCH);
+    const profile = expectOk(store.getSupporter('sup-001'), SupporterProfileSchema);
+    expect(profile.bio.length).to.be.greaterThan(50);
+    expect(profile).not.to.have.property('schedule');
+    expect(profile.nextAvailable).to.match(/-08:00$/);
+    expectError(store.getSupporter('sup-999'), 404, 'not-found');
+  });
+
+  it('finds the soonest slot across the filtered supporters, and moves on once it is booked', () => {
+    const { store } = storeAt(MARCH);
+    const next = expectOk(store.nextAvailable({}), NextAvailableSchema).slot as Slot;
+    expect(next).to.not.equal(null);
+    const soonest = expectOk(store.listSupporters({ limit: 1 }), SupporterPageSchema)
+      .items[0] as SupporterSummary;
+    expect(Date.parse(next.start)).to.equal(Date.parse(soonest.nextAvailable ?? ''));
+
+    const vi = expectOk(store.nextAvailable({ languages: ['vi'] }), NextAvailableSchema)
+      .slot as Slot;
+    const viSupporter = store.supporters.find((s) => s.id === vi.supporterId);
+    expect(viSupporter?.languages).to.include('vi');
+
+    const state = store.supporters.find((s) => s.id === next.supporterId)?.states[0] ?? 'CA';
+    expectOk(
+      store.createBooking(
+        request(next, { seeker: { name: 'A', email: 'a@example.org', age: 20, state } }),
+      ),
+      BookingSchema,
+      201,
+    );
+    const after = expectOk(store.nextAvailable({}), NextAvailableSchema).slot as Slot;
+    expect(after.supporterId === next.supporterId && after.start === next.start).to.equal(false);
+    expect(Date.parse(after.start)).to.be.at.least(Date.parse(next.start));
+
+    expect(expectOk(store.nextAvailable({ q: 'zzzz-nothing' }), NextAvailableSchema).slot).to.equal(
+      null,
+    );
+  });
+});
+
+describe('matching', () => {
+  const weekdays = (open: string, close: string) => ({
+    timeZone: 'America/Los_Angeles',
+    weekly: [1, 2, 3, 4, 5].map((day) => ({ day, open, close })),
+  });
+  const tag = (id: string) => ({ id, label: id });
+  const people = [
+    supporter('both-morning', {
+      topics: [tag('anxiety'), tag('grief')],
+      schedule: weekdays('09:00', '12:00'),
+    }),
+    supporter('both-evening', {
+      topics: [tag('anxiety'), tag('grief')],
+      schedule: weekdays('17:00', '21:00'),
+    }),
+    supporter('one-topic', {
+      topics: [tag('anxiety')],
+      identities: [tag('latine')],
+      schedule: weekdays('17:00', '21:00'),
+    }),
+    supporter('spanish', {
+      topics: [],
+      languages: ['en', 'es'],
+      schedule: weekdays('12:00', '15:00'),
+    }),
+    supporter('none', { topics: [tag('body-image')], schedule: weekdays('09:00', '10:00') }),
+    supporter('oregon', {
+      topics: [tag('anxiety'), tag('grief')],
+      states: ['OR'],
+      schedule: weekdays('17:00', '21:00'),
+    }),
+  ];
+
+  it('ranks topic overlap highest, then time of day, with reasons and scores in 0..1', () => {
+    const { store } = storeAt(MARCH, { supporters: people });
+    const { results } = expectOk(
+      store.match({
+        topics: ['anxiety', 'grief'],
+        identities: [],
+        languages: [],
+        timesOfDay: ['evening'],
+        state: 'CA',
+      }),
+      MatchResultSchema,
+    );
+    const ids = results.map((r) => r.supporter.id);
+    expect(ids).not.to.include('oregon');
+    expect(ids.slice(0, 3)).to.deep.equal(['both-evening', 'both-morning', 'one-topic']);
+    expect(results[0]?.score).to.equal(1);
+    expect(ids[ids.length - 1]).to.be.oneOf(['spanish', 'none']);
+    const scores = results.map((r) => r.score);
+    expect(scores).to.deep.equal([...scores].sort((a, b) => b - a));
+    for (const s of scores) expect(s).to.be.within(0, 1);
+    const reasons = results[0]?.reasons.map((r) => `${r.kind}:${r.id}`);
+    expect(reasons).to.have.members(['topic:anxiety', 'topic:grief', 'time-of-day:evening']);
+    expect(results[1]?.reasons.map((r) => r.kind)).not.to.include('time-of-day');
+  });
+
+  it('puts supporters who cannot speak a requested language far below those who can', () => {
+    const { store } = storeAt(MARCH, { supporters: people });
+    const { results } = expectOk(
+      store.match({
+        topics: ['anxiety', 'grief'],
+        identities: [],
+        languages: ['es'],
+        timesOfDay: [],
+      }),
+      MatchResultSchema,
+    );
+    expect(results[0]?.supporter.id).to.equal('spanish');
+    expect(results[0]?.reasons).to.deep.equal([{ kind: 'language', id: 'es', label: 'Spanish' }]);
+    const others = results.slice(1);
+    expect(others.every((r) => r.score < (results[0]?.score ?? 0) / 2)).to.equal(true);
+  });
+
+  it('judges times of day in the seeker zone', () => {
+    const { store } = storeAt(MARCH, { supporters: people });
+    // 09:00-12:00 Pacific is 12:00-15:00 in New York: afternoon there, not morning.
+    const { results } = expectOk(
+      store.match({
+        topics: [],
+        identities: [],
+        languages: [],
+        timesOfDay: ['afternoon'],
+        timeZone: 'America/New_York',
+      }),
+      MatchResultSchema,
+    );
+    const morning = results.find((r) => r.supporter.id === 'both-morning');
+    expect(morning?.reasons.map((r) => r.id)).to.deep.equal(['afternoon']);
+    expect(morning?.score).to.equal(1);
+  });
+
+  it('breaks ties by next available and honours the limit', () => {
+    const { store } = storeAt(MARCH);
+    const { results } = expectOk(
+      store.match({ topics: [], identities: [], languages: [], timesOfDay: [], limit: 5 }),
+      MatchResultSchema,
+    );
+    expect(results.length).to.equal(5);
+    const starts = results.map((r) => Date.parse(r.supporter.nextAvailable ?? '9999'));
+    expect(starts).to.deep.equal([...starts].sort((a, b) => a - b));
+  });
+});
+
+describe('booking', () => {
+  function setup(iso = MARCH, options: MockStoreOptions = {}) {
+    const fixture = storeAt(iso, {
+      supporters: [supporter('dst'), supporter('wa', { states: ['WA'] })],
+      ...options,
+    });
+    const slots = slotsOf(fixture.store, 'dst');
+    return { ...fixture, slots };
+  }
+
+  it('books an open slot as a request with a checkout link and frees nothing else', () => {
+    const { store, slots } = setup();
+    const slot = slots[3] as Slot;
+    const booking = expectOk(store.createBooking(request(slot)), BookingSchema, 201);
+    expect(booking.status).to.equal('requested');
+    expect(booking.start).to.equal(slot.start);
+    expect(booking.end).to.equal(slot.end);
+    expect(booking.payment).to.include({ kind: 'sliding-scale', status: 'due' });
+    expect(booking.payment.amount).to.deep.equal({ amount: 4500, currency: 'USD' });
+    // An opaque token only: no name, email or age of the seeker in the URL (QUALITY S4).
+    expect(booking.payment.checkoutUrl).to.match(
+      /^https:\/\/checkout\.example\.org\/pay\/cs_[a-z0-9]+$/,
+    );
+    expect(Date.parse(booking.start) - Date.parse(booking.freeCancellationUntil)).to.equal(
+      24 * HOUR,
+    );
+    expect(booking.freeCancellationUntil.slice(-6)).to.match(/^-0[78]:00$/);
+    expect(booking.joinUrl).to.equal(undefined);
+
+    const after = slotsOf(store, 'dst').map((s) => s.start);
+    expect(after).not.to.include(slot.start);
+    expect(after.length).to.equal(slots.length - 1);
+    // The 30-minute slots inside the booked hour are gone too.
+    const thirty = slotsOf(store, 'dst', 30).map((s) => Date.parse(s.start));
+    const start = Date.parse(slot.start);
+    expect(thirty.some((t) => t >= start && t < start + HOUR)).to.equal(false);
+    expect(expectOk(store.getBooking(booking.id), BookingSchema)).to.deep.equal(booking);
+    expectError(store.getBooking('bk-nope'), 404, 'not-found');
+  });
+
+  it('returns the same booking for the same Idempotency-Key, and refuses the key for another body', () => {
+    const { store, slots } = setup();
+    const body = request(slots[0] as Slot);
+    const first = expectOk(store.createBooking(body, 'key-1'), BookingSchema, 201);
+    const again = expectOk(store.createBooking(structuredClone(body), 'key-1'), BookingSchema, 201);
+    expect(again).to.deep.equal(first);
+    expect(store.bookings().length).to.equal(1);
+    const other = request(slots[1] as Slot);
+    expectError(store.createBooking(other, 'key-1'), 422, 'invalid-request');
+    expect(store.bookings().length).to.equal(1);
+    // Without a key the second identical request meets a taken slot.
+    expectError(store.createBooking(body), 409, 'slot-taken');
+  });
+
+  it('refuses a taken slot, a time off the grid and a time too soon with 409', () => {
+    const { store, slots } = setup();
+    const slot = slots[0] as Slot;
+    expectOk(store.createBooking(request(slot), 'a'), BookingSchema, 201);
+    expectError(store.createBooking(request(slot), 'b'), 409, 'slot-taken');
+    expectError(
+      store.createBooking(request({ ...slot, start: '2026-03-06T09:15:00-08:00' }), 'c'),
+      409,
+      'slot-taken',
+    );
+    expectError(
+      store.createBooking(request({ ...slot, start: '2026-03-05T11:00:00-08:00' }), 'd'),
+      409,
+      'slot-taken',
+    );
+    // The same instant written with another offset is the same slot.
+    const utc = new Date(Date.parse((slots[1] as Slot).start)).toISOString();
+    expectOk(store.createBooking(request({ ...slot, start: utc }), 'e'), BookingSchema, 201);
+  });
+
+  it('checks eligibility: age, state of the program, and the supporter certification', () => {
+    const { store, slots } = setup();
+    const slot = slots[0] as Slot;
+    const seeker = (age: number, state: string) => ({
+      seeker: { name: 'S', email: 's@example.org', age, state },
+    });
+    let body = expectError(
+      store.createBooking(request(slot, seeker(17, 'CA'))),
+      422,
+      'not-eligible',
+    );
+    expect(fieldsOf(body)).to.deep.equal(['seeker.age']);
+    body = expectError(store.createBooking(request(slot, seeker(31, 'NV'))), 422, 'not-eligible');
+    expect(fieldsOf(body)).to.deep.equal(['seeker.age', 'seeker.state']);
+    body = expectError(store.createBooking(request(slot, seeker(25, 'WA'))), 422, 'not-eligible');
+    expect(fieldsOf(body)).to.deep.equal(['seeker.state']);
+    expectOk(store.createBooking(request(slot, seeker(18, 'CA'))), BookingSchema, 201);
+    expectOk(store.createBooking(request(slots[1] as Slot, seeker(30, 'CA'))), BookingSchema, 201);
+    expectError(store.createBooking(request({ ...slot, supporterId: 'ghost' })), 404, 'not-found');
+  });
+
+  it('checks session length, modality and the shape of the request', () => {
+    const { store } = storeAt(MARCH, {
+      supporters: [supporter('short', { sessionLengths: [30], modalities: ['video'] })],
+    });
+    const slot = slotsOf(store, 'short', 30)[0] as Slot;
+    let body = expectError(
+      store.createBooking(request({ ...slot, lengthMinutes: 60 })),
+      422,
+      'invalid-request',
+    );
+    expect(fieldsOf(body)).to.deep.equal(['lengthMinutes']);
+    body = expectError(
+      store.createBooking(request(slot, { modality: 'phone' })),
+      422,
+      'invalid-request',
+    );
+    expect(fieldsOf(body)).to.deep.equal(['modality']);
+    const broken = { ...request(slot), seeker: { name: '', email: 'nope', age: 20, state: 'CA' } };
+    body = expectError(store.createBooking(broken), 400, 'invalid-request');
+    expect(fieldsOf(body)).to.include.members(['seeker.name', 'seeker.email']);
+  });
+
+  it('checks payment against the sliding scale', () => {
+    const { store, slots } = setup(MARCH, {
+      program: {
+        ...referenceProgram,
+        pricing: { model: 'sliding-scale', suggested: 4500, minimum: 2000, maximum: 9000 },
+      },
+    });
+    const at = (i: number) => slots[i] as Slot;
+    let body = expectError(
+      store.createBooking(request(at(0), { payment: { kind: 'sliding-scale', amount: 1999 } })),
+      422,
+      'invalid-request',
+    );
+    expect(fieldsOf(body)).to.deep.equal(['payment.amount']);
+    body = expectError(
+      store.createBooking(request(at(0), { payment: { kind: 'sliding-scale', amount: 9001 } })),
+      422,
+      'invalid-request',
+    );
+    expect(fieldsOf(body)).to.deep.equal(['payment.amount']);
+    body = expectError(
+      store.createBooking(request(at(0), { payment: { kind: 'fixed' } })),
+      422,
+      'invalid-request',
+    );
+    expect(fieldsOf(body)).to.deep.equal(['payment.kind']);
+    const low = expectOk(
+      store.createBooking(request(at(0), { payment: { kind: 'sliding-scale', amount: 2000 } })),
+      BookingSchema,
+      201,
+    );
+    expect(low.payment.amount.amount).to.equal(2000);
+  });
+
+  it('charges the fixed price, and nothing on a free program', () => {
+    const fixed = setup(MARCH, { program: programVariants.fixed });
+    expectError(fixed.store.createBooking(request(fixed.slots[0] as Slot)), 422, 'invalid-request');
+    const paid = expectOk(
+      fixed.store.createBooking(request(fixed.slots[0] as Slot, { payment: { kind: 'fixed' } })),
+      BookingSchema,
+      201,
+    );
+    expect(paid.payment).to.deep.include({
+      kind: 'fixed',
+      status: 'due',
+      amount: { amount: 6500, currency: 'USD' },
+    });
+
+    const free = setup(MARCH, { program: programVariants.free });
+    const booking = expectOk(
+      free.store.createBooking(request(free.slots[0] as Slot, { payment: { kind: 'free' } })),
+      BookingSchema,
+      201,
+    );
+    expect(booking.payment).to.deep.equal({
+      kind: 'free',
+      status: 'not-required',
+      amount: { amount: 0, currency: 'USD' },
+    });
+    expectError(
+      free.store.createBooking(
+        request(free.slots[1] as Slot, { payment: { kind: 'gift-card', code: 'GIFT-DEMO-2026' } }),
+      ),
+      422,
+      'gift-card-invalid',
+    );
+  });
+
+  it('applies a gift card: balance goes down, used-up, unknown and wrong-length cards are refused', () => {
+    const { store, slots } = setup();
+    const gift = { payment: { kind: 'gift-card' as const, code: 'GIFT-DEMO-2026' } };
+    const balance = () => expectOk(store.getGiftCard('GIFT-DEMO-2026'), GiftCardBalanceSchema);
+    expect(balance()).to.deep.include({
+      status: 'active',
+      sessionsTotal: 3,
+      sessionsRemaining: 3,
+      lengthMinutes: 60,
+    });
+
+    const booking = expectOk(
+      store.createBooking(request(slots[0] as Slot, gift)),
+      BookingSchema,
+      201,
+    );
+    expect(booking.payment).to.deep.equal({
+      kind: 'gift-card',
+      status: 'covered-by-gift',
+      amount: { amount: 0, currency: 'USD' },
+    });
+    expect(balance().sessionsRemaining).to.equal(2);
+
+    const thirty = slotsOf(store, 'dst', 30).find(
+      (s) => !slots.slice(0, 1).some((x) => x.start === s.start),
+    ) as Slot;
+    expectError(store.createBooking(request(thirty, gift)), 422, 'gift-card-invalid');
+    expectError(
+      store.createBooking(
+        request(slots[1] as Slot, { payment: { kind: 'gift-card', code: 'GIFT-USED-0000' } }),
+      ),
+      422,
+      'gift-card-used',
+    );
+    expectError(
+      store.createBooking(
+        request(slots[1] as Slot, { payment: { kind: 'gift-card', code: 'GIFT-NOPE-0000' } }),
+      ),
+      422,
+      'gift-card-invalid',
+    );
+
+    expectOk(store.createBooking(request(slots[1] as Slot, gift)), BookingSchema, 201);
+    expectOk(store.createBooking(request(slots[2] as Slot, gift)), BookingSchema, 201);
+    expect(balance()).to.deep.include({ status: 'used', sessionsRemaining: 0 });
+    expectError(store.createBooking(request(slots[3] as Slot, gift)), 422, 'gift-card-used');
+    expect(expectOk(store.getGiftCard('GIFT-USED-0000'), GiftCardBalanceSchema).status).to.equal(
+      'used',
+    );
+  });
+});
+
+describe('cancelling and rescheduling', () => {
+  function setup() {
+    const fixture = storeAt(MARCH, { supporters: [supporter('dst')] });
+    const slots = slotsOf(fixture.store, 'dst');
+    const book = (slot: Slot, overrides: Partial<BookingRequest> = {}) =>
+      expectOk(fixture.store.createBooking(request(slot, overrides)), BookingSchema, 201);
+    return { ...fixture, slots, book };
+  }
+  const monday = '2026-03-09T10:00:00-07:00';
+
+  it('cancels free of charge at least 24 h before, and the slot reopens', () => {
+    const { store, book, setNow } = setup();
+    const booking = book({ supporterId: 'dst', start: monday, end: '', lengthMinutes: 60 });
+    // Exactly 24 h before still counts as "at least 24 hours".
+    setNow('2026-03-08T10:00:00-07:00');
+    const cancellation = expectOk(
+      store.cancelBooking(booking.id, { reason: 'schedule-conflict' }),
+      CancellationSchema,
+    );
+    expect(cancellation).to.deep.include({
+      bookingId: booking.id,
+      withinFreeWindow: true,
+      outcome: 'no-charge',
+      giftSessionRestored: false,
+    });
+    expect(cancellation.amount.amount).to.equal(0);
+    const after = expectOk(store.getBooking(booking.id), BookingSchema);
+    expect(after.status).to.equal('cancelled');
+    expect(after.payment.status).to.equal('not-required');
+    expect(slotsOf(store, 'dst').map((s) => s.start)).to.include(monday);
+  });
+
+  it('charges the full fee later than 24 h before', () => {
+    const { store, book, setNow } = setup();
+    const booking = book({ supporterId: 'dst', start: monday, end: '', lengthMinutes: 60 });
+    setNow('2026-03-08T10:00:01-07:00');
+    const cancellation = expectOk(store.cancelBooking(booking.id, {}), CancellationSchema);
+    expect(cancellation).to.deep.include({ withinFreeWindow: false, outcome: 'fee-due' });
+    expect(cancellation.amount).to.deep.equal({ amount: 4500, currency: 'USD' });
+  });
+
+  it('refunds a paid booking cancelled in time', () => {
+    const { store, book } = setup();
+    const booking = book({ supporterId: 'dst', start: monday, end: '', lengthMinutes: 60 });
+    expect(store.markPaid(booking.id)).to.equal(true);
+    const cancellation = expectOk(store.cancelBooking(booking.id), CancellationSchema);
+    expect(cancellation.outcome).to.equal('refunded');
+    expect(cancellation.amount.amount).to.equal(4500);
+    expect(expectOk(store.getBooking(booking.id), BookingSchema).payment.status).to.equal(
+      'refunded',
+    );
+  });
+
+  it('restores a gift session in time, not later', () => {
+    const { store, book, slots, setNow } = setup();
+    const gift = { payment: { kind: 'gift-card' as const, code: 'GIFT-DEMO-2026' } };
+    const remaining = () =>
+      expectOk(store.getGiftCard('GIFT-DEMO-2026'), GiftCardBalanceSchema).sessionsRemaining;
+    const early = book({ supporterId: 'dst', start: monday, end: '', lengthMinutes: 60 }, gift);
+    const late = book(slots[0] as Slot, gift);
+    expect(remaining()).to.equal(1);
+    const restored = expectOk(store.cancelBooking(early.id), CancellationSchema);
+    expect(restored).to.deep.include({ outcome: 'no-charge', giftSessionRestored: true });
+    expect(remaining()).to.equal(2);
+    setNow('2026-03-06T06:00:00-08:00');
+    const spent = expectOk(store.cancelBooking(late.id), CancellationSchema);
+    expect(spent).to.deep.include({
+      outcome: 'gift-session-used',
+      giftSessionRestored: false,
+      withinFreeWindow: false,
+    });
+    expect(remaining()).to.equal(2);
+  });
+
+  it('refuses a second cancellation with 409 but replays the same key', () => {
+    const { store, book } = setup();
+    const booking = book({ supporterId: 'dst', start: monday, end: '', lengthMinutes: 60 });
+    const first = expectOk(store.cancelBooking(booking.id, {}, 'cancel-1'), CancellationSchema);
+    const replay = expectOk(store.cancelBooking(booking.id, {}, 'cancel-1'), CancellationSchema);
+    expect(replay).to.deep.equal(first);
+    expectError(store.cancelBooking(booking.id, {}, 'cancel-2'), 409, 'already-cancelled');
+    expectError(store.cancelBooking('bk-missing'), 404, 'not-found');
+  });
+
+  it('moves a booking to another open slot of the same supporter; the old one reopens', () => {
+    const { store, book, slots } = setup();
+    const booking = book({ supporterId: 'dst', start: monday, end: '', lengthMinutes: 60 });
+    const target = '2026-03-10T11:00:00-07:00';
+    const moved = expectOk(
+      store.rescheduleBooking(booking.id, { slotStart: target }, 'move-1'),
+      BookingSchema,
+    );
+    expect(moved.id).to.equal(booking.id);
+    expect(moved.start).to.equal(target);
+    expect(moved.status).to.equal('requested');
+    expect(Date.parse(moved.start) - Date.parse(moved.freeCancellationUntil)).to.equal(24 * HOUR);
+    const open = slotsOf(store, 'dst').map((s) => s.start);
+    expect(open).to.include(monday);
+    expect(open).not.to.include(target);
+    expect(
+      expectOk(store.rescheduleBooking(booking.id, { slotStart: target }, 'move-1'), BookingSchema),
+    ).to.deep.equal(moved);
+
+    const other = book(slots[0] as Slot);
+    expectError(store.rescheduleBooking(booking.id, { slotStart: other.start }), 409, 'slot-taken');
+    expectError(
+      store.rescheduleBooking(booking.id, { slotStart: '2026-03-14T10:00:00-07:00' }),
+      409,
+      'slot-taken',
+    );
+  });
+
+  it('refuses to move a booking later than 24 h before, or once cancelled', () => {
+    const { store, book, slots, setNow } = setup();
+    const soon = book(slots[0] as Slot); // Friday 09:00, less than 24 h away
+    expectError(store.rescheduleBooking(soon.id, { slotStart: monday }), 422, 'too-late');
+    const later = book({ supporterId: 'dst', start: monday, end: '', lengthMinutes: 60 });
+    expectOk(store.cancelBooking(later.id), CancellationSchema);
+    expectError(
+      store.rescheduleBooking(later.id, { slotStart: '2026-03-10T10:00:00-07:00' }),
+      409,
+      'invalid-request',
+    );
+    setNow('2026-03-09T11:00:00-07:00');
+    expectError(store.cancelBooking(soon.id), 422, 'too-late');
+  });
+});
+
+describe('gift cards', () => {
+  const purchase = {
+    sessions: 3,
+    lengthMinutes: 60 as const,
+    purchaser: { name: 'Pat', email: 'pat@example.org' },
+    recipient: { name: 'Riley', email: 'riley@example.org' },
+  };
+
+  it('sells a card pending payment and issues a code', () => {
+    const { store } = storeAt(MARCH);
+    const bought = expectOk(
+      store.purchaseGiftCard(purchase, 'gift-1'),
+      GiftCardPurchaseSchema,
+      201,
+    );
+    expect(bought).to.deep.include({ status: 'pending-payment', sessions: 3, lengthMinutes: 60 });
+    expect(bought.total).to.deep.equal({ amount: 13500, currency: 'USD' });
+    expect(bought.checkoutUrl).to.match(/^https:\/\/checkout\.example\.org\//);
+    const code = store.giftCodeFor(bought.id) as string;
+    expect(code).to.match(/^GIFT-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    expect(store.giftCodes()).to.include.members(['GIFT-DEMO-2026', 'GIFT-USED-0000', code]);
+    const card = expectOk(store.getGiftCard(code.toLowerCase()), GiftCardBalanceSchema);
+    expect(card).to.deep.include({ status: 'active', sessionsTotal: 3, sessionsRemaining: 3 });
+    expect(card.expiresOn).to.equal('2027-03-05');
+
+    const again = expectOk(
+      store.purchaseGiftCard(structuredClone(purchase), 'gift-1'),
+      GiftCardPurchaseSchema,
+      201,
+    );
+    expect(again).to.deep.equal(bought);
+    expect(store.giftCodes().length).to.equal(3);
+    expectError(
+      store.purchaseGiftCard({ ...purchase, sessions: 4 }, 'gift-1'),
+      422,
+      'invalid-request',
+    );
+  });
+
+  it('refuses too many sessions, a past delivery date, and programs without gift cards', () => {
+    const { store } = storeAt(MARCH);
+    let body = expectError(
+      store.purchaseGiftCard({ ...purchase, sessions: 11 }),
+      422,
+      'invalid-request',
+    );
+    expect(fieldsOf(body)).to.deep.equal(['sessions']);
+    body = expectError(
+      store.purchaseGiftCard({ ...purchase, deliverOn: '2026-03-04' }),
+      422,
+      'invalid-request',
+    );
+    expect(fieldsOf(body)).to.deep.equal(['deliverOn']);
+    expectOk(
+      store.purchaseGiftCard({ ...purchase, sessions: 10, deliverOn: '2026-03-05' }),
+      GiftCardPurchaseSchema,
+      201,
+    );
+    const free = storeAt(MARCH, { program: programVariants.free }).store;
+    expectError(free.purchaseGiftCard(purchase), 422, 'invalid-request');
+    expectError(store.getGiftCard('GIFT-NONE-0000'), 404, 'not-found');
+  });
+});

@@ -1,0 +1,1330 @@
+/**
+ * The mock backend's rules, in plain TypeScript: availability, search, matching, bookings,
+ * cancellations and gift cards. No MSW and no DOM here, so the same rules can be read (and later
+ * ported to the reference server) without the transport, and tested directly with a fixed clock.
+ *
+ * Every method returns either `{ ok: true, status, body }` with a body valid against the
+ * operation's response schema, or `{ ok: false, status, body: ErrorBody }`.
+ */
+import type * as z from 'zod/mini';
+import {
+  BookingRequestSchema,
+  CancellationRequestSchema,
+  DateTimeSchema,
+  GiftCardPurchaseRequestSchema,
+  MatchRequestSchema,
+  RescheduleRequestSchema,
+  SessionLengthSchema,
+  SupporterSortSchema,
+  type Booking,
+  type BookingRequest,
+  type Cancellation,
+  type CancellationRequest,
+  type ErrorBody,
+  type ErrorCode,
+  type Facets,
+  type FieldError,
+  type GiftCardBalance,
+  type GiftCardPurchase,
+  type GiftCardPurchaseRequest,
+  type MatchReason,
+  type MatchRequest,
+  type MatchResult,
+  type NextAvailable,
+  type Program,
+  type RescheduleRequest,
+  type SessionLength,
+  type Slot,
+  type SlotList,
+  type SupporterProfile,
+  type SupporterSummary,
+  type Tag,
+  type TimeOfDay,
+} from '../api/schemas.js';
+import {
+  createSeedSupporters,
+  mulberry32,
+  referenceProgram,
+  seedGiftCards,
+  type SeedGiftCard,
+  type SupporterRecord,
+} from './data.js';
+import {
+  DAY,
+  HOUR,
+  MINUTE,
+  addDays,
+  compareDates,
+  formatInstant,
+  formatLocalDate,
+  isoWeekday,
+  localParts,
+  localToInstant,
+  parseClock,
+  type LocalDate,
+} from './time.js';
+
+// ---------------------------------------------------------------------------------------------
+// Results.
+
+export type ErrorStatus = 400 | 404 | 409 | 422 | 429 | 500;
+
+export interface ApiSuccess<T> {
+  ok: true;
+  status: 200 | 201;
+  body: T;
+}
+
+export interface ApiFailure {
+  ok: false;
+  status: ErrorStatus;
+  body: ErrorBody;
+}
+
+export type ApiResult<T> = ApiSuccess<T> | ApiFailure;
+
+/** A typed error result. */
+export function failure(
+  status: ErrorStatus,
+  code: ErrorCode,
+  message: string,
+  fieldErrors?: FieldError[],
+): ApiFailure {
+  const error: ErrorBody['error'] = { code, message };
+  if (fieldErrors && fieldErrors.length > 0) error.fieldErrors = fieldErrors;
+  return { ok: false, status, body: { error } };
+}
+
+/** Field errors from zod issues: `seeker.age`, `payment.amount`, ... */
+export function fieldErrorsFromIssues(
+  issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[],
+): FieldError[] {
+  return issues.map((issue) => ({
+    field: issue.path.map(String).join('.'),
+    code: issue.code,
+    message: issue.message,
+  }));
+}
+
+/** Parses a request body with its schema, or returns the 400 that a server would send. */
+export function parseRequest<S extends z.ZodMiniType>(
+  schema: S,
+  input: unknown,
+): { ok: true; value: z.infer<S> } | ApiFailure {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data as z.infer<S> };
+  return failure(
+    400,
+    'invalid-request',
+    'The request does not match the API contract.',
+    fieldErrorsFromIssues(parsed.error.issues),
+  );
+}
+
+const ok = <T>(body: T, status: 200 | 201 = 200): ApiSuccess<T> => ({ ok: true, status, body });
+
+// ---------------------------------------------------------------------------------------------
+// Inputs.
+
+/** Supporter filters as they come off the wire (numbers not yet checked against the contract). */
+export interface SupporterFilters {
+  q?: string;
+  topics?: readonly string[];
+  identities?: readonly string[];
+  languages?: readonly string[];
+  states?: readonly string[];
+  lengthMinutes?: number;
+  availableWithinDays?: number;
+}
+
+export interface SupporterListQuery extends SupporterFilters {
+  sort?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface SlotQuery {
+  /** ISO 8601 instant; default now. */
+  from?: string;
+  /** ISO 8601 instant; default 14 days after `from`. */
+  to?: string;
+  lengthMinutes?: number;
+}
+
+/** A page of supporters, items already in summary shape. */
+export interface SupporterPage {
+  items: SupporterSummary[];
+  total: number;
+  offset: number;
+  limit: number;
+  facets: Facets;
+}
+
+export interface MockStoreOptions {
+  program?: Program;
+  supporters?: readonly SupporterRecord[];
+  giftCards?: readonly SeedGiftCard[];
+  now?: () => Date;
+  /** Slots are offered up to this many days ahead. */
+  horizonDays?: number;
+  /** Slots start at least this many minutes from now, so a supporter can see the request. */
+  leadMinutes?: number;
+  /** Seed of the generated ids and codes, so stories and tests see the same ones. */
+  seed?: number;
+}
+
+export interface MockStore {
+  readonly program: Program;
+  readonly supporters: readonly SupporterRecord[];
+  now(): Date;
+
+  getProgram(): ApiResult<Program>;
+  listSupporters(query?: SupporterListQuery): ApiResult<SupporterPage>;
+  getSupporter(supporterId: string): ApiResult<SupporterProfile>;
+  listSlots(supporterId: string, query?: SlotQuery): ApiResult<SlotList>;
+  nextAvailable(filters?: SupporterFilters): ApiResult<NextAvailable>;
+  match(request: MatchRequest): ApiResult<MatchResult>;
+  createBooking(request: BookingRequest, idempotencyKey?: string): ApiResult<Booking>;
+  getBooking(bookingId: string): ApiResult<Booking>;
+  cancelBooking(
+    bookingId: string,
+    request?: CancellationRequest,
+    idempotencyKey?: string,
+  ): ApiResult<Cancellation>;
+  rescheduleBooking(
+    bookingId: string,
+    request: RescheduleRequest,
+    idempotencyKey?: string,
+  ): ApiResult<Booking>;
+  purchaseGiftCard(
+    request: GiftCardPurchaseRequest,
+    idempotencyKey?: string,
+  ): ApiResult<GiftCardPurchase>;
+  getGiftCard(code: string): ApiResult<GiftCardBalance>;
+
+  // Helpers for tests and stories: what a real backend would learn from other systems.
+  /** Every gift code the store knows, seeded and purchased. */
+  giftCodes(): string[];
+  /** The code issued for a purchase (in reality it is emailed to the recipient). */
+  giftCodeFor(purchaseId: string): string | undefined;
+  /** Every booking, in creation order. */
+  bookings(): Booking[];
+  /** The partner's checkout reports the payment as done. */
+  markPaid(bookingId: string): boolean;
+  /** The supporter accepts the request; a video link is attached. */
+  confirmBooking(bookingId: string): boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals.
+
+interface BookingRecord {
+  booking: Booking;
+  startMs: number;
+  endMs: number;
+  giftCode?: string;
+  cancellation?: Cancellation;
+}
+
+interface GiftCardRecord {
+  code: string;
+  lengthMinutes: SessionLength;
+  sessionsTotal: number;
+  sessionsRemaining: number;
+  expiresOn: string;
+}
+
+interface Entry {
+  record: SupporterRecord;
+  /** Lower-cased, accent-free text searched by `q`. */
+  haystack: string;
+  topics: Set<string>;
+  identities: Set<string>;
+  /** Primary language subtags. */
+  languages: Set<string>;
+  states: Set<string>;
+  /** Lengths both the supporter and the program offer, shortest first. */
+  lengths: SessionLength[];
+  zone: string;
+  /** Merged weekly blocks per ISO weekday (index 1..7), minutes since midnight. */
+  blocks: [number, number][][];
+  bookings: BookingRecord[];
+  /** Bumped whenever a booking of this supporter changes, to invalidate cached availability. */
+  version: number;
+  nextCache: Map<number, { nowMs: number; version: number; value: number | null }>;
+}
+
+interface IdempotentEntry {
+  fingerprint: string;
+  result: () => ApiSuccess<unknown>;
+}
+
+const TIMES_OF_DAY: Record<TimeOfDay, { label: string; from: number; to: number }> = {
+  morning: { label: 'Mornings', from: 0, to: 12 * 60 },
+  afternoon: { label: 'Afternoons', from: 12 * 60, to: 17 * 60 },
+  evening: { label: 'Evenings', from: 17 * 60, to: 24 * 60 },
+};
+
+/** Time of day of an instant in a zone: morning before 12:00, afternoon to 17:00, then evening. */
+export function timeOfDay(ms: number, timeZone: string): TimeOfDay {
+  const { minutes } = localParts(ms, timeZone);
+  return minutes < 12 * 60 ? 'morning' : minutes < 17 * 60 ? 'afternoon' : 'evening';
+}
+
+const MATCH_WEIGHTS = { topic: 0.45, identity: 0.2, language: 0.15, time: 0.2 };
+// Someone who can't speak any of the seeker's languages can't really help them; this factor
+// keeps every such supporter below every supporter who can (see the test that checks it).
+const LANGUAGE_MISMATCH_FACTOR = 0.15;
+/** Open slots in a wanted time of day that count as a full fit. */
+const TIME_FIT_SLOTS = 3;
+
+function normalizeText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function primaryLanguage(tag: string): string {
+  return (tag.split('-')[0] ?? tag).toLowerCase();
+}
+
+let languageNames: Intl.DisplayNames | undefined;
+function languageLabel(tag: string): string {
+  try {
+    languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
+    return languageNames.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** Stable JSON: keys sorted, so that equal requests give equal fingerprints. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** cyrb53: the store keeps a hash of an idempotent request, not the seeker's answers. */
+function hash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+/** Session start grid: 30-minute sessions every half hour, longer ones on the hour. */
+const stepFor = (length: number) => Math.ceil(length / 30) * 30;
+
+function mergeBlocks(blocks: [number, number][]): [number, number][] {
+  const sorted = [...blocks].sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const block of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && block[0] <= last[1]) last[1] = Math.max(last[1], block[1]);
+    else merged.push([block[0], block[1]]);
+  }
+  return merged;
+}
+
+function weeklyByDay(weekly: readonly { day: number; open: string; close: string }[]) {
+  const byDay: [number, number][][] = Array.from({ length: 8 }, () => []);
+  for (const { day, open, close } of weekly) {
+    byDay[day]?.push([parseClock(open), parseClock(close)]);
+  }
+  return byDay.map(mergeBlocks);
+}
+
+const isActive = (b: BookingRecord) =>
+  b.booking.status === 'requested' || b.booking.status === 'confirmed';
+
+function isSessionLength(value: number): value is SessionLength {
+  return SessionLengthSchema.safeParse(value).success;
+}
+
+function isInstant(text: string): boolean {
+  return DateTimeSchema.safeParse(text).success;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The store.
+
+export function createMockStore(options: MockStoreOptions = {}): MockStore {
+  const program = clone(options.program ?? referenceProgram);
+  const supporters = options.supporters ?? createSeedSupporters();
+  const now = options.now ?? (() => new Date());
+  const horizonMs = (options.horizonDays ?? 28) * DAY;
+  const leadMs = (options.leadMinutes ?? 120) * MINUTE;
+  const random = mulberry32(options.seed ?? 0x5eed);
+  const currency = program.currency;
+  const programZone = program.hours.timeZone;
+  const programHours = weeklyByDay(program.hours.weekly);
+  const windowMs = program.cancellation.windowHours * HOUR;
+
+  const entries = new Map<string, Entry>();
+  for (const record of supporters) {
+    const zone = record.schedule.timeZone;
+    entries.set(record.id, {
+      record,
+      haystack: normalizeText(
+        [
+          record.name,
+          record.headline,
+          record.bio,
+          ...record.topics.map((t) => t.label),
+          ...record.identities.map((t) => t.label),
+        ].join('\n'),
+      ),
+      topics: new Set(record.topics.map((t) => t.id)),
+      identities: new Set(record.identities.map((t) => t.id)),
+      languages: new Set(record.languages.map(primaryLanguage)),
+      states: new Set(record.states),
+      lengths: record.sessionLengths
+        .filter((l) => program.sessionLengths.includes(l))
+        .sort((a, b) => a - b),
+      zone,
+      blocks: weeklyByDay(record.schedule.weekly),
+      bookings: [],
+      version: 0,
+      nextCache: new Map(),
+    });
+  }
+  const allEntries = [...entries.values()];
+  const facets = computeFacets(supporters);
+
+  const bookings = new Map<string, BookingRecord>();
+  const giftCards = new Map<string, GiftCardRecord>();
+  const purchases = new Map<string, { purchase: GiftCardPurchase; code: string }>();
+  const idempotent = new Map<string, IdempotentEntry>();
+
+  const todayMs = now().getTime();
+  const inAYear = formatLocalDate(todayMs + 365 * DAY, programZone);
+  for (const card of options.giftCards ?? seedGiftCards) {
+    giftCards.set(card.code, { ...card, expiresOn: inAYear });
+  }
+
+  // --- ids -----------------------------------------------------------------------------------
+
+  function token(length: number, alphabet = '0123456789abcdefghijklmnopqrstuvwxyz'): string {
+    let out = '';
+    for (let i = 0; i < length; i++) out += alphabet[Math.floor(random() * alphabet.length)];
+    return out;
+  }
+  function uniqueId(prefix: string, taken: (id: string) => boolean): string {
+    for (;;) {
+      const id = `${prefix}${token(10)}`;
+      if (!taken(id)) return id;
+    }
+  }
+  // No personal data and nothing guessable in the checkout link: an opaque session token.
+  const checkoutUrl = () => `https://checkout.example.org/pay/cs_${token(24)}`;
+  function giftCode(): string {
+    // No 0/O or 1/I: codes get read aloud and typed by hand.
+    const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+    for (;;) {
+      const code = `GIFT-${token(4, alphabet)}-${token(4, alphabet)}`;
+      if (!giftCards.has(code)) return code;
+    }
+  }
+
+  // --- availability --------------------------------------------------------------------------
+
+  const nowMs = () => now().getTime();
+  const earliestStart = () => nowMs() + leadMs;
+  const latestStart = () => nowMs() + horizonMs;
+
+  function inProgramHours(startMs: number, length: number): boolean {
+    const local = localParts(startMs, programZone);
+    return (programHours[local.weekday] ?? []).some(
+      ([open, close]) => local.minutes >= open && local.minutes + length <= close,
+    );
+  }
+
+  function overlapsBooking(entry: Entry, startMs: number, length: number, ignore?: string) {
+    const endMs = startMs + length * MINUTE;
+    return entry.bookings.some(
+      (b) => isActive(b) && b.booking.id !== ignore && b.startMs < endMs && startMs < b.endMs,
+    );
+  }
+
+  /** Open slot starts of one length in [fromMs, toMs), ascending. */
+  function* openSlots(entry: Entry, length: number, fromMs: number, toMs: number) {
+    const from = Math.max(fromMs, earliestStart());
+    const to = Math.min(toMs, latestStart());
+    if (from >= to) return;
+    const step = stepFor(length);
+    const last: LocalDate = localParts(to, entry.zone);
+    for (let date: LocalDate = localParts(from, entry.zone); compareDates(date, last) <= 0;) {
+      for (const [open, close] of entry.blocks[isoWeekday(date)] ?? []) {
+        for (let minutes = open; minutes + length <= close; minutes += step) {
+          const start = localToInstant(date, minutes, entry.zone);
+          if (start < from) continue;
+          if (start >= to) return;
+          if (!inProgramHours(start, length)) continue;
+          if (overlapsBooking(entry, start, length)) continue;
+          yield start;
+        }
+      }
+      date = addDays(date, 1);
+    }
+  }
+
+  /** Whether `startMs` is an open slot of the entry, in O(1) rather than by listing slots. */
+  function isOpen(entry: Entry, startMs: number, length: number, ignore?: string): boolean {
+    if (startMs < earliestStart() || startMs >= latestStart()) return false;
+    if (startMs % MINUTE !== 0) return false;
+    const local = localParts(startMs, entry.zone);
+    const onGrid = (entry.blocks[local.weekday] ?? []).some(
+      ([open, close]) =>
+        local.minutes >= open &&
+        local.minutes + length <= close &&
+        (local.minutes - open) % stepFor(length) === 0,
+    );
+    // The round trip rejects wall times that a DST change skips or repeats.
+    if (!onGrid || localToInstant(local, local.minutes, entry.zone) !== startMs) return false;
+    return inProgramHours(startMs, length) && !overlapsBooking(entry, startMs, length, ignore);
+  }
+
+  function nextOpen(entry: Entry, length: number): number | null {
+    const current = nowMs();
+    const cached = entry.nextCache.get(length);
+    // A later clock cannot reveal an earlier slot, so a cached start stays right until it is
+    // too close to now or a booking of this supporter changes.
+    if (
+      cached &&
+      cached.version === entry.version &&
+      cached.nowMs <= current &&
+      (cached.value === null ? cached.nowMs === current : cached.value >= current + leadMs)
+    ) {
+      return cached.value;
+    }
+    let value: number | null = null;
+    for (const start of openSlots(entry, length, -Infinity, Infinity)) {
+      value = start;
+      break;
+    }
+    entry.nextCache.set(length, { nowMs: current, version: entry.version, value });
+    return value;
+  }
+
+  /** Soonest open slot of the entry, of `length` or of any length it offers (shortest wins ties). */
+  function nextAny(entry: Entry, length?: number): { start: number; length: SessionLength } | null {
+    let best: { start: number; length: SessionLength } | null = null;
+    for (const l of entry.lengths) {
+      if (length !== undefined && l !== length) continue;
+      const start = nextOpen(entry, l);
+      if (start !== null && (!best || start < best.start)) best = { start, length: l };
+    }
+    return best;
+  }
+
+  function slotOf(entry: Entry, start: number, length: SessionLength): Slot {
+    return {
+      supporterId: entry.record.id,
+      start: formatInstant(start, entry.zone),
+      end: formatInstant(start + length * MINUTE, entry.zone),
+      lengthMinutes: length,
+    };
+  }
+
+  // --- supporters ----------------------------------------------------------------------------
+
+  function summaryOf(entry: Entry, next: number | null): SupporterSummary {
+    const r = entry.record;
+    const summary: SupporterSummary = {
+      id: r.id,
+      name: r.name,
+      headline: r.headline,
+      topics: clone(r.topics),
+      identities: clone(r.identities),
+      languages: [...r.languages],
+      states: [...r.states],
+      sessionLengths: [...r.sessionLengths],
+      nextAvailable: next === null ? null : formatInstant(next, entry.zone),
+    };
+    if (r.pronouns !== undefined) summary.pronouns = r.pronouns;
+    if (r.photoUrl !== undefined) summary.photoUrl = r.photoUrl;
+    return summary;
+  }
+
+  type CheckedFilters = {
+    terms: string[];
+    topics: string[];
+    identities: string[];
+    languages: string[];
+    states: string[];
+    length?: SessionLength;
+    withinMs?: number;
+  };
+
+  function checkFilters(f: SupporterFilters): { ok: true; value: CheckedFilters } | ApiFailure {
+    const errors: FieldError[] = [];
+    if (f.lengthMinutes !== undefined && !isSessionLength(f.lengthMinutes)) {
+      errors.push({
+        field: 'lengthMinutes',
+        code: 'invalid_value',
+        message: 'Session length must be 30, 50 or 60 minutes.',
+      });
+    }
+    const days = f.availableWithinDays;
+    if (days !== undefined && (!Number.isInteger(days) || days < 0)) {
+      errors.push({
+        field: 'availableWithinDays',
+        code: 'too_small',
+        message: 'Must be a whole number of days, 0 or more.',
+      });
+    }
+    if (errors.length > 0) return failure(400, 'invalid-request', 'Invalid filters.', errors);
+    const value: CheckedFilters = {
+      terms: normalizeText(f.q ?? '')
+        .split(/\s+/)
+        .filter((t) => t.length > 0),
+      topics: [...(f.topics ?? [])],
+      identities: [...(f.identities ?? [])],
+      languages: (f.languages ?? []).map(primaryLanguage),
+      states: (f.states ?? []).map((s) => s.toUpperCase()),
+    };
+    if (f.lengthMinutes !== undefined) value.length = f.lengthMinutes as SessionLength;
+    if (days !== undefined) value.withinMs = days * DAY;
+    return { ok: true, value };
+  }
+
+  // Any value within one filter matches; every filter given must match.
+  function matches(entry: Entry, f: CheckedFilters): boolean {
+    if (f.terms.some((t) => !entry.haystack.includes(t))) return false;
+    if (f.topics.length > 0 && !f.topics.some((t) => entry.topics.has(t))) return false;
+    if (f.identities.length > 0 && !f.identities.some((t) => entry.identities.has(t))) return false;
+    if (f.languages.length > 0 && !f.languages.some((t) => entry.languages.has(t))) return false;
+    if (f.states.length > 0 && !f.states.some((t) => entry.states.has(t))) return false;
+    if (f.length !== undefined && !entry.lengths.includes(f.length)) return false;
+    if (f.withinMs !== undefined) {
+      const next = nextAny(entry, f.length);
+      if (!next || next.start >= nowMs() + f.withinMs) return false;
+    }
+    return true;
+  }
+
+  const byName = (a: Entry, b: Entry) =>
+    a.record.name.localeCompare(b.record.name, 'en') || (a.record.id < b.record.id ? -1 : 1);
+
+  // --- bookings ------------------------------------------------------------------------------
+
+  /** Replays a stored result for a repeated key, or refuses a key reused for another request. */
+  function replay(operation: string, key: string | undefined, fingerprint: string) {
+    if (key === undefined) return undefined;
+    const stored = idempotent.get(`${operation}:${key}`);
+    if (!stored) return undefined;
+    if (stored.fingerprint !== fingerprint) {
+      return failure(
+        422,
+        'invalid-request',
+        'This Idempotency-Key was already used for a different request.',
+        [{ field: 'Idempotency-Key', code: 'reused', message: 'Use a new key for a new request.' }],
+      );
+    }
+    return stored.result();
+  }
+  function remember(
+    operation: string,
+    key: string | undefined,
+    fingerprint: string,
+    result: () => ApiSuccess<unknown>,
+  ) {
+    if (key !== undefined) idempotent.set(`${operation}:${key}`, { fingerprint, result });
+  }
+
+  function bookingLength(record: BookingRecord): SessionLength {
+    return record.booking.lengthMinutes;
+  }
+
+  function giftStatus(card: GiftCardRecord): GiftCardBalance['status'] {
+    if (card.expiresOn < formatLocalDate(nowMs(), programZone)) return 'expired';
+    return card.sessionsRemaining > 0 ? 'active' : 'used';
+  }
+
+  type PaymentPlan = {
+    kind: Booking['payment']['kind'];
+    amount: number;
+    giftCard?: GiftCardRecord;
+  };
+
+  function planPayment(request: BookingRequest): { ok: true; value: PaymentPlan } | ApiFailure {
+    const payment = request.payment;
+    const pricing = program.pricing;
+    if (payment.kind === 'gift-card') {
+      const code = payment.code.toUpperCase();
+      const card = giftCards.get(code);
+      const fieldError = (message: string): FieldError[] => [
+        { field: 'payment.code', code: 'invalid', message },
+      ];
+      if (!program.giftCards.enabled || pricing.model === 'free') {
+        return failure(
+          422,
+          'gift-card-invalid',
+          'This program does not take gift cards.',
+          fieldError('Gift cards are not accepted here.'),
+        );
+      }
+      if (!card) {
+        return failure(
+          422,
+          'gift-card-invalid',
+          'This gift card code is not valid.',
+          fieldError('Check the code and try again.'),
+        );
+      }
+      const status = giftStatus(card);
+      if (status === 'expired') {
+        return failure(
+          422,
+          'gift-card-invalid',
+          'This gift card has expired.',
+          fieldError(`Expired on ${card.expiresOn}.`),
+        );
+      }
+      if (status === 'used') {
+        return failure(
+          422,
+          'gift-card-used',
+          'All sessions on this gift card have been used.',
+          fieldError('No sessions left on this card.'),
+        );
+      }
+      if (card.lengthMinutes !== request.lengthMinutes) {
+        return failure(
+          422,
+          'gift-card-invalid',
+          `This gift card is for ${card.lengthMinutes}-minute sessions.`,
+          fieldError(`Choose a ${card.lengthMinutes}-minute session to use this card.`),
+        );
+      }
+      return { ok: true, value: { kind: 'gift-card', amount: 0, giftCard: card } };
+    }
+    if (payment.kind !== pricing.model) {
+      const accepted = pricing.model === 'free' ? 'free' : `${pricing.model} or gift-card`;
+      return failure(422, 'invalid-request', `This program takes ${accepted} payments.`, [
+        { field: 'payment.kind', code: 'invalid_value', message: `Expected ${accepted}.` },
+      ]);
+    }
+    if (payment.kind === 'sliding-scale' && pricing.model === 'sliding-scale') {
+      if (payment.amount < pricing.minimum) {
+        return failure(422, 'invalid-request', 'The amount is below the minimum.', [
+          {
+            field: 'payment.amount',
+            code: 'too_small',
+            message: `The minimum is ${pricing.minimum} (minor units).`,
+          },
+        ]);
+      }
+      if (pricing.maximum !== undefined && payment.amount > pricing.maximum) {
+        return failure(422, 'invalid-request', 'The amount is above the maximum.', [
+          {
+            field: 'payment.amount',
+            code: 'too_big',
+            message: `The maximum is ${pricing.maximum} (minor units).`,
+          },
+        ]);
+      }
+      return { ok: true, value: { kind: 'sliding-scale', amount: payment.amount } };
+    }
+    if (pricing.model === 'fixed')
+      return { ok: true, value: { kind: 'fixed', amount: pricing.price } };
+    return { ok: true, value: { kind: 'free', amount: 0 } };
+  }
+
+  function setTimes(record: BookingRecord, entry: Entry, startMs: number) {
+    const length = bookingLength(record);
+    record.startMs = startMs;
+    record.endMs = startMs + length * MINUTE;
+    record.booking.start = formatInstant(startMs, entry.zone);
+    record.booking.end = formatInstant(record.endMs, entry.zone);
+    record.booking.freeCancellationUntil = formatInstant(startMs - windowMs, entry.zone);
+  }
+
+  function createBooking(input: BookingRequest, key?: string): ApiResult<Booking> {
+    const parsed = parseRequest(BookingRequestSchema, input);
+    if (!parsed.ok) return parsed;
+    const request = parsed.value;
+    const fingerprint = hash(canonicalJson(request));
+    const replayed = replay('createBooking', key, fingerprint);
+    if (replayed) return replayed as ApiResult<Booking>;
+
+    const entry = entries.get(request.supporterId);
+    if (!entry) {
+      return failure(404, 'not-found', 'No such supporter.', [
+        { field: 'supporterId', code: 'not_found', message: 'This supporter is not available.' },
+      ]);
+    }
+
+    // Eligibility: the program's ages and states, then the supporter's certification.
+    const { minAge, maxAge, states } = program.eligibility;
+    const eligibility: FieldError[] = [];
+    if (request.seeker.age < minAge || request.seeker.age > maxAge) {
+      eligibility.push({
+        field: 'seeker.age',
+        code: 'out_of_range',
+        message: `This program is for people aged ${minAge} to ${maxAge}.`,
+      });
+    }
+    if (!states.includes(request.seeker.state)) {
+      eligibility.push({
+        field: 'seeker.state',
+        code: 'not_served',
+        message: `This program serves people living in ${states.join(', ')}.`,
+      });
+    } else if (!entry.states.has(request.seeker.state)) {
+      eligibility.push({
+        field: 'seeker.state',
+        code: 'not_certified',
+        message: `${entry.record.name} is not certified in ${request.seeker.state}.`,
+      });
+    }
+    if (eligibility.length > 0) {
+      return failure(
+        422,
+        'not-eligible',
+        'The seeker is not eligible for this booking.',
+        eligibility,
+      );
+    }
+
+    if (!entry.lengths.includes(request.lengthMinutes)) {
+      return failure(422, 'invalid-request', 'This session length is not offered.', [
+        {
+          field: 'lengthMinutes',
+          code: 'not_offered',
+          message: `Offered: ${entry.lengths.join(', ') || 'none'} minutes.`,
+        },
+      ]);
+    }
+    if (
+      !program.modalities.includes(request.modality) ||
+      !entry.record.modalities.includes(request.modality)
+    ) {
+      return failure(422, 'invalid-request', 'This kind of session is not offered.', [
+        {
+          field: 'modality',
+          code: 'not_offered',
+          message: `Offered: ${entry.record.modalities.filter((m) => program.modalities.includes(m)).join(', ')}.`,
+        },
+      ]);
+    }
+
+    const plan = planPayment(request);
+    if (!plan.ok) return plan;
+
+    const startMs = Date.parse(request.slotStart);
+    if (!isOpen(entry, startMs, request.lengthMinutes)) {
+      return failure(409, 'slot-taken', 'This time is no longer available. Please pick another.', [
+        { field: 'slotStart', code: 'slot_taken', message: 'Not an open slot.' },
+      ]);
+    }
+
+    const id = uniqueId('bk-', (candidate) => bookings.has(candidate));
+    const { kind, amount, giftCard } = plan.value;
+    const booking: Booking = {
+      id,
+      status: 'requested',
+      supporterId: entry.record.id,
+      start: '',
+      end: '',
+      lengthMinutes: request.lengthMinutes,
+      modality: request.modality,
+      payment: {
+        kind,
+        status: kind === 'gift-card' ? 'covered-by-gift' : kind === 'free' ? 'not-required' : 'due',
+        amount: { amount, currency },
+      },
+      freeCancellationUntil: '',
+      createdAt: formatInstant(nowMs(), programZone),
+    };
+    if (booking.payment.status === 'due') booking.payment.checkoutUrl = checkoutUrl();
+    const record: BookingRecord = { booking, startMs, endMs: startMs };
+    setTimes(record, entry, startMs);
+    if (giftCard) {
+      giftCard.sessionsRemaining -= 1;
+      record.giftCode = giftCard.code;
+    }
+    bookings.set(id, record);
+    entry.bookings.push(record);
+    entry.version++;
+
+    const result = () => ok(clone(record.booking), 201);
+    remember('createBooking', key, fingerprint, result);
+    return result();
+  }
+
+  function cancelBooking(
+    bookingId: string,
+    input: CancellationRequest = {},
+    key?: string,
+  ): ApiResult<Cancellation> {
+    const parsed = parseRequest(CancellationRequestSchema, input);
+    if (!parsed.ok) return parsed;
+    const record = bookings.get(bookingId);
+    if (!record) return failure(404, 'not-found', 'No such booking.');
+    const fingerprint = hash(canonicalJson({ bookingId, ...parsed.value }));
+    const replayed = replay('cancelBooking', key, fingerprint);
+    if (replayed) return replayed as ApiResult<Cancellation>;
+
+    if (!isActive(record)) {
+      return failure(409, 'already-cancelled', `This booking is already ${record.booking.status}.`);
+    }
+    const current = nowMs();
+    if (current >= record.startMs) {
+      return failure(422, 'too-late', 'This session has already started.');
+    }
+    const withinFreeWindow = current <= record.startMs - windowMs;
+    const payment = record.booking.payment;
+    const price = payment.amount.amount;
+
+    let outcome: Cancellation['outcome'];
+    let amount = 0;
+    let giftSessionRestored = false;
+    if (withinFreeWindow) {
+      if (payment.status === 'paid') {
+        outcome = 'refunded';
+        amount = price;
+        payment.status = 'refunded';
+      } else {
+        outcome = 'no-charge';
+        if (payment.kind === 'gift-card' && record.giftCode) {
+          const card = giftCards.get(record.giftCode);
+          if (card) {
+            card.sessionsRemaining = Math.min(card.sessionsTotal, card.sessionsRemaining + 1);
+            giftSessionRestored = true;
+          }
+        }
+        payment.status = 'not-required';
+        delete payment.checkoutUrl;
+      }
+    } else if (payment.kind === 'free') {
+      // Nothing is ever charged on a free program, late or not.
+      outcome = 'no-charge';
+    } else if (payment.kind === 'gift-card') {
+      // Late: the gifted session is spent, not returned to the card.
+      outcome = 'gift-session-used';
+    } else {
+      // Late: the full fee stands.
+      outcome = 'fee-due';
+      amount = price;
+    }
+    record.booking.status = 'cancelled';
+    delete record.booking.joinUrl;
+    const entry = entries.get(record.booking.supporterId);
+    if (entry) entry.version++;
+
+    const cancellation: Cancellation = {
+      bookingId,
+      status: 'cancelled',
+      cancelledAt: formatInstant(current, programZone),
+      withinFreeWindow,
+      outcome,
+      amount: { amount, currency },
+      giftSessionRestored,
+    };
+    record.cancellation = cancellation;
+    const result = () => ok(clone(cancellation));
+    remember('cancelBooking', key, fingerprint, result);
+    return result();
+  }
+
+  function rescheduleBooking(
+    bookingId: string,
+    input: RescheduleRequest,
+    key?: string,
+  ): ApiResult<Booking> {
+    const parsed = parseRequest(RescheduleRequestSchema, input);
+    if (!parsed.ok) return parsed;
+    const record = bookings.get(bookingId);
+    if (!record) return failure(404, 'not-found', 'No such booking.');
+    const entry = entries.get(record.booking.supporterId);
+    if (!entry) return failure(404, 'not-found', 'No such supporter.');
+    const fingerprint = hash(canonicalJson({ bookingId, ...parsed.value }));
+    const replayed = replay('rescheduleBooking', key, fingerprint);
+    if (replayed) return replayed as ApiResult<Booking>;
+
+    if (!isActive(record)) {
+      return failure(409, 'invalid-request', `This booking is ${record.booking.status}.`);
+    }
+    if (nowMs() > record.startMs - windowMs) {
+      return failure(
+        422,
+        'too-late',
+        `Sessions can be moved up to ${program.cancellation.windowHours} hours before they start.`,
+      );
+    }
+    const startMs = Date.parse(parsed.value.slotStart);
+    // Only this supporter's open slots qualify; the booking's own time does not block itself.
+    if (!isOpen(entry, startMs, bookingLength(record), bookingId)) {
+      return failure(409, 'slot-taken', 'This time is no longer available. Please pick another.', [
+        { field: 'slotStart', code: 'slot_taken', message: 'Not an open slot of this supporter.' },
+      ]);
+    }
+    setTimes(record, entry, startMs);
+    // The supporter has to accept the new time, so the booking is a request again.
+    record.booking.status = 'requested';
+    delete record.booking.joinUrl;
+    entry.version++;
+
+    const result = () => ok(clone(record.booking));
+    remember('rescheduleBooking', key, fingerprint, result);
+    return result();
+  }
+
+  // --- gift cards ----------------------------------------------------------------------------
+
+  function purchaseGiftCard(
+    input: GiftCardPurchaseRequest,
+    key?: string,
+  ): ApiResult<GiftCardPurchase> {
+    const parsed = parseRequest(GiftCardPurchaseRequestSchema, input);
+    if (!parsed.ok) return parsed;
+    const request = parsed.value;
+    const fingerprint = hash(canonicalJson(request));
+    const replayed = replay('purchaseGiftCard', key, fingerprint);
+    if (replayed) return replayed as ApiResult<GiftCardPurchase>;
+
+    const { enabled, maxSessions, pricePerSession } = program.giftCards;
+    if (!enabled) return failure(422, 'invalid-request', 'This program does not sell gift cards.');
+    const errors: FieldError[] = [];
+    if (request.sessions > maxSessions) {
+      errors.push({
+        field: 'sessions',
+        code: 'too_big',
+        message: `A gift card holds 1 to ${maxSessions} sessions.`,
+      });
+    }
+    if (!program.sessionLengths.includes(request.lengthMinutes)) {
+      errors.push({
+        field: 'lengthMinutes',
+        code: 'not_offered',
+        message: `Offered: ${program.sessionLengths.join(', ')} minutes.`,
+      });
+    }
+    const today = formatLocalDate(nowMs(), programZone);
+    if (request.deliverOn !== undefined && request.deliverOn < today) {
+      errors.push({
+        field: 'deliverOn',
+        code: 'too_small',
+        message: 'Pick today or a later date.',
+      });
+    }
+    if (errors.length > 0) return failure(422, 'invalid-request', 'Invalid gift card.', errors);
+
+    const code = giftCode();
+    const id = uniqueId('gp-', (candidate) => purchases.has(candidate));
+    // A real backend issues the card once the checkout succeeds; the mock issues it at once.
+    giftCards.set(code, {
+      code,
+      lengthMinutes: request.lengthMinutes,
+      sessionsTotal: request.sessions,
+      sessionsRemaining: request.sessions,
+      expiresOn: formatLocalDate(nowMs() + 365 * DAY, programZone),
+    });
+    const purchase: GiftCardPurchase = {
+      id,
+      status: 'pending-payment',
+      sessions: request.sessions,
+      lengthMinutes: request.lengthMinutes,
+      total: { amount: request.sessions * pricePerSession, currency },
+      checkoutUrl: checkoutUrl(),
+    };
+    purchases.set(id, { purchase, code });
+    const result = () => ok(clone(purchase), 201);
+    remember('purchaseGiftCard', key, fingerprint, result);
+    return result();
+  }
+
+  // --- matching ------------------------------------------------------------------------------
+
+  function match(input: MatchRequest): ApiResult<MatchResult> {
+    const parsed = parseRequest(MatchRequestSchema, input);
+    if (!parsed.ok) return parsed;
+    const request = parsed.value;
+    const zone = request.timeZone ?? programZone;
+    const wantedLanguages = new Set(request.languages.map(primaryLanguage));
+    const wantedTimes = [...new Set(request.timesOfDay)];
+    const limit = request.limit ?? 10;
+
+    const scored: { entry: Entry; score: number; reasons: MatchReason[]; next: number | null }[] =
+      [];
+    for (const entry of allEntries) {
+      if (request.state && !entry.states.has(request.state)) continue;
+      if (request.lengthMinutes && !entry.lengths.includes(request.lengthMinutes)) continue;
+      const reasons: MatchReason[] = [];
+      let weighted = 0;
+      let weights = 0;
+
+      if (request.topics.length > 0) {
+        const hits = entry.record.topics.filter((t) => request.topics.includes(t.id));
+        for (const t of hits) reasons.push({ kind: 'topic', id: t.id, label: t.label });
+        weighted += MATCH_WEIGHTS.topic * (hits.length / new Set(request.topics).size);
+        weights += MATCH_WEIGHTS.topic;
+      }
+      if (request.identities.length > 0) {
+        const hits = entry.record.identities.filter((t) => request.identities.includes(t.id));
+        for (const t of hits) reasons.push({ kind: 'identity', id: t.id, label: t.label });
+        weighted += MATCH_WEIGHTS.identity * (hits.length / new Set(request.identities).size);
+        weights += MATCH_WEIGHTS.identity;
+      }
+      let speaks = true;
+      if (wantedLanguages.size > 0) {
+        const hits = entry.record.languages.filter((l) => wantedLanguages.has(primaryLanguage(l)));
+        speaks = hits.length > 0;
+        for (const l of hits) reasons.push({ kind: 'language', id: l, label: languageLabel(l) });
+        weighted += speaks ? MATCH_WEIGHTS.language : 0;
+        weights += MATCH_WEIGHTS.language;
+      }
+      if (wantedTimes.length > 0) {
+        const length = request.lengthMinutes ?? entry.lengths[0];
+        const counts = new Map<TimeOfDay, number>();
+        if (length !== undefined) {
+          let saturated = 0;
+          for (const start of openSlots(entry, length, -Infinity, Infinity)) {
+            const band = timeOfDay(start, zone);
+            if (!wantedTimes.includes(band)) continue;
+            const count = (counts.get(band) ?? 0) + 1;
+            counts.set(band, count);
+            if (count === TIME_FIT_SLOTS && ++saturated === wantedTimes.length) break;
+          }
+        }
+        let fit = 0;
+        for (const band of wantedTimes) {
+          const count = counts.get(band) ?? 0;
+          fit += Math.min(1, count / TIME_FIT_SLOTS) / wantedTimes.length;
+          if (count > 0) {
+            reasons.push({ kind: 'time-of-day', id: band, label: TIMES_OF_DAY[band].label });
+          }
+        }
+        weighted += MATCH_WEIGHTS.time * fit;
+        weights += MATCH_WEIGHTS.time;
+      }
+
+      let score = weights > 0 ? weighted / weights : 0;
+      if (!speaks) score *= LANGUAGE_MISMATCH_FACTOR;
+      score = Math.min(1, Math.max(0, Math.round(score * 1000) / 1000));
+      const next = nextAny(entry, request.lengthMinutes);
+      scored.push({ entry, score, reasons, next: next?.start ?? null });
+    }
+    scored.sort(
+      (a, b) =>
+        b.score - a.score ||
+        (a.next ?? Infinity) - (b.next ?? Infinity) ||
+        byName(a.entry, b.entry),
+    );
+    return ok({
+      results: scored.slice(0, limit).map(({ entry, score, reasons, next }) => ({
+        supporter: summaryOf(entry, next),
+        score,
+        reasons,
+      })),
+    });
+  }
+
+  // --- the public face -----------------------------------------------------------------------
+
+  return {
+    program,
+    supporters,
+    now,
+
+    getProgram: () => ok(clone(program)),
+
+    listSupporters(query = {}) {
+      const checked = checkFilters(query);
+      if (!checked.ok) return checked;
+      const errors: FieldError[] = [];
+      const sort = query.sort ?? 'next-available';
+      if (!SupporterSortSchema.safeParse(sort).success) {
+        errors.push({ field: 'sort', code: 'invalid_value', message: 'next-available or name.' });
+      }
+      const offset = query.offset ?? 0;
+      if (!Number.isInteger(offset) || offset < 0) {
+        errors.push({ field: 'offset', code: 'too_small', message: 'Must be 0 or more.' });
+      }
+      const limit = query.limit ?? 20;
+      if (!Number.isInteger(limit) || limit < 1 || limit > 5000) {
+        errors.push({ field: 'limit', code: 'out_of_range', message: 'Must be 1 to 5000.' });
+      }
+      if (errors.length > 0) return failure(400, 'invalid-request', 'Invalid query.', errors);
+
+      const filters = checked.value;
+      const found = allEntries.filter((e) => matches(e, filters));
+      const nextOf = (e: Entry) => nextAny(e, filters.length)?.start ?? null;
+      let page: { entry: Entry; next: number | null }[];
+      if (sort === 'name') {
+        page = found
+          .sort(byName)
+          .slice(offset, offset + limit)
+          .map((entry) => ({ entry, next: nextOf(entry) }));
+      } else {
+        page = found
+          .map((entry) => ({ entry, next: nextOf(entry) }))
+          .sort((a, b) => (a.next ?? Infinity) - (b.next ?? Infinity) || byName(a.entry, b.entry))
+          .slice(offset, offset + limit);
+      }
+      return ok({
+        items: page.map(({ entry, next }) => summaryOf(entry, next)),
+        total: found.length,
+        offset,
+        limit,
+        facets: clone(facets),
+      });
+    },
+
+    getSupporter(supporterId) {
+      const entry = entries.get(supporterId);
+      if (!entry) return failure(404, 'not-found', 'No such supporter.');
+      const r = entry.record;
+      const profile: SupporterProfile = {
+        ...summaryOf(entry, nextAny(entry)?.start ?? null),
+        bio: r.bio,
+        certifications: clone(r.certifications),
+        modalities: [...r.modalities],
+      };
+      if (r.livedExperience !== undefined) profile.livedExperience = r.livedExperience;
+      return ok(profile);
+    },
+
+    listSlots(supporterId, query = {}) {
+      const entry = entries.get(supporterId);
+      if (!entry) return failure(404, 'not-found', 'No such supporter.');
+      const errors: FieldError[] = [];
+      for (const field of ['from', 'to'] as const) {
+        const value = query[field];
+        if (value !== undefined && !isInstant(value)) {
+          errors.push({
+            field,
+            code: 'invalid_format',
+            message: 'Expected an ISO 8601 date-time with offset.',
+          });
+        }
+      }
+      const length = query.lengthMinutes ?? entry.lengths[0];
+      if (query.lengthMinutes !== undefined && !isSessionLength(query.lengthMinutes)) {
+        errors.push({
+          field: 'lengthMinutes',
+          code: 'invalid_value',
+          message: 'Must be 30, 50 or 60.',
+        });
+      } else if (length !== undefined && !entry.lengths.includes(length as SessionLength)) {
+        errors.push({
+          field: 'lengthMinutes',
+          code: 'not_offered',
+          message: `Offered: ${entry.lengths.join(', ') || 'none'} minutes.`,
+        });
+      }
+      const fromMs = query.from !== undefined ? Date.parse(query.from) : nowMs();
+      const toMs = query.to !== undefined ? Date.parse(query.to) : fromMs + 14 * DAY;
+      if (errors.length === 0 && toMs < fromMs) {
+        errors.push({ field: 'to', code: 'too_small', message: '`to` must not be before `from`.' });
+      }
+      if (errors.length > 0) return failure(400, 'invalid-request', 'Invalid query.', errors);
+
+      const slots: Slot[] = [];
+      if (length !== undefined) {
+        for (const start of openSlots(entry, length, fromMs, toMs)) {
+          slots.push(slotOf(entry, start, length as SessionLength));
+        }
+      }
+      return ok({ supporterId, timeZone: entry.zone, slots });
+    },
+
+    nextAvailable(filters = {}) {
+      const checked = checkFilters(filters);
+      if (!checked.ok) return checked;
+      let best: { entry: Entry; start: number; length: SessionLength } | null = null;
+      for (const entry of allEntries) {
+        if (!matches(entry, checked.value)) continue;
+        const next = nextAny(entry, checked.value.length);
+        if (!next) continue;
+        if (
+          !best ||
+          next.start < best.start ||
+          (next.start === best.start && byName(entry, best.entry) < 0)
+        ) {
+          best = { entry, ...next };
+        }
+      }
+      return ok({ slot: best ? slotOf(best.entry, best.start, best.length) : null });
+    },
+
+    match,
+    createBooking,
+
+    getBooking(bookingId) {
+      const record = bookings.get(bookingId);
+      if (!record) return failure(404, 'not-found', 'No such booking.');
+      return ok(clone(record.booking));
+    },
+
+    cancelBooking,
+    rescheduleBooking,
+    purchaseGiftCard,
+
+    getGiftCard(code) {
+      const card = giftCards.get(code.toUpperCase());
+      if (!card) return failure(404, 'not-found', 'No gift card with this code.');
+      return ok({
+        code: card.code,
+        status: giftStatus(card),
+        lengthMinutes: card.lengthMinutes,
+        sessionsTotal: card.sessionsTotal,
+        sessionsRemaining: card.sessionsRemaining,
+        expiresOn: card.expiresOn,
+      });
+    },
+
+    giftCodes: () => [...giftCards.keys()],
+    giftCodeFor: (purchaseId) => purchases.get(purchaseId)?.code,
+    bookings: () => [...bookings.values()].map((r) => clone(r.booking)),
+
+    markPaid(bookingId) {
+      const record = bookings.get(bookingId);
+      if (!record || record.booking.payment.status !== 'due') return false;
+      record.booking.payment.status = 'paid';
+      delete record.booking.payment.checkoutUrl;
+      return true;
+    },
+
+    confirmBooking(bookingId) {
+      const record = bookings.get(bookingId);
+      if (!record || record.booking.status !== 'requested') return false;
+      record.booking.status = 'confirmed';
+      record.booking.joinUrl = `https://video.example.org/join/${token(20)}`;
+      return true;
+    },
+  };
+}
+
+function computeFacets(supporters: readonly SupporterRecord[]): Facets {
+  const topics = new Map<string, Tag>();
+  const identities = new Map<string, Tag>();
+  const languages = new Set<string>();
+  const states = new Set<string>();
+  for (const s of supporters) {
+    for (const t of s.topics) topics.set(t.id, t);
+    for (const t of s.identities) identities.set(t.id, t);
+    for (const l of s.languages) languages.add(l);
+    for (const st of s.states) states.add(st);
+  }
+  const byLabel = (a: Tag, b: Tag) => a.label.localeCompare(b.label, 'en');
+  return {
+    topics: [...topics.values()].map((t) => ({ ...t })).sort(byLabel),
+    identities: [...identities.values()].map((t) => ({ ...t })).sort(byLabel),
+    languages: [...languages].sort(),
+    states: [...states].sort(),
+  };
+}
