@@ -22,7 +22,10 @@ const mswWorker = {
   },
 };
 const { readFileSync } = await import('node:fs');
-const mswWorkerSource = readFileSync(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url), 'utf8');
+const mswWorkerSource = readFileSync(
+  new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url),
+  'utf8',
+);
 
 export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],

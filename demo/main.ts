@@ -6,7 +6,10 @@ import { startMockBackend } from '../src/mocks/browser.js';
 import { programVariants } from '../src/mocks/data.js';
 import { createMockStore } from '../src/mocks/store.js';
 
-await startMockBackend({ quiet: true, store: createMockStore({ program: programVariants.campusCrisisLine }) });
+await startMockBackend({
+  quiet: true,
+  store: createMockStore({ program: programVariants.campusCrisisLine }),
+});
 
 const script = document.createElement('script');
 script.src = '/dist/cdn/peer-support-widgets.js';

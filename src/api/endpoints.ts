@@ -50,10 +50,26 @@ export interface QueryParam {
 
 const supporterFilters: readonly QueryParam[] = [
   { name: 'q', type: 'string', description: 'Free text over name, bio and tags.' },
-  { name: 'topics', type: 'string[]', description: 'Topic ids; a supporter matches if they have any.' },
-  { name: 'identities', type: 'string[]', description: 'Identity ids; a supporter matches if they have any.' },
-  { name: 'languages', type: 'string[]', description: 'BCP 47 tags; a supporter matches if they speak any.' },
-  { name: 'states', type: 'string[]', description: 'State codes; a supporter matches if certified in any.' },
+  {
+    name: 'topics',
+    type: 'string[]',
+    description: 'Topic ids; a supporter matches if they have any.',
+  },
+  {
+    name: 'identities',
+    type: 'string[]',
+    description: 'Identity ids; a supporter matches if they have any.',
+  },
+  {
+    name: 'languages',
+    type: 'string[]',
+    description: 'BCP 47 tags; a supporter matches if they speak any.',
+  },
+  {
+    name: 'states',
+    type: 'string[]',
+    description: 'State codes; a supporter matches if certified in any.',
+  },
   { name: 'lengthMinutes', type: 'integer', description: 'Session length the supporter offers.' },
   { name: 'availableWithinDays', type: 'integer', description: 'Open slot within this many days.' },
 ];
@@ -74,7 +90,12 @@ export const endpoints = {
     status: 200,
     query: [
       ...supporterFilters,
-      { name: 'sort', type: 'string', description: 'Order of results.', enum: ['next-available', 'name'] },
+      {
+        name: 'sort',
+        type: 'string',
+        description: 'Order of results.',
+        enum: ['next-available', 'name'],
+      },
       { name: 'offset', type: 'integer', description: 'Index of the first result.' },
       { name: 'limit', type: 'integer', description: 'Page size, 1 to 5000.' },
     ],
@@ -96,7 +117,11 @@ export const endpoints = {
     query: [
       { name: 'from', type: 'string', description: 'ISO 8601 instant; default now.' },
       { name: 'to', type: 'string', description: 'ISO 8601 instant; default 14 days after from.' },
-      { name: 'lengthMinutes', type: 'integer', description: 'Session length; default the shortest offered.' },
+      {
+        name: 'lengthMinutes',
+        type: 'integer',
+        description: 'Session length; default the shortest offered.',
+      },
     ],
     errors: [404],
   },

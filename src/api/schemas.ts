@@ -322,7 +322,13 @@ export type BookingRequest = z.infer<typeof BookingRequestSchema>;
 export const BookingStatusSchema = z.enum(['requested', 'confirmed', 'declined', 'cancelled']);
 export type BookingStatus = z.infer<typeof BookingStatusSchema>;
 
-export const PaymentStatusSchema = z.enum(['not-required', 'due', 'paid', 'covered-by-gift', 'refunded']);
+export const PaymentStatusSchema = z.enum([
+  'not-required',
+  'due',
+  'paid',
+  'covered-by-gift',
+  'refunded',
+]);
 
 export const BookingSchema = z.object({
   id: IdSchema,
@@ -349,7 +355,9 @@ export const BookingSchema = z.object({
 export type Booking = z.infer<typeof BookingSchema>;
 
 export const CancellationRequestSchema = z.object({
-  reason: z.optional(z.enum(['schedule-conflict', 'feeling-better', 'found-other-support', 'other'])),
+  reason: z.optional(
+    z.enum(['schedule-conflict', 'feeling-better', 'found-other-support', 'other']),
+  ),
 });
 export type CancellationRequest = z.infer<typeof CancellationRequestSchema>;
 

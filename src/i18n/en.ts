@@ -13,7 +13,8 @@ export const crisis: CrisisStrings = {
   spanish: 'Help in Spanish: call 988 and press 2, or text AYUDA to 988.',
   asl: 'Deaf or hard of hearing: call 988 by ASL videophone, or text 988.',
   veterans: 'Veterans and service members: call 988 and press 1.',
-  emergency: 'For a medical emergency, or if you are in immediate danger, call 911 or go to the nearest emergency room.',
+  emergency:
+    'For a medical emergency, or if you are in immediate danger, call 911 or go to the nearest emergency room.',
   call911: 'Call 911',
   notCrisisService: 'Peer supporters are not a crisis service.',
   compactLead: 'In crisis?',

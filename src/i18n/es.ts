@@ -13,7 +13,8 @@ export const crisis: CrisisStrings = {
   spanish: 'Ayuda en español: llama al 988 y marca 2, o envía AYUDA por texto al 988.',
   asl: 'Personas sordas o con dificultades auditivas: llama al 988 por videoteléfono en ASL, o envía un texto al 988.',
   veterans: 'Veteranos y miembros de las fuerzas armadas: llama al 988 y marca 1.',
-  emergency: 'Ante una emergencia médica, o si corres peligro inmediato, llama al 911 o ve a la sala de emergencias más cercana.',
+  emergency:
+    'Ante una emergencia médica, o si corres peligro inmediato, llama al 911 o ve a la sala de emergencias más cercana.',
   call911: 'Llamar al 911',
   notCrisisService: 'Los compañeros de apoyo no son un servicio de crisis.',
   compactLead: '¿En crisis?',

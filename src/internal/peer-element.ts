@@ -37,6 +37,8 @@ export class PeerElement extends LitElement {
   @property({ reflect: true }) theme?: Theme;
 
   /** Language of the element's text; falls back to the provider's locale, then `<html lang>`. */
+  // Reactive on purpose: switching an element's language re-renders it.
+  // eslint-disable-next-line lit/no-native-attributes
   @property() override lang = '';
 
   /**

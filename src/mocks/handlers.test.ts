@@ -232,7 +232,11 @@ describe('mock backend over HTTP', () => {
     expect(fee).to.deep.include({ withinFreeWindow: false, outcome: 'fee-due' });
     expect(fee.amount).to.deep.equal({ amount: 4500, currency: 'USD' });
 
-    expectError(await post(`/bookings/${farBooking.id}/cancellation`, {}), 409, 'already-cancelled');
+    expectError(
+      await post(`/bookings/${farBooking.id}/cancellation`, {}),
+      409,
+      'already-cancelled',
+    );
     const reopened = await sixtyMinuteSlots();
     expect(reopened.slots.map((s) => s.start)).to.include.members([far.start, near.start]);
   });

@@ -19,7 +19,11 @@ export function deepLinks(root: ParentNode): HTMLAnchorElement[] {
 /** True when a person can see the element: rendered, not hidden, with a size on screen. */
 export function isShown(el: Element): boolean {
   const rect = el.getBoundingClientRect();
-  return el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && rect.width > 0 && rect.height > 0;
+  return (
+    el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) &&
+    rect.width > 0 &&
+    rect.height > 0
+  );
 }
 
 /**

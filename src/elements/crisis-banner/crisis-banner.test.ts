@@ -272,7 +272,7 @@ describe('<crisis-banner>', () => {
 
   it('fits 320 px without horizontal overflow', async () => {
     await setViewport({ width: 320, height: 640 });
-    for (const variant of ['inline', 'compact']) {
+    for (const variant of ['inline', 'compact'] as const) {
       const el = await fixture<CrisisBanner>(
         html`<crisis-banner variant=${variant} lang="es"></crisis-banner>`,
       );

@@ -1,0 +1,34 @@
+/**
+ * Custom Elements Manifest analyzer config: `npm run manifest` writes custom-elements.json at the
+ * root; `npm run fresh` checks that the committed one is current.
+ */
+
+/**
+ * Events are documented with `@fires` on each class. The analyzer also records every
+ * `dispatchEvent(new SomeEvent(...))` call, but cannot read the name from a typed Event subclass,
+ * which leaves nameless duplicates; drop them. Likewise the shadow root's `adoptedStyleSheets`,
+ * which the analyzer mistakes for a member of the element.
+ */
+const tidy = {
+  name: 'peer-tidy',
+  packageLinkPhase({ customElementsManifest }) {
+    for (const mod of customElementsManifest.modules) {
+      for (const declaration of mod.declarations ?? []) {
+        if (declaration.events) declaration.events = declaration.events.filter((e) => e.name);
+        if (declaration.members) {
+          declaration.members = declaration.members.filter((m) => m.name !== 'adoptedStyleSheets');
+        }
+      }
+    }
+  },
+};
+
+export default {
+  litelement: true,
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/mocks/**'],
+  // package.json already has `"customElements": "custom-elements.json"`; never let the analyzer
+  // rewrite it (it would point it at the temporary outdir `npm run fresh` uses).
+  packagejson: false,
+  plugins: [tidy],
+};

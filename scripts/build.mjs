@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+/**
+ * `npm run build`: everything that goes into dist/.
+ *
+ * 1. ESM library for bundlers: one file per package.json export (`dist/<name>.js`), lit, @lit/*
+ *    and zod external, shared code in dist/chunks/. Readable, not minified (bundlers minify).
+ * 2. Script-tag bundles in dist/cdn/: self-registering IIFEs with every dependency inlined,
+ *    minified. `peer-support-widgets.js` (package.json `unpkg`) and the crisis banner alone.
+ * 3. Type declarations into dist/types with `tsc -p tsconfig.build.json`.
+ *
+ * The ESM entries come from package.json `exports`: an export whose `default` is `./dist/<name>.js`
+ * and whose `types` is `./dist/types/<path>.d.ts` is built from `src/<path>.ts`. A new element is
+ * one new export there (and a line in `cdnBundles` if it gets its own script-tag bundle).
+ */
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = resolve(root, 'dist');
+const pkg = JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8'));
+
+/** Script-tag bundles: `dist/cdn/<file>.js`, exposing the entry's exports as `globalName`. */
+const cdnBundles = [
+  { file: 'peer-support-widgets', entry: 'src/define.ts', globalName: 'PeerSupportWidgets' },
+  {
+    file: 'crisis-banner',
+    entry: 'src/elements/crisis-banner/define.ts',
+    globalName: 'PeerCrisisBanner',
+  },
+];
+
+/** Dependencies bundlers resolve themselves (and dedupe with the host page's copy of Lit). */
+const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/];
+
+/** `{ index: 'src/index.ts', 'crisis-banner': 'src/elements/crisis-banner/define.ts', ... }` */
+export function libraryEntries(exportsField) {
+  const entries = {};
+  for (const [key, target] of Object.entries(exportsField)) {
+    if (typeof target !== 'object' || target === null) continue;
+    const js = /^\.\/dist\/([\w-]+)\.js$/.exec(target.default ?? '');
+    const types = /^\.\/dist\/types\/(.+)\.d\.ts$/.exec(target.types ?? '');
+    if (!js || !types) {
+      throw new Error(
+        `package.json exports["${key}"]: expected { types: "./dist/types/<path>.d.ts", default: "./dist/<name>.js" }`,
+      );
+    }
+    entries[js[1]] = `src/${types[1]}.ts`;
+  }
+  return entries;
+}
+
+/**
+ * Fails the build when the mock backend or MSW is reached from a published entry (P4): a wrong
+ * import should break `npm run build`, not ship 100 KB of service-worker code.
+ */
+function forbidMocks() {
+  const mocksDir = resolve(root, 'src/mocks') + sep;
+  return {
+    name: 'peer:forbid-mocks',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (/^msw(\/|$)/.test(source)) {
+        throw new Error(
+          `"${source}" imported by ${shortPath(importer)}: msw must never reach dist/`,
+        );
+      }
+      return null;
+    },
+    load(id) {
+      if (id.startsWith(mocksDir)) {
+        throw new Error(`${shortPath(id)} is part of the build: src/mocks must never reach dist/`);
+      }
+      return null;
+    },
+  };
+}
+
+const shortPath = (id) => (id ? relative(root, id) : '(entry)');
+
+/** What every build shares. */
+function baseConfig({ emptyOutDir }) {
+  return {
+    configFile: false,
+    root,
+    publicDir: false,
+    logLevel: process.env.BUILD_LOG_LEVEL ?? 'warn',
+    mode: 'production',
+    // Lib mode leaves process.env.NODE_ENV alone; set it so dependencies drop dev-only code.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    // `production` resolves Lit's production build (no dev-mode warnings, smaller).
+    resolve: { conditions: ['module', 'browser', 'production'] },
+    plugins: [forbidMocks()],
+    build: {
+      outDir,
+      emptyOutDir,
+      copyPublicDir: false,
+      target: 'es2022',
+      reportCompressedSize: false,
+      sourcemap: false,
+    },
+  };
+}
+
+function libraryConfig(entries) {
+  const config = baseConfig({ emptyOutDir: true });
+  return {
+    ...config,
+    build: {
+      ...config.build,
+      minify: false,
+      lib: { entry: entries, formats: ['es'] },
+      rolldownOptions: {
+        external,
+        output: {
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+        },
+      },
+    },
+  };
+}
+
+function cdnConfig({ file, entry, globalName }) {
+  const config = baseConfig({ emptyOutDir: false });
+  return {
+    ...config,
+    build: {
+      ...config.build,
+      minify: true,
+      lib: { entry, name: globalName, formats: ['iife'], fileName: () => `cdn/${file}.js` },
+      rolldownOptions: {
+        output: { minify: true },
+      },
+    },
+  };
+}
+
+function run(command, args) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolvePromise()
+        : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+    );
+  });
+}
+
+async function step(name, fn) {
+  const start = performance.now();
+  await fn();
+  console.log(`✓ ${name} (${Math.round(performance.now() - start)} ms)`);
+}
+
+async function main() {
+  const entries = libraryEntries(pkg.exports);
+  if (!cdnBundles.some(({ file }) => pkg.unpkg === `./dist/cdn/${file}.js`)) {
+    throw new Error(`package.json "unpkg" (${pkg.unpkg}) is not one of the cdnBundles`);
+  }
+  const start = performance.now();
+  await step(`esm: ${Object.keys(entries).join(', ')}`, () => build(libraryConfig(entries)));
+  for (const bundle of cdnBundles) {
+    await step(`cdn: dist/cdn/${bundle.file}.js`, () => build(cdnConfig(bundle)));
+  }
+  await step('types: dist/types', () =>
+    run(process.execPath, [
+      resolve(root, 'node_modules/typescript/bin/tsc'),
+      '-p',
+      'tsconfig.build.json',
+    ]),
+  );
+  console.log(`built dist/ in ${Math.round(performance.now() - start)} ms`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(`build failed: ${error.message}`);
+    process.exitCode = 1;
+  });
+}

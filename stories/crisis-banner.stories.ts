@@ -1,0 +1,133 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect } from 'storybook/test';
+import '../src/elements/crisis-banner/define.js';
+import type { CrisisBanner } from '../src/elements/crisis-banner/crisis-banner.js';
+
+interface CrisisBannerArgs {
+  variant: 'inline' | 'compact' | 'docked';
+  position: 'top' | 'bottom';
+  expanded: boolean;
+  lang: 'en' | 'es';
+  extraLabel?: string;
+  extraPhone?: string;
+  extraSms?: string;
+  extraUrl?: string;
+}
+
+/** A campus line as a partner would write it in its page: formatted number, https page. */
+const campusLine = {
+  extraLabel: 'Campus crisis line',
+  extraPhone: '(541) 555-0100',
+  extraSms: '541-555-0199',
+  extraUrl: 'https://counseling.example.edu/crisis',
+} satisfies Partial<CrisisBannerArgs>;
+
+async function upgradedBanner(canvasElement: HTMLElement): Promise<CrisisBanner> {
+  await customElements.whenDefined('crisis-banner');
+  const banner = canvasElement.querySelector('crisis-banner');
+  if (!banner?.shadowRoot) throw new Error('<crisis-banner> did not render');
+  await banner.updateComplete;
+  return banner;
+}
+
+/** C1, A3: 988 (call and text) and 911 are links on screen, each at least 44x44 CSS px. */
+async function expectCrisisLinksVisible(banner: CrisisBanner, hrefs: string[]): Promise<void> {
+  await expect(banner).toBeVisible();
+  for (const href of hrefs) {
+    const link = [...banner.shadowRoot!.querySelectorAll<HTMLAnchorElement>('a[href]')].find(
+      (a) => a.getAttribute('href') === href && a.checkVisibility(),
+    );
+    await expect(link, `a visible link to ${href}`).toBeDefined();
+    await expect(link).toBeVisible();
+    const { width, height } = link!.getBoundingClientRect();
+    await expect(Math.min(width, height), `size of the ${href} link`).toBeGreaterThanOrEqual(44);
+  }
+}
+
+const crisisHrefs = ['tel:988', 'sms:988', 'tel:911'];
+
+/** Some page content, to show that a docked banner reserves its space instead of covering it. */
+const pageBehindTheDock = html`<main>
+  <h1>Partner page</h1>
+  <p>Content of the page the banner is docked to.</p>
+  <p><a href="#top">A link near the edge</a></p>
+</main>`;
+
+const meta = {
+  title: 'Elements/Crisis banner',
+  component: 'crisis-banner',
+  tags: ['autodocs'],
+  args: { variant: 'inline', position: 'bottom', expanded: false, lang: 'en' },
+  argTypes: {
+    variant: { control: 'inline-radio', options: ['inline', 'compact', 'docked'] },
+    position: { control: 'inline-radio', options: ['top', 'bottom'] },
+    lang: { control: 'inline-radio', options: ['en', 'es'] },
+  },
+  render: (args) =>
+    html`<crisis-banner
+        variant=${args.variant}
+        position=${ifDefined(args.variant === 'docked' ? args.position : undefined)}
+        ?expanded=${args.expanded}
+        lang=${args.lang}
+        extra-label=${ifDefined(args.extraLabel)}
+        extra-phone=${ifDefined(args.extraPhone)}
+        extra-sms=${ifDefined(args.extraSms)}
+        extra-url=${ifDefined(args.extraUrl)}
+      ></crisis-banner>
+      ${args.variant === 'docked' ? pageBehindTheDock : nothing}`,
+  play: async ({ canvasElement }) => {
+    await expectCrisisLinksVisible(await upgradedBanner(canvasElement), crisisHrefs);
+  },
+} satisfies Meta<CrisisBannerArgs>;
+
+export default meta;
+type Story = StoryObj<CrisisBannerArgs>;
+
+const docked = { layout: 'fullscreen' };
+
+export const Inline: Story = {};
+export const InlineSpanish: Story = { args: { lang: 'es' } };
+export const Compact: Story = { args: { variant: 'compact' } };
+export const CompactSpanish: Story = { args: { variant: 'compact', lang: 'es' } };
+export const Docked: Story = { args: { variant: 'docked', expanded: true }, parameters: docked };
+export const DockedSpanish: Story = {
+  args: { variant: 'docked', expanded: true, lang: 'es' },
+  parameters: docked,
+};
+
+/** Collapsed (the default): only the bar with 988 and 911 shows; the details are hidden. */
+export const DockedCollapsed: Story = {
+  args: { variant: 'docked', position: 'top' },
+  parameters: docked,
+  play: async ({ canvasElement }) => {
+    const banner = await upgradedBanner(canvasElement);
+    await expectCrisisLinksVisible(banner, crisisHrefs);
+    await expect(banner.shadowRoot!.querySelector('[part="details"]')).not.toBeVisible();
+    await expect(banner.shadowRoot!.querySelector('[part="toggle"]')).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
+  },
+};
+
+/** A partner's own line, shown in addition to 988 and 911, never instead of them. */
+export const CampusExtraLine: Story = {
+  args: { ...campusLine },
+  play: async ({ canvasElement }) => {
+    const banner = await upgradedBanner(canvasElement);
+    await expectCrisisLinksVisible(banner, [...crisisHrefs, 'tel:5415550100', 'sms:5415550199']);
+    await expect(banner.shadowRoot!.querySelector('[part="extra"]')).toHaveTextContent(
+      'Campus crisis line',
+    );
+  },
+};
+
+export const CampusExtraLineCompact: Story = {
+  args: { ...campusLine, variant: 'compact', lang: 'es' },
+  play: async ({ canvasElement }) => {
+    const banner = await upgradedBanner(canvasElement);
+    await expectCrisisLinksVisible(banner, [...crisisHrefs, 'tel:5415550100']);
+  },
+};

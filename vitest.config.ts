@@ -1,0 +1,42 @@
+/**
+ * Vitest runs the Storybook stories as tests (`npm run test:stories`): every story renders in
+ * headless Chromium, its `play` function runs, and axe fails it on any violation
+ * (`parameters.a11y.test = 'error'` in .storybook/preview.ts). Unit tests use web-test-runner.
+ */
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import { mswWorker } from './vite.config.js';
+
+/** Debian's Chromium: test tools cannot download browsers on these machines (TOOLCHAIN.md). */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // Storybook's staticDirs middleware cannot serve a single file; serve MSW's worker here.
+        plugins: [mswWorker(), storybookTest({ configDir: '.storybook' })],
+        optimizeDeps: { include: ['lit', 'lit/directive-helpers.js'] },
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath, args: chromiumArgs } }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+});
