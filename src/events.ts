@@ -2,7 +2,7 @@
  * The DOM events the elements fire. Each bubbles and is composed, so a host page can listen on
  * the element or any ancestor. Payloads never carry personal data (no names, emails, ages, states).
  */
-import type { ApiErrorKind } from './api/errors.js';
+import { isApiError, type ApiErrorKind } from './api/errors.js';
 
 export interface PeerErrorDetail {
   /**
@@ -36,4 +36,22 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'peer-error': PeerErrorEvent;
   }
+}
+
+/**
+ * The `peer-error` event for a failure, or undefined for an abort (the element asked to stop; there
+ * is nothing to report). Carries the error's kind, operation and status, never its payload.
+ */
+export function errorEventFor(error: unknown, endpoint?: string): PeerErrorEvent | undefined {
+  if (!isApiError(error)) {
+    const message = error instanceof Error ? error.message : String(error);
+    return new PeerErrorEvent({ kind: 'network', ...(endpoint ? { endpoint } : {}), message });
+  }
+  if (error.kind === 'aborted') return undefined;
+  return new PeerErrorEvent({
+    kind: error.kind,
+    endpoint: error.endpoint,
+    ...(error.status === undefined ? {} : { status: error.status }),
+    message: error.message,
+  });
 }

@@ -4,7 +4,7 @@ import { PeerElement } from './peer-element.js';
 import { clientFor } from '../config/client-cache.js';
 import type { ApiClient } from '../api/client.js';
 import { isApiError } from '../api/errors.js';
-import { PeerErrorEvent } from '../events.js';
+import { errorEventFor } from '../events.js';
 import { common as enCommon } from '../i18n/en.js';
 import { common as esCommon } from '../i18n/es.js';
 import type { CommonStrings } from '../i18n/types.js';
@@ -71,18 +71,7 @@ export class PeerDataElement extends PeerElement {
 
   /** Tells the host page what failed, without personal data. */
   protected reportError(error: unknown): void {
-    if (isApiError(error) && error.kind === 'aborted') return;
-    this.dispatchEvent(
-      new PeerErrorEvent(
-        isApiError(error)
-          ? {
-              kind: error.kind === 'aborted' ? 'network' : error.kind,
-              endpoint: error.endpoint,
-              ...(error.status === undefined ? {} : { status: error.status }),
-              message: error.message,
-            }
-          : { kind: 'network', message: error instanceof Error ? error.message : String(error) },
-      ),
-    );
+    const event = errorEventFor(error);
+    if (event) this.dispatchEvent(event);
   }
 }

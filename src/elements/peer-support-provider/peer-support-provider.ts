@@ -4,8 +4,7 @@ import { provide } from '@lit/context';
 import { Task } from '@lit/task';
 import { peerConfigContext, type PeerConfig, type Theme } from '../../config/context.js';
 import { clientFor, refusalOf } from '../../config/client-cache.js';
-import { isApiError } from '../../api/errors.js';
-import { PeerErrorEvent } from '../../events.js';
+import { PeerErrorEvent, errorEventFor } from '../../events.js';
 import type { ApiClient } from '../../api/client.js';
 import { safeDefine } from '../../internal/define.js';
 
@@ -60,19 +59,8 @@ export class PeerSupportProvider extends LitElement {
     onComplete: (program) => this.publish({ program }),
     onError: (error) => {
       this.publish({ program: undefined });
-      if (isApiError(error) && error.kind === 'aborted') return;
-      this.dispatchEvent(
-        new PeerErrorEvent(
-          isApiError(error)
-            ? {
-                kind: error.kind === 'aborted' ? 'network' : error.kind,
-                endpoint: error.endpoint,
-                ...(error.status === undefined ? {} : { status: error.status }),
-                message: error.message,
-              }
-            : { kind: 'network', endpoint: 'getProgram', message: String(error) },
-        ),
-      );
+      const event = errorEventFor(error, 'getProgram');
+      if (event) this.dispatchEvent(event);
     },
   });
 
