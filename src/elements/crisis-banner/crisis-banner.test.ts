@@ -77,6 +77,21 @@ describe('<crisis-banner>', () => {
     expect(linkByHref(banner, 'sms:988')!.textContent!.trim()).to.equal('Enviar texto al 988');
   });
 
+  it('keeps focus on its links when the provider config changes', async () => {
+    const provider = await fixture<HTMLElement>(
+      html`<peer-support-provider><crisis-banner></crisis-banner></peer-support-provider>`,
+    );
+    const banner = provider.querySelector('crisis-banner')!;
+    const link = linkByHref(banner, 'tel:988')!;
+    link.focus();
+    // Compared as booleans: a failing DOM-node comparison makes the reporter diff whole nodes.
+    expect(banner.shadowRoot!.activeElement === link).to.be.true;
+    provider.setAttribute('theme', 'dark');
+    await aTimeout(0);
+    expect(banner.getAttribute('theme')).to.equal('dark');
+    expect(banner.shadowRoot!.activeElement === link, 'focus stays on Call 988').to.be.true;
+  });
+
   it('paints in the first frame after upgrade, with no network request', async () => {
     const fetches: unknown[] = [];
     const originalFetch = window.fetch;

@@ -91,6 +91,7 @@ export class CrisisBanner extends HTMLElement {
   private unsubscribe?: () => void;
   private extra?: ExtraLine;
   private extraKey?: string;
+  private renderedKey?: string;
   private readonly dockSpace = new DockSpace(this, () => this.dock);
   private readonly root: ShadowRoot;
 
@@ -185,6 +186,11 @@ export class CrisisBanner extends HTMLElement {
     this.extra = this.resolveExtraLine();
     const t = strings[this.locale];
     const variant = this.variant;
+    // Rebuild only when what shows changes, so that a link the person is on keeps its focus
+    // when, say, the provider's config arrives with nothing new for the banner.
+    const key = JSON.stringify([this.locale, variant, this.position, this.extra]);
+    if (key === this.renderedKey) return;
+    this.renderedKey = key;
     const base =
       variant === 'compact'
         ? h(
