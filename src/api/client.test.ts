@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import {
   ApiConfigError,
-  BACKOFF_CAP_MS,
   checkApiBase,
   createApiClient,
   type ApiClient,
@@ -666,11 +665,10 @@ describe('ApiClient: retries (R2)', () => {
   it('caps the backoff', async () => {
     const { client, delays } = setup([networkError()], { retries: 6 });
     await failure(client.getProgram());
-    expect(delays).to.deep.equal([300, 600, 1200, 2400, BACKOFF_CAP_MS, BACKOFF_CAP_MS]);
-    expect(BACKOFF_CAP_MS).to.equal(4000);
+    expect(delays).to.deep.equal([300, 600, 1200, 2400, 4000, 4000]);
   });
 
-  it('retries 429 after the Retry-After seconds, within the cap', async () => {
+  it('retries 429 after the Retry-After seconds, and gives up when asked to wait longer', async () => {
     const limited = (seconds: string) =>
       json(errorBody('rate-limited'), 429, { 'Retry-After': seconds });
     const short = setup([limited('2'), json(program)]);
@@ -678,13 +676,49 @@ describe('ApiClient: retries (R2)', () => {
     expect(short.delays).to.deep.equal([2000]);
     expect(short.calls).to.have.length(2);
 
+    // Retrying before the server allows would only be refused again: report the wait instead.
     const long = setup([limited('120'), json(program)]);
-    await long.client.getProgram();
-    expect(long.delays).to.deep.equal([BACKOFF_CAP_MS]);
+    const error = await failure(long.client.getProgram());
+    expect(error.status).to.equal(429);
+    expect(error.retryAfterMs).to.equal(120_000);
+    expect(long.delays).to.deep.equal([]);
+    expect(long.calls).to.have.length(1);
 
     const none = setup([json(errorBody('rate-limited'), 429), json(program)]);
     await none.client.getProgram();
     expect(none.delays).to.deep.equal([300]);
+  });
+
+  it('fails within its deadline, retries and waits included (R1)', async () => {
+    // A virtual clock: each attempt takes 3 s to answer 503, each wait takes its delay.
+    let clock = 0;
+    const { fetch, calls } = fakeFetch(() => {
+      clock += 3000;
+      return json(errorBody('internal'), 503);
+    });
+    const client = createApiClient({
+      baseUrl: BASE,
+      fetch,
+      random: () => 1,
+      now: () => clock,
+      sleep: async (ms) => {
+        clock += ms;
+      },
+      deadlineMs: 10_000,
+    });
+    const error = await failure(client.getProgram());
+    expect(error.status).to.equal(503);
+    expect(clock, 'time until the error').to.be.at.most(10_000);
+    expect(calls.length, 'attempts that fit in 10 s').to.equal(3);
+  });
+
+  it('cuts an attempt short to what is left of the deadline', async () => {
+    const { fetch, calls } = fakeFetch(hang);
+    const client = createApiClient({ baseUrl: BASE, fetch, deadlineMs: 30, retries: 5 });
+    const error = await failure(client.getProgram());
+    expect(error.kind).to.equal('timeout');
+    expect(error.message).to.contain('within 30 ms');
+    expect(calls, 'no retry without time left for it').to.have.length(1);
   });
 
   it('exposes Retry-After on the final 429 error', async () => {

@@ -45,6 +45,11 @@ export interface ApiClientOptions {
   headers?: Record<string, string>;
   /** Per attempt, in milliseconds. */
   timeoutMs?: number;
+  /**
+   * For the whole call, retries and waits included, in milliseconds: past it the call fails with
+   * its last error, so that an element can show its error state in time (QUALITY R1).
+   */
+  deadlineMs?: number;
   /** Retries after the first attempt, on network errors, timeouts, 429 and 5xx only. */
   retries?: number;
   /** Sent as `Accept-Language`; the server localises tag labels. */
@@ -53,6 +58,8 @@ export interface ApiClientOptions {
   random?: () => number;
   /** Injected for tests; must reject when `signal` aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Injected for tests: a clock in milliseconds; defaults to performance.now. */
+  now?: () => number;
 }
 
 export interface RequestOptions {
@@ -246,11 +253,17 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const check = checkApiBase(options.baseUrl);
   if (!check.ok) throw new ApiConfigError(check.reason);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadlineMs = options.deadlineMs ?? DEFAULT_TIMEOUT_MS;
   const retries = options.retries ?? DEFAULT_RETRIES;
-  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-    throw new ApiConfigError(
-      `timeoutMs must be a positive number of milliseconds, got ${timeoutMs}.`,
-    );
+  for (const [label, value] of [
+    ['timeoutMs', timeoutMs],
+    ['deadlineMs', deadlineMs],
+  ] as const) {
+    if (!(Number.isFinite(value) && value > 0)) {
+      throw new ApiConfigError(
+        `${label} must be a positive number of milliseconds, got ${value}.`,
+      );
+    }
   }
   if (!(Number.isInteger(retries) && retries >= 0)) {
     throw new ApiConfigError(`retries must be a whole number >= 0, got ${retries}.`);
@@ -258,6 +271,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = check.url.href.replace(/\/+$/, '');
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? (() => performance.now());
   // Looked up per call (not bound once) so the page's fetch, possibly patched later, is used, and
   // never called as a method of another object ("Illegal invocation").
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -354,8 +368,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       headers.set('Idempotency-Key', key);
     }
 
+    const started = now();
+    const remaining = () => deadlineMs - (now() - started);
+
     const attempt = async (): Promise<ResponseOf<N>> => {
-      const timeout = AbortSignal.timeout(timeoutMs);
+      // Each attempt gets its own timeout, cut short by what is left of the call's deadline.
+      const limit = Math.max(1, Math.min(timeoutMs, remaining()));
+      const timeout = AbortSignal.timeout(limit);
       const signal = callerSignal ? anySignal(callerSignal, timeout) : timeout;
       let response: Response;
       let text: string;
@@ -369,7 +388,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
             kind: 'timeout',
             endpoint: name,
             cause,
-            message: `${name}: no response within ${timeoutMs} ms (${route}).`,
+            message: `${name}: no response within ${Math.round(limit)} ms (${route}).`,
           });
         }
         throw new ApiError({
@@ -431,11 +450,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         return await attempt();
       } catch (error) {
         if (!(error instanceof ApiError) || !error.retryable || n >= retries) throw error;
-        // A Retry-After is honoured as given (within the cap); otherwise full jitter.
+        // A Retry-After is honoured as given; a longer wait than the cap ends the call, so the
+        // element can say so instead of retrying early. Otherwise full jitter.
         const delay =
           error.retryAfterMs !== undefined
-            ? Math.min(BACKOFF_CAP_MS, error.retryAfterMs)
+            ? error.retryAfterMs
             : random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** n);
+        // No retry that could not finish inside the deadline (QUALITY R1).
+        if (delay > BACKOFF_CAP_MS || delay >= remaining()) throw error;
         try {
           await sleep(delay, callerSignal);
         } catch (cause) {
