@@ -15,7 +15,7 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -173,6 +173,11 @@ async function main() {
       'tsconfig.build.json',
     ]),
   );
+  // The contract entry must stay DOM-free: a server or script imports it in Node.
+  await step('api: dist/api.js loads in Node, without a DOM', async () => {
+    const api = await import(pathToFileURL(resolve(outDir, 'api.js')).href);
+    if (typeof api.createApiClient !== 'function') throw new Error('no createApiClient export');
+  });
   console.log(`built dist/ in ${Math.round(performance.now() - start)} ms`);
 }
 

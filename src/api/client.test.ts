@@ -8,7 +8,7 @@ import {
 } from './client.js';
 import { endpoints, type EndpointName } from './endpoints.js';
 import { ApiError, isApiError } from './errors.js';
-import type { BookingRequest, SupporterQuery } from './schemas.js';
+import type { BookingRequest, MatchRequest, SupporterQuery } from './schemas.js';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: one valid payload per schema.
@@ -279,14 +279,17 @@ describe('ApiClient: one method per endpoint', () => {
     path: string;
     response: unknown;
     expected?: unknown;
+    /** The JSON body sent, for POSTs. */
+    body?: unknown;
   }[] = [
     { name: 'getProgram', invoke: (c) => c.getProgram(), path: '/program', response: program },
     {
       name: 'listSupporters',
-      invoke: (c) => c.listSupporters({}),
-      path: '/supporters',
+      invoke: (c) => c.listSupporters({ topics: ['grief'], limit: 5 }),
+      path: '/supporters/search',
       response: page,
       expected: { ...page, rejected: [] },
+      body: { topics: ['grief'], limit: 5 },
     },
     {
       name: 'getSupporter',
@@ -302,9 +305,10 @@ describe('ApiClient: one method per endpoint', () => {
     },
     {
       name: 'nextAvailable',
-      invoke: (c) => c.nextAvailable({}),
+      invoke: (c) => c.nextAvailable({ states: ['CA'] }),
       path: '/slots/next',
       response: { slot },
+      body: { states: ['CA'] },
     },
     {
       name: 'match',
@@ -345,8 +349,9 @@ describe('ApiClient: one method per endpoint', () => {
     {
       name: 'getGiftCard',
       invoke: (c) => c.getGiftCard('GIFT-1234'),
-      path: '/gift-cards/GIFT-1234',
+      path: '/gift-cards/lookup',
       response: giftBalance,
+      body: { code: 'GIFT-1234' },
     },
   ];
 
@@ -358,13 +363,14 @@ describe('ApiClient: one method per endpoint', () => {
     }
   });
 
-  for (const { name, invoke, path, response, expected } of cases) {
+  for (const { name, invoke, path, response, expected, body } of cases) {
     it(`${name} sends ${endpoints[name].method} ${endpoints[name].path} and returns the parsed response`, async () => {
       const { client, calls } = setup([json(response, endpoints[name].status)]);
       const result = await invoke(client);
       expect(calls).to.have.length(1);
       expect(calls[0]!.method).to.equal(endpoints[name].method);
       expect(calls[0]!.url.pathname).to.equal(`/v1${path}`);
+      if (body !== undefined) expect(JSON.parse(calls[0]!.body!)).to.deep.equal(body);
       expect(result).to.deep.equal(expected ?? response);
     });
   }
@@ -403,8 +409,8 @@ describe('ApiClient: headers', () => {
   });
 });
 
-describe('ApiClient: URLs', () => {
-  it('sends arrays as repeated params and omits undefined ones', async () => {
+describe('ApiClient: URLs and bodies', () => {
+  it('sends a supporter search as a JSON body, without undefined filters, and no query string', async () => {
     const { client, calls } = setup([json(page)]);
     await client.listSupporters({
       q: 'first year',
@@ -416,30 +422,58 @@ describe('ApiClient: URLs', () => {
       offset: 0,
       limit: 20,
     });
-    const url = calls[0]!.url;
-    expect(url.search).to.contain('topics=grief&topics=loss');
-    expect(url.searchParams.getAll('topics')).to.deep.equal(['grief', 'loss']);
-    expect(url.searchParams.get('q')).to.equal('first year');
-    expect(url.searchParams.get('lengthMinutes')).to.equal('50');
-    expect(url.searchParams.get('offset')).to.equal('0');
-    expect(url.searchParams.get('sort')).to.equal('name');
-    expect(url.searchParams.has('languages')).to.equal(false);
-    expect(url.searchParams.has('states')).to.equal(false);
-    expect(url.searchParams.has('identities')).to.equal(false);
+    const sent = calls[0]!;
+    expect(sent.method).to.equal('POST');
+    expect(sent.url.href).to.equal(`${BASE}/supporters/search`);
+    expect(sent.headers.get('Content-Type')).to.equal('application/json');
+    expect(JSON.parse(sent.body!)).to.deep.equal({
+      q: 'first year',
+      topics: ['grief', 'loss'],
+      languages: [],
+      lengthMinutes: 50,
+      sort: 'name',
+      offset: 0,
+      limit: 20,
+    });
   });
 
-  it('sends no query string when no filter is set', async () => {
-    const { client, calls } = setup([json(page)]);
+  it('sends an empty search as an empty object', async () => {
+    const { client, calls } = setup([json(page), json({ slot: null })]);
     await client.listSupporters();
-    expect(calls[0]!.url.href).to.equal(`${BASE}/supporters`);
+    await client.nextAvailable();
+    expect(calls.map((c) => c.url.href)).to.deep.equal([
+      `${BASE}/supporters/search`,
+      `${BASE}/slots/next`,
+    ]);
+    expect(calls.map((c) => c.body)).to.deep.equal(['{}', '{}']);
   });
 
-  it('sends only the parameters the endpoint declares', async () => {
+  it('sends only the fields the request schema declares', async () => {
     const { client, calls } = setup([json({ slot: null })]);
     const query: SupporterQuery = { topics: ['grief'], sort: 'name', limit: 5 };
     const extra = { ...query, email: 'alex.doe@example.com' };
     await client.nextAvailable(extra);
-    expect([...calls[0]!.url.searchParams.keys()]).to.deep.equal(['topics']);
+    expect(JSON.parse(calls[0]!.body!)).to.deep.equal({ topics: ['grief'] });
+    expect(calls[0]!.url.href).to.equal(`${BASE}/slots/next`);
+  });
+
+  it('looks up a gift card with the code in the body, as the contract spells it', async () => {
+    const { client, calls } = setup([json(giftBalance)]);
+    await client.getGiftCard(' gift-1234 ');
+    expect(calls[0]!.method).to.equal('POST');
+    expect(calls[0]!.url.href).to.equal(`${BASE}/gift-cards/lookup`);
+    expect(JSON.parse(calls[0]!.body!)).to.deep.equal({ code: 'GIFT-1234' });
+  });
+
+  it('sends an Idempotency-Key on the read-only POSTs too, where it is harmless', async () => {
+    const { client, calls } = setup([json(page), json({ slot: null }), json(giftBalance)]);
+    await client.listSupporters({ q: 'grief' });
+    await client.nextAvailable({ q: 'grief' });
+    await client.getGiftCard('GIFT-1234');
+    for (const sent of calls) expect(sent.headers.get('Idempotency-Key')).to.match(UUID);
+    for (const name of ['listSupporters', 'nextAvailable', 'getGiftCard'] as const) {
+      expect(endpoints[name], name).not.to.have.property('idempotent');
+    }
   });
 
   it('sends slot ranges as query parameters', async () => {
@@ -457,18 +491,31 @@ describe('ApiClient: URLs', () => {
     expect(calls[0]!.url.href).to.equal(`${BASE}/supporters/a%2Fb%20c%3F%23`);
   });
 
-  it('refuses empty path parameters and mistyped query values without sending', async () => {
+  it('refuses empty path parameters, mistyped query values and invalid searches without sending', async () => {
     const { client, calls } = setup([json(profile)]);
     const empty = await failure(client.getSupporter(''));
     expect(empty.kind).to.equal('validation');
     expect(empty.issues?.[0]?.path).to.equal('supporterId');
+    const slots = await failure(
+      client.listSlots('sam', { lengthMinutes: '30' } as unknown as { lengthMinutes: 30 }),
+    );
+    expect(slots.issues?.[0]?.path).to.equal('query.lengthMinutes');
     const mistyped = await failure(client.listSupporters({ limit: 2.5 }));
     expect(mistyped.kind).to.equal('validation');
-    expect(mistyped.issues?.[0]?.path).to.equal('query.limit');
+    expect(mistyped.issues?.[0]?.path).to.equal('limit');
+    const tooMany = await failure(client.listSupporters({ limit: 5001 }));
+    expect(tooMany.issues?.[0]?.path).to.equal('limit');
+    const longText = await failure(client.nextAvailable({ q: 'x'.repeat(201) }));
+    expect(longText.issues?.[0]?.path).to.equal('q');
+    const badState = await failure(client.nextAvailable({ states: ['Wyoming'] }));
+    expect(badState.issues?.[0]?.path).to.equal('states.0');
+    expect(badState.message).not.to.contain('Wyoming');
+    const badCode = await failure(client.getGiftCard('no'));
+    expect(badCode.issues?.[0]?.path).to.equal('code');
     expect(calls).to.have.length(0);
   });
 
-  it('keeps personal data out of URLs: bookings and gift cards travel in the body', async () => {
+  it('keeps personal data out of URLs: bookings and gift card purchases travel in the body', async () => {
     const { client, calls } = setup([json(booking, 201), json(giftPurchase, 201)]);
     await client.createBooking(bookingRequest);
     await client.purchaseGiftCard(giftRequest);
@@ -476,6 +523,107 @@ describe('ApiClient: URLs', () => {
     expect(calls[1]!.url.href).to.equal(`${BASE}/gift-cards`);
     expect(JSON.parse(calls[0]!.body!)).to.deep.equal(bookingRequest);
     expect(JSON.parse(calls[1]!.body!)).to.deep.equal(giftRequest);
+  });
+});
+
+describe('ApiClient: nothing a seeker chose or holds is in a URL (S4)', () => {
+  // Distinctive values, none of which can occur in a URL by accident.
+  const secret = {
+    q: 'relapse after rehab',
+    topic: 'substance-use-recovery',
+    identity: 'trans-nonbinary',
+    language: 'yue-Hant-HK',
+    state: 'WY',
+    code: 'GIFT-SECRET-7788',
+    name: 'Jordan Quill',
+    email: 'jordan.quill@example.com',
+  };
+  const filters = {
+    q: secret.q,
+    topics: [secret.topic],
+    identities: [secret.identity],
+    languages: [secret.language],
+    states: [secret.state],
+    lengthMinutes: 50 as const,
+    availableWithinDays: 7,
+  };
+  const questionnaire: MatchRequest = {
+    topics: [secret.topic],
+    identities: [secret.identity],
+    languages: [secret.language],
+    timesOfDay: ['evening'],
+    state: secret.state,
+  };
+  const seekerBooking: BookingRequest = {
+    ...bookingRequest,
+    seeker: { name: secret.name, email: secret.email, age: 22, state: secret.state },
+    payment: { kind: 'gift-card', code: secret.code },
+  };
+  const everyCall: [EndpointName, unknown, (c: ApiClient) => Promise<unknown>][] = [
+    ['getProgram', program, (c) => c.getProgram()],
+    ['listSupporters', page, (c) => c.listSupporters({ ...filters, sort: 'name', limit: 50 })],
+    ['getSupporter', profile, (c) => c.getSupporter('sam')],
+    ['listSlots', slotList, (c) => c.listSlots('sam', { from: start, lengthMinutes: 50 })],
+    ['nextAvailable', { slot }, (c) => c.nextAvailable(filters)],
+    ['match', matchResult, (c) => c.match(questionnaire)],
+    ['createBooking', booking, (c) => c.createBooking(seekerBooking)],
+    ['getBooking', booking, (c) => c.getBooking('bk-1')],
+    ['cancelBooking', cancellation, (c) => c.cancelBooking('bk-1', {})],
+    ['rescheduleBooking', booking, (c) => c.rescheduleBooking('bk-1', { slotStart: end })],
+    [
+      'purchaseGiftCard',
+      giftPurchase,
+      (c) =>
+        c.purchaseGiftCard({
+          ...giftRequest,
+          recipient: { name: secret.name, email: secret.email },
+        }),
+    ],
+    ['getGiftCard', giftBalance, (c) => c.getGiftCard(secret.code)],
+  ];
+
+  it('sends no filter value, gift code or seeker detail in any request URL', async () => {
+    expect(everyCall.map(([name]) => name).sort()).to.deep.equal(Object.keys(endpoints).sort());
+    const { client, calls } = setup(
+      everyCall.map(([name, response]) => json(response, endpoints[name].status)),
+    );
+    for (const [, , invoke] of everyCall) await invoke(client);
+    expect(calls).to.have.length(everyCall.length);
+
+    const values = Object.values(secret).map((v) => v.toLowerCase());
+    const leaks = calls.flatMap((sent) => {
+      // As a log would show it, and decoded, with `+` read as a space.
+      const raw = sent.url.href.toLowerCase();
+      const decoded = decodeURIComponent(raw.replace(/\+/g, ' '));
+      return values
+        .filter((v) => raw.includes(v) || decoded.includes(v))
+        .map((v) => `${v} in ${raw}`);
+    });
+    expect(leaks).to.deep.equal([]);
+
+    // Not vacuous: the values did travel, in the bodies.
+    const bodies = calls
+      .map((sent) => sent.body ?? '')
+      .join('\n')
+      .toLowerCase();
+    for (const value of values) expect(bodies, value).to.contain(value);
+    // Only ids and times are ever in a query string.
+    const queryKeys = calls.flatMap((sent) => [...sent.url.searchParams.keys()]);
+    expect(queryKeys.sort()).to.deep.equal(['from', 'lengthMinutes']);
+  });
+
+  it('declares no seeker filter as a query parameter and no secret as a path parameter', () => {
+    for (const [name, endpoint] of Object.entries(endpoints)) {
+      const query = 'query' in endpoint ? endpoint.query.map((p) => p.name) : [];
+      expect(query, name).to.satisfy((names: string[]) =>
+        names.every((n) => ['from', 'to', 'lengthMinutes'].includes(n)),
+      );
+      if (endpoint.method === 'POST') expect(query, name).to.deep.equal([]);
+      const params = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      expect(params, name).to.satisfy((names: string[]) =>
+        names.every((n) => ['supporterId', 'bookingId'].includes(n)),
+      );
+    }
   });
 });
 

@@ -26,6 +26,7 @@ import {
   type RescheduleRequest,
   type SessionLength,
   type SlotList,
+  type SupporterFilters,
   type SupporterProfile,
   type SupporterQuery,
   type SupporterSummary,
@@ -77,7 +78,7 @@ export interface SlotQuery {
 }
 
 /** The filters `nextAvailable` understands (no paging or order). */
-export type SupporterFilters = Omit<SupporterQuery, 'sort' | 'offset' | 'limit'>;
+export type { SupporterFilters };
 
 export interface RejectedSupporter {
   /** Position in the page's `items`. */
@@ -106,7 +107,7 @@ export interface ApiClient {
   listSupporters(query?: SupporterQuery, opts?: RequestOptions): Promise<SupporterPage>;
   getSupporter(supporterId: string, opts?: RequestOptions): Promise<SupporterProfile>;
   listSlots(supporterId: string, query?: SlotQuery, opts?: RequestOptions): Promise<SlotList>;
-  nextAvailable(query?: SupporterFilters, opts?: RequestOptions): Promise<NextAvailable>;
+  nextAvailable(filters?: SupporterFilters, opts?: RequestOptions): Promise<NextAvailable>;
   match(request: MatchRequest, opts?: RequestOptions): Promise<MatchResult>;
   createBooking(request: BookingRequest, opts?: RequestOptions): Promise<Booking>;
   getBooking(bookingId: string, opts?: RequestOptions): Promise<Booking>;
@@ -260,9 +261,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     ['deadlineMs', deadlineMs],
   ] as const) {
     if (!(Number.isFinite(value) && value > 0)) {
-      throw new ApiConfigError(
-        `${label} must be a positive number of milliseconds, got ${value}.`,
-      );
+      throw new ApiConfigError(`${label} must be a positive number of milliseconds, got ${value}.`);
     }
   }
   if (!(Number.isInteger(retries) && retries >= 0)) {
@@ -472,7 +471,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     query: SupporterQuery = {},
     opts?: RequestOptions,
   ): Promise<SupporterPage> {
-    const page = await call('listSupporters', { query, opts });
+    // In the body, never the URL: the filters are the seeker's personal data (QUALITY S4).
+    const page = await call('listSupporters', { body: query, opts });
     const items: SupporterSummary[] = [];
     const rejected: RejectedSupporter[] = [];
     page.items.forEach((item, index) => {
@@ -505,7 +505,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     getSupporter: (supporterId, opts) => call('getSupporter', { path: { supporterId }, opts }),
     listSlots: (supporterId, query = {}, opts) =>
       call('listSlots', { path: { supporterId }, query, opts }),
-    nextAvailable: (query = {}, opts) => call('nextAvailable', { query, opts }),
+    nextAvailable: (filters = {}, opts) => call('nextAvailable', { body: filters, opts }),
     match: (request, opts) => call('match', { body: request, opts }),
     createBooking: (request, opts) => call('createBooking', { body: request, opts }),
     getBooking: (bookingId, opts) => call('getBooking', { path: { bookingId }, opts }),
@@ -514,7 +514,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     rescheduleBooking: (bookingId, request, opts) =>
       call('rescheduleBooking', { path: { bookingId }, body: request, opts }),
     purchaseGiftCard: (request, opts) => call('purchaseGiftCard', { body: request, opts }),
-    getGiftCard: (code, opts) => call('getGiftCard', { path: { code }, opts }),
+    // The code is a bearer secret: in the body, never the URL. Codes are case-insensitive, as
+    // seekers type them; the contract spells them in capitals.
+    getGiftCard: (code, opts) =>
+      call('getGiftCard', {
+        body: { code: typeof code === 'string' ? code.trim().toUpperCase() : code },
+        opts,
+      }),
   } satisfies ApiClient & Record<EndpointName, unknown>;
   return client;
 }

@@ -9,6 +9,7 @@ import {
   CancellationRequestSchema,
   CancellationSchema,
   GiftCardBalanceSchema,
+  GiftCardLookupRequestSchema,
   GiftCardPurchaseRequestSchema,
   GiftCardPurchaseSchema,
   MatchRequestSchema,
@@ -17,8 +18,10 @@ import {
   ProgramSchema,
   RescheduleRequestSchema,
   SlotListSchema,
+  SupporterFiltersSchema,
   SupporterPageSchema,
   SupporterProfileSchema,
+  SupporterQuerySchema,
 } from './schemas.js';
 
 export interface Endpoint {
@@ -26,17 +29,23 @@ export interface Endpoint {
   /** Path below the API base; `{name}` marks a path parameter. */
   path: string;
   summary: string;
+  /** Longer explanation for the OpenAPI document. */
+  description?: string;
   request?: z.ZodMiniType;
   response: z.ZodMiniType;
   /** HTTP status of success. */
   status: 200 | 201;
-  /** Query parameters (GET only), documented for the OpenAPI document. */
+  /**
+   * Query parameters (GET only), documented for the OpenAPI document. Only ids and times belong
+   * here: anything a seeker chooses or types travels in a request body (QUALITY S4).
+   */
   query?: readonly QueryParam[];
   /** Error statuses this operation documents besides 400, 429 and 5xx. */
   errors?: readonly number[];
   /**
    * Changes state, so it requires an `Idempotency-Key` header: a repeated key is performed once
-   * and answered with the first result (QUALITY R3).
+   * and answered with the first result (QUALITY R3). Not set on POSTs that only read (searches,
+   * matching, gift card lookup), which are POSTs to keep their inputs out of URLs.
    */
   idempotent?: true;
 }
@@ -48,31 +57,11 @@ export interface QueryParam {
   enum?: readonly string[];
 }
 
-const supporterFilters: readonly QueryParam[] = [
-  { name: 'q', type: 'string', description: 'Free text over name, bio and tags.' },
-  {
-    name: 'topics',
-    type: 'string[]',
-    description: 'Topic ids; a supporter matches if they have any.',
-  },
-  {
-    name: 'identities',
-    type: 'string[]',
-    description: 'Identity ids; a supporter matches if they have any.',
-  },
-  {
-    name: 'languages',
-    type: 'string[]',
-    description: 'BCP 47 tags; a supporter matches if they speak any.',
-  },
-  {
-    name: 'states',
-    type: 'string[]',
-    description: 'State codes; a supporter matches if certified in any.',
-  },
-  { name: 'lengthMinutes', type: 'integer', description: 'Session length the supporter offers.' },
-  { name: 'availableWithinDays', type: 'integer', description: 'Open slot within this many days.' },
-];
+/** Why the searches are POSTs although they change nothing. */
+const SEARCH_IN_BODY =
+  "A POST only so that the seeker's filters (state, topics, identities, languages, free text) " +
+  'travel in the body and never in a URL, where access logs, proxies and browser history would ' +
+  'keep them. It changes nothing: no Idempotency-Key is required.';
 
 export const endpoints = {
   getProgram: {
@@ -83,22 +72,13 @@ export const endpoints = {
     status: 200,
   },
   listSupporters: {
-    method: 'GET',
-    path: '/supporters',
+    method: 'POST',
+    path: '/supporters/search',
     summary: 'Supporters matching the filters, one page at a time, with the facets to filter by.',
+    description: SEARCH_IN_BODY,
+    request: SupporterQuerySchema,
     response: SupporterPageSchema,
     status: 200,
-    query: [
-      ...supporterFilters,
-      {
-        name: 'sort',
-        type: 'string',
-        description: 'Order of results.',
-        enum: ['next-available', 'name'],
-      },
-      { name: 'offset', type: 'integer', description: 'Index of the first result.' },
-      { name: 'limit', type: 'integer', description: 'Page size, 1 to 5000.' },
-    ],
   },
   getSupporter: {
     method: 'GET',
@@ -126,12 +106,13 @@ export const endpoints = {
     errors: [404],
   },
   nextAvailable: {
-    method: 'GET',
+    method: 'POST',
     path: '/slots/next',
     summary: 'The soonest open slot across every supporter matching the filters.',
+    description: SEARCH_IN_BODY,
+    request: SupporterFiltersSchema,
     response: NextAvailableSchema,
     status: 200,
-    query: supporterFilters,
   },
   match: {
     method: 'POST',
@@ -190,9 +171,13 @@ export const endpoints = {
     idempotent: true,
   },
   getGiftCard: {
-    method: 'GET',
-    path: '/gift-cards/{code}',
+    method: 'POST',
+    path: '/gift-cards/lookup',
     summary: "A gift card's remaining sessions.",
+    description:
+      'A POST only so that the code, a bearer secret, travels in the body and never in a URL ' +
+      '(access logs, proxies, browser history). It changes nothing: no Idempotency-Key is required.',
+    request: GiftCardLookupRequestSchema,
     response: GiftCardBalanceSchema,
     status: 200,
     errors: [404],

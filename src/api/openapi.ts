@@ -8,7 +8,7 @@ import { endpoints, type Endpoint, type EndpointName, type QueryParam } from './
 import * as s from './schemas.js';
 
 /** Version of the API contract (not of the package): bump on any change to the document. */
-export const API_VERSION = '1.0.0';
+export const API_VERSION = '2.0.0';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -27,6 +27,7 @@ const namedSchemas: Record<string, z.ZodMiniType> = {
   Facets: s.FacetsSchema,
   FieldError: s.FieldErrorSchema,
   GiftCardBalance: s.GiftCardBalanceSchema,
+  GiftCardLookupRequest: s.GiftCardLookupRequestSchema,
   GiftCardPurchase: s.GiftCardPurchaseSchema,
   GiftCardPurchaseRequest: s.GiftCardPurchaseRequestSchema,
   MatchReason: s.MatchReasonSchema,
@@ -43,8 +44,11 @@ const namedSchemas: Record<string, z.ZodMiniType> = {
   SessionLength: s.SessionLengthSchema,
   Slot: s.SlotSchema,
   SlotList: s.SlotListSchema,
+  SupporterFilters: s.SupporterFiltersSchema,
   SupporterPage: s.SupporterPageSchema,
   SupporterProfile: s.SupporterProfileSchema,
+  SupporterQuery: s.SupporterQuerySchema,
+  SupporterSort: s.SupporterSortSchema,
   SupporterSummary: s.SupporterSummarySchema,
   Tag: s.TagSchema,
   TimeOfDay: s.TimeOfDaySchema,
@@ -54,7 +58,6 @@ const namedSchemas: Record<string, z.ZodMiniType> = {
 const pathParamSchemas: Record<string, { schema: z.ZodMiniType; description: string }> = {
   supporterId: { schema: s.IdSchema, description: "The supporter's id." },
   bookingId: { schema: s.IdSchema, description: "The booking's id." },
-  code: { schema: s.GiftCodeSchema, description: 'The gift card code.' },
 };
 
 const errorResponses: Record<number, { name: string; description: string }> = {
@@ -174,6 +177,7 @@ function operation(name: EndpointName, endpoint: Endpoint): JsonObject {
   return {
     operationId: name,
     summary: endpoint.summary,
+    ...(endpoint.description ? { description: endpoint.description } : {}),
     parameters,
     ...(endpoint.request
       ? {

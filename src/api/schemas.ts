@@ -191,20 +191,48 @@ export type Facets = z.infer<typeof FacetsSchema>;
 export const SupporterSortSchema = z.enum(['next-available', 'name']);
 export type SupporterSort = z.infer<typeof SupporterSortSchema>;
 
-/** Filters shared by the supporter list, next-available search and matching. */
-export interface SupporterQuery {
-  q?: string;
-  topics?: string[];
-  identities?: string[];
-  languages?: string[];
-  states?: string[];
-  lengthMinutes?: SessionLength;
+/** At most this many values per list filter; there are far fewer tags than this. */
+const MAX_FILTER_VALUES = 100;
+const filterList = <T extends z.ZodMiniType>(item: T) =>
+  z.optional(z.array(item).check(z.maxLength(MAX_FILTER_VALUES)));
+
+/**
+ * A supporter search, sent as a JSON body (`POST /supporters/search`), never as a query string:
+ * the topics, identities, language, state and free text a seeker filters by are personal and
+ * sensitive (QUALITY S4), and URLs end up in access logs, proxies and browser history.
+ */
+export const SupporterQuerySchema = z.object({
+  /** Free text over name, headline, bio and tags; empty means no text filter. */
+  q: z.optional(z.string().check(z.maxLength(200))),
+  /** Topic ids; a supporter matches if they have any. */
+  topics: filterList(IdSchema),
+  /** Identity ids; a supporter matches if they have any. */
+  identities: filterList(IdSchema),
+  /** BCP 47 tags; a supporter matches if they speak any. */
+  languages: filterList(LanguageTagSchema),
+  /** State codes; a supporter matches if certified in any. */
+  states: filterList(StateCodeSchema),
+  /** Session length the supporter offers. */
+  lengthMinutes: z.optional(SessionLengthSchema),
   /** Only supporters with an open slot within this many days. */
-  availableWithinDays?: number;
-  sort?: SupporterSort;
-  offset?: number;
-  limit?: number;
-}
+  availableWithinDays: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(365))),
+  /** Order of results; `next-available` by default. */
+  sort: z.optional(SupporterSortSchema),
+  /** Index of the first result; 0 by default. */
+  offset: z.optional(nonNegativeInt()),
+  /** Page size, 1 to 5000; 20 by default. */
+  limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(5000))),
+});
+/** A supporter search: filters, order and page. */
+export type SupporterQuery = z.infer<typeof SupporterQuerySchema>;
+
+/** The filters of a supporter search without paging or order, as `POST /slots/next` takes them. */
+export const SupporterFiltersSchema = z.omit(SupporterQuerySchema, {
+  sort: true,
+  offset: true,
+  limit: true,
+});
+export type SupporterFilters = z.infer<typeof SupporterFiltersSchema>;
 
 export const SupporterPageSchema = z.object({
   /** Supporters are validated one by one by the client so one bad record cannot hide the rest. */
@@ -388,6 +416,15 @@ export type RescheduleRequest = z.infer<typeof RescheduleRequestSchema>;
 // Gift cards.
 
 export const GiftCodeSchema = z.string().check(z.regex(/^[A-Z0-9-]{6,32}$/));
+
+/**
+ * A gift card balance lookup. The code is a bearer secret, so it travels in a JSON body
+ * (`POST /gift-cards/lookup`), never in a URL, where logs and proxies would keep it.
+ */
+export const GiftCardLookupRequestSchema = z.object({
+  code: GiftCodeSchema,
+});
+export type GiftCardLookupRequest = z.infer<typeof GiftCardLookupRequestSchema>;
 
 export const GiftCardPurchaseRequestSchema = z.object({
   sessions: z.number().check(z.int(), z.minimum(1), z.maximum(20)),

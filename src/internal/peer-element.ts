@@ -7,8 +7,6 @@ import { safeDefine } from './define.js';
 import { resolveLocale } from '../i18n/locale.js';
 import type { Locale } from '../i18n/types.js';
 
-attachContextRoot();
-
 /**
  * What every element shares: configuration from the nearest `<peer-support-provider>`, the locale,
  * and the theme. Kept thin on purpose: data loading lives in controllers, so that the crisis banner
@@ -49,6 +47,12 @@ export class PeerElement extends LitElement {
     return resolveLocale(
       this.config?.locale ?? (this.lang || this.closest('[lang]')?.getAttribute('lang')),
     );
+  }
+
+  override connectedCallback(): void {
+    // Before the context request goes out (in super), so that a late provider can answer it.
+    attachContextRoot();
+    super.connectedCallback();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

@@ -22,6 +22,7 @@ import {
   type SlotList,
 } from '../api/schemas.js';
 import { startMockBackend } from './browser.js';
+import { parseQuery } from './handlers.js';
 import { createMockStore, type MockStore } from './store.js';
 import { scenarioHandlers } from './scenarios.js';
 
@@ -120,10 +121,14 @@ describe('mock backend over HTTP', () => {
     expect(again.store).to.equal(store);
   });
 
-  it('serves the program and schema-valid supporters, parsing list and integer parameters', async () => {
+  it('serves the program and schema-valid supporters, searching with a JSON body', async () => {
     expectBody(await api('/program'), 200, ProgramSchema);
     const page = expectBody(
-      await api('/supporters?topics=anxiety,grief&topics=lgbtq&limit=5&sort=name'),
+      await post('/supporters/search', {
+        topics: ['anxiety', 'grief', 'lgbtq'],
+        limit: 5,
+        sort: 'name',
+      }),
       200,
       SupporterPageSchema,
     );
@@ -138,14 +143,69 @@ describe('mock backend over HTTP', () => {
     const profile = expectBody(await api('/supporters/sup-002'), 200, SupporterProfileSchema);
     expect(profile.id).to.equal('sup-002');
     expectError(await api('/supporters/sup-999'), 404, 'not-found');
-    expectBody(await api('/slots/next?languages=es'), 200, NextAvailableSchema);
+    const { slot } = expectBody(
+      await post('/slots/next', { languages: ['es'] }),
+      200,
+      NextAvailableSchema,
+    );
+    const speaker = store.supporters.find((s) => s.id === slot?.supporterId);
+    expect(speaker?.languages).to.include('es');
+  });
+
+  it('searches and looks up gift cards without an Idempotency-Key: they change nothing', async () => {
+    const page = expectBody(
+      await post('/supporters/search', { states: ['WA'], limit: 100 }, null),
+      200,
+      SupporterPageSchema,
+    );
+    expect(page.total).to.equal(store.supporters.filter((s) => s.states.includes('WA')).length);
+    expectBody(await post('/slots/next', {}, null), 200, NextAvailableSchema);
+    expectBody(
+      await post('/gift-cards/lookup', { code: 'GIFT-DEMO-2026' }, null),
+      200,
+      GiftCardBalanceSchema,
+    );
+    // An empty body is an empty search.
+    const all = await api('/supporters/search', { method: 'POST' });
+    expect(expectBody(all, 200, SupporterPageSchema).total).to.equal(store.supporters.length);
+  });
+
+  it('reads search filters from the body only, never from the URL', async () => {
+    const everyone = store.supporters.length;
+    const reply = await post('/supporters/search?states=WA&topics=grief&limit=1', {});
+    const page = expectBody(reply, 200, SupporterPageSchema);
+    expect(page.total).to.equal(everyone);
+    expect(page.limit).to.equal(20);
   });
 
   it('answers 400 with field errors for bad query parameters and bad bodies', async () => {
-    let body = expectError(await api('/supporters?limit=lots'), 400, 'invalid-request');
-    expect(body.error.fieldErrors?.map((f) => f.field)).to.deep.equal(['limit']);
-    body = expectError(await api('/supporters?sort=rating'), 400, 'invalid-request');
-    expect(body.error.fieldErrors?.map((f) => f.field)).to.deep.equal(['sort']);
+    const fields = (body: ErrorBody) => body.error.fieldErrors?.map((f) => f.field);
+    let body = expectError(
+      await post('/supporters/search', { limit: 'lots' }),
+      400,
+      'invalid-request',
+    );
+    expect(fields(body)).to.deep.equal(['limit']);
+    body = expectError(
+      await post('/supporters/search', { sort: 'rating' }),
+      400,
+      'invalid-request',
+    );
+    expect(fields(body)).to.deep.equal(['sort']);
+    body = expectError(
+      await post('/slots/next', { states: ['ca'], lengthMinutes: 45 }),
+      400,
+      'invalid-request',
+    );
+    expect(fields(body)?.sort()).to.deep.equal(['lengthMinutes', 'states.0']);
+    body = expectError(await post('/gift-cards/lookup', {}), 400, 'invalid-request');
+    expect(fields(body)).to.deep.equal(['code']);
+    body = expectError(
+      await api('/supporters/sup-001/slots?lengthMinutes=lots'),
+      400,
+      'invalid-request',
+    );
+    expect(fields(body)).to.deep.equal(['lengthMinutes']);
 
     const { slots } = await sixtyMinuteSlots();
     const broken = {
@@ -270,7 +330,11 @@ describe('mock backend over HTTP', () => {
       BookingSchema,
     );
     expect(booking.payment.status).to.equal('covered-by-gift');
-    const card = expectBody(await api('/gift-cards/GIFT-DEMO-2026'), 200, GiftCardBalanceSchema);
+    const card = expectBody(
+      await post('/gift-cards/lookup', { code: 'GIFT-DEMO-2026' }),
+      200,
+      GiftCardBalanceSchema,
+    );
     expect(card.sessionsRemaining).to.equal(2);
     const used = { payment: { kind: 'gift-card' as const, code: 'GIFT-USED-0000' } };
     expectError(
@@ -278,7 +342,7 @@ describe('mock backend over HTTP', () => {
       422,
       'gift-card-used',
     );
-    expectError(await api('/gift-cards/GIFT-NOPE-0000'), 404, 'not-found');
+    expectError(await post('/gift-cards/lookup', { code: 'GIFT-NOPE-0000' }), 404, 'not-found');
   });
 
   it('sells a gift card once per Idempotency-Key', async () => {
@@ -301,7 +365,7 @@ describe('mock backend over HTTP', () => {
     expect(again.id).to.equal(first.id);
     expect(first.total.amount).to.equal(9000);
     const code = store.giftCodeFor(first.id) as string;
-    const card = expectBody(await api(`/gift-cards/${code}`), 200, GiftCardBalanceSchema);
+    const card = expectBody(await post('/gift-cards/lookup', { code }), 200, GiftCardBalanceSchema);
     expect(card).to.deep.include({ sessionsRemaining: 2, lengthMinutes: 30 });
     expect(store.giftCodes().length).to.equal(3);
   });
@@ -320,6 +384,31 @@ describe('mock backend over HTTP', () => {
   });
 });
 
+describe('parseQuery', () => {
+  const declared = [
+    { name: 'ids', type: 'string[]', description: '' },
+    { name: 'n', type: 'integer', description: '' },
+    { name: 'order', type: 'string', description: '', enum: ['a', 'b'] },
+  ] as const;
+  const parse = (search: string) => parseQuery(declared, new URLSearchParams(search));
+
+  it('reads repeated and comma-separated lists, integers and enums, and nothing undeclared', () => {
+    expect(parse('ids=a,b&ids=c&n=5&order=b&other=x')).to.deep.equal({
+      ok: true,
+      value: { ids: ['a', 'b', 'c'], n: 5, order: 'b' },
+    });
+  });
+
+  it('answers 400 with the fields at fault', () => {
+    const result = parse('n=lots&order=c');
+    expect(result.ok).to.equal(false);
+    if (!result.ok) {
+      expect(result.status).to.equal(400);
+      expect(result.body.error.fieldErrors?.map((f) => f.field)).to.deep.equal(['n', 'order']);
+    }
+  });
+});
+
 describe('failure scenarios', () => {
   /** A request that reaches each endpoint, whatever its method and parameters. */
   function call(name: EndpointName): Promise<Reply> {
@@ -331,18 +420,18 @@ describe('failure scenarios', () => {
 
   it("'error' answers 500 with an error body, only where asked", async () => {
     worker.use(...scenarioHandlers('error', { only: ['listSupporters'] }));
-    const body = expectError(await api('/supporters'), 500, 'internal');
+    const body = expectError(await post('/supporters/search', {}), 500, 'internal');
     expect(body.error.message).to.be.a('string');
     expectBody(await api('/program'), 200, ProgramSchema);
     worker.resetHandlers();
-    expectBody(await api('/supporters'), 200, SupporterPageSchema);
+    expectBody(await post('/supporters/search', {}), 200, SupporterPageSchema);
   });
 
   it("'offline' fails at the network level", async () => {
     worker.use(...scenarioHandlers('offline'));
     let error: unknown;
     try {
-      await fetch('/api/supporters');
+      await fetch('/api/supporters/search', { method: 'POST', body: '{}' });
     } catch (e) {
       error = e;
     }
@@ -370,10 +459,10 @@ describe('failure scenarios', () => {
 
   it("'empty' has no supporters, slots or matches", async () => {
     worker.use(...scenarioHandlers('empty'));
-    const page = expectBody(await api('/supporters'), 200, SupporterPageSchema);
+    const page = expectBody(await post('/supporters/search', {}), 200, SupporterPageSchema);
     expect(page.total).to.equal(0);
     expect(page.items).to.deep.equal([]);
-    expect(expectBody(await api('/slots/next'), 200, NextAvailableSchema).slot).to.equal(null);
+    expect(expectBody(await post('/slots/next', {}), 200, NextAvailableSchema).slot).to.equal(null);
     const match = await post('/matches', {
       topics: [],
       identities: [],
@@ -388,7 +477,7 @@ describe('failure scenarios', () => {
 
   it("'rate-limited' answers 429 with Retry-After", async () => {
     worker.use(...scenarioHandlers('rate-limited', { retryAfterSeconds: 7 }));
-    const reply = await api('/supporters');
+    const reply = await post('/supporters/search', {});
     expectError(reply, 429, 'rate-limited');
     expect(reply.headers.get('Retry-After')).to.equal('7');
   });

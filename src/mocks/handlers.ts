@@ -3,18 +3,14 @@
  * every operation into an `http` handler that parses the query and path parameters the table
  * declares, validates the body with the operation's request schema, checks the Idempotency-Key,
  * and hands the typed request to the store, whose rules decide the answer.
+ *
+ * Searches and gift card lookups are POSTs whose bodies carry the seeker's filters and the code,
+ * so that none of it is ever in a URL (QUALITY S4); only ids and times are path or query values.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type * as z from 'zod/mini';
 import { endpoints, type Endpoint, type EndpointName, type QueryParam } from '../api/endpoints.js';
-import type { SupporterSort } from '../api/schemas.js';
-import {
-  failure,
-  parseRequest,
-  type ApiResult,
-  type MockStore,
-  type SupporterListQuery,
-} from './store.js';
+import { failure, parseRequest, type ApiResult, type MockStore } from './store.js';
 
 export interface HandlerOptions {
   /** Base URL of the API, relative to the page (`/api`) or absolute. */
@@ -22,8 +18,9 @@ export interface HandlerOptions {
 }
 
 /**
- * Operations that change state and therefore need an Idempotency-Key (QUALITY R3). `match` is a
- * POST only because its questionnaire is a body; it changes nothing, so it needs no key.
+ * Operations that change state and therefore need an Idempotency-Key (QUALITY R3). `match`, the
+ * searches and the gift card lookup are POSTs only because their inputs belong in a body, not in
+ * a URL; they change nothing, so they need no key.
  */
 export const idempotentOperations: ReadonlySet<EndpointName> = new Set(
   (Object.keys(endpoints) as EndpointName[]).filter(
@@ -54,31 +51,13 @@ type Route<K extends EndpointName> = (store: MockStore, input: RouteInput<K>) =>
 
 const str = (value: QueryValue | undefined) => (typeof value === 'string' ? value : undefined);
 const int = (value: QueryValue | undefined) => (typeof value === 'number' ? value : undefined);
-const list = (value: QueryValue | undefined) => (Array.isArray(value) ? value : undefined);
-
-function filtersOf(query: RouteInput<EndpointName>['query']): SupporterListQuery {
-  const filters: SupporterListQuery = {};
-  const q = str(query['q']);
-  if (q !== undefined) filters.q = q;
-  for (const key of ['topics', 'identities', 'languages', 'states'] as const) {
-    const value = list(query[key]);
-    if (value !== undefined) filters[key] = value;
-  }
-  for (const key of ['lengthMinutes', 'availableWithinDays', 'offset', 'limit'] as const) {
-    const value = int(query[key]);
-    if (value !== undefined) filters[key] = value;
-  }
-  const sort = str(query['sort']);
-  if (sort !== undefined) filters.sort = sort as SupporterSort;
-  return filters;
-}
 
 const param = (input: RouteInput<EndpointName>, name: string) => input.params[name] ?? '';
 
 /** How each operation maps onto the store; the HTTP plumbing is shared by all of them. */
 const routes: { [K in EndpointName]: Route<K> } = {
   getProgram: (store) => store.getProgram(),
-  listSupporters: (store, input) => store.listSupporters(filtersOf(input.query)),
+  listSupporters: (store, input) => store.listSupporters(input.body),
   getSupporter: (store, input) => store.getSupporter(param(input, 'supporterId')),
   listSlots: (store, input) => {
     const query: Parameters<MockStore['listSlots']>[1] = {};
@@ -90,7 +69,7 @@ const routes: { [K in EndpointName]: Route<K> } = {
     if (lengthMinutes !== undefined) query.lengthMinutes = lengthMinutes;
     return store.listSlots(param(input, 'supporterId'), query);
   },
-  nextAvailable: (store, input) => store.nextAvailable(filtersOf(input.query)),
+  nextAvailable: (store, input) => store.nextAvailable(input.body),
   match: (store, input) => store.match(input.body),
   createBooking: (store, input) => store.createBooking(input.body, input.idempotencyKey),
   getBooking: (store, input) => store.getBooking(param(input, 'bookingId')),
@@ -99,7 +78,7 @@ const routes: { [K in EndpointName]: Route<K> } = {
   rescheduleBooking: (store, input) =>
     store.rescheduleBooking(param(input, 'bookingId'), input.body, input.idempotencyKey),
   purchaseGiftCard: (store, input) => store.purchaseGiftCard(input.body, input.idempotencyKey),
-  getGiftCard: (store, input) => store.getGiftCard(param(input, 'code')),
+  getGiftCard: (store, input) => store.getGiftCard(input.body.code),
 };
 
 /**

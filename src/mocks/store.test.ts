@@ -17,6 +17,8 @@ import {
   type ErrorBody,
   type ErrorCode,
   type Slot,
+  type SupporterFilters,
+  type SupporterQuery,
   type SupporterSummary,
 } from '../api/schemas.js';
 import {
@@ -411,11 +413,26 @@ describe('listing supporters', () => {
     for (const s of soon.items) expect(Date.parse(s.nextAvailable ?? 'x')).to.be.below(limit);
   });
 
-  it('refuses malformed filters', () => {
-    expectError(store.listSupporters({ limit: 0 }), 400, 'invalid-request');
-    expectError(store.listSupporters({ limit: 5001 }), 400, 'invalid-request');
-    expectError(store.listSupporters({ lengthMinutes: 45 }), 400, 'invalid-request');
-    expectError(store.listSupporters({ sort: 'rating' }), 400, 'invalid-request');
+  it('refuses malformed filters with the fields at fault, checked against the contract', () => {
+    // Bodies as a careless or hostile client could send them, past the TypeScript types.
+    const refused = (query: Record<string, unknown>) =>
+      fieldsOf(expectError(store.listSupporters(query as SupporterQuery), 400, 'invalid-request'));
+    expect(refused({ limit: 0 })).to.deep.equal(['limit']);
+    expect(refused({ limit: 5001 })).to.deep.equal(['limit']);
+    expect(refused({ limit: 2.5 })).to.deep.equal(['limit']);
+    expect(refused({ offset: -1 })).to.deep.equal(['offset']);
+    expect(refused({ lengthMinutes: 45 })).to.deep.equal(['lengthMinutes']);
+    expect(refused({ sort: 'rating' })).to.deep.equal(['sort']);
+    expect(refused({ availableWithinDays: -1 })).to.deep.equal(['availableWithinDays']);
+    expect(refused({ q: 'x'.repeat(201) })).to.deep.equal(['q']);
+    expect(refused({ states: ['ca'] })).to.deep.equal(['states.0']);
+    expect(refused({ topics: 'grief' })).to.deep.equal(['topics']);
+    expect(refused({ languages: Array.from({ length: 101 }, () => 'en') })).to.deep.equal([
+      'languages',
+    ]);
+    // The bounds themselves are accepted.
+    expect(page({ limit: 5000, q: 'x'.repeat(200), availableWithinDays: 365 }).total).to.equal(0);
+    expect(page({ q: '', limit: 1 }).total).to.equal(64);
   });
 });
 
@@ -456,6 +473,17 @@ describe('profiles and next available', () => {
 
     expect(expectOk(store.nextAvailable({ q: 'zzzz-nothing' }), NextAvailableSchema).slot).to.equal(
       null,
+    );
+  });
+
+  it('refuses malformed filters, and ignores paging and order it does not take', () => {
+    const { store } = storeAt(MARCH);
+    const bad = { lengthMinutes: 45, states: ['California'] } as unknown as SupporterFilters;
+    const body = expectError(store.nextAvailable(bad), 400, 'invalid-request');
+    expect(fieldsOf(body).sort()).to.deep.equal(['lengthMinutes', 'states.0']);
+    const paged = { limit: 0, sort: 'rating' } as unknown as SupporterFilters;
+    expect(expectOk(store.nextAvailable(paged), NextAvailableSchema).slot).to.deep.equal(
+      expectOk(store.nextAvailable({}), NextAvailableSchema).slot,
     );
   });
 });

@@ -15,7 +15,8 @@ import {
   MatchRequestSchema,
   RescheduleRequestSchema,
   SessionLengthSchema,
-  SupporterSortSchema,
+  SupporterFiltersSchema,
+  SupporterQuerySchema,
   type Booking,
   type BookingRequest,
   type Cancellation,
@@ -36,7 +37,9 @@ import {
   type SessionLength,
   type Slot,
   type SlotList,
+  type SupporterFilters as SupporterFiltersRequest,
   type SupporterProfile,
+  type SupporterQuery,
   type SupporterSummary,
   type Tag,
   type TimeOfDay,
@@ -126,22 +129,14 @@ const ok = <T>(body: T, status: 200 | 201 = 200): ApiSuccess<T> => ({ ok: true, 
 // ---------------------------------------------------------------------------------------------
 // Inputs.
 
-/** Supporter filters as they come off the wire (numbers not yet checked against the contract). */
-export interface SupporterFilters {
-  q?: string;
-  topics?: readonly string[];
-  identities?: readonly string[];
-  languages?: readonly string[];
-  states?: readonly string[];
-  lengthMinutes?: number;
-  availableWithinDays?: number;
-}
+/**
+ * Supporter filters, the body of `POST /slots/next`. The store checks them against the contract
+ * again, as it does every request body, so direct calls (tests, stories) get the server's 400.
+ */
+export type SupporterFilters = SupporterFiltersRequest;
 
-export interface SupporterListQuery extends SupporterFilters {
-  sort?: string;
-  offset?: number;
-  limit?: number;
-}
+/** A supporter search, the body of `POST /supporters/search`. */
+export type SupporterListQuery = SupporterQuery;
 
 export interface SlotQuery {
   /** ISO 8601 instant; default now. */
@@ -568,24 +563,14 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     withinMs?: number;
   };
 
-  function checkFilters(f: SupporterFilters): { ok: true; value: CheckedFilters } | ApiFailure {
-    const errors: FieldError[] = [];
-    if (f.lengthMinutes !== undefined && !isSessionLength(f.lengthMinutes)) {
-      errors.push({
-        field: 'lengthMinutes',
-        code: 'invalid_value',
-        message: 'Session length must be 30, 50 or 60 minutes.',
-      });
-    }
-    const days = f.availableWithinDays;
-    if (days !== undefined && (!Number.isInteger(days) || days < 0)) {
-      errors.push({
-        field: 'availableWithinDays',
-        code: 'too_small',
-        message: 'Must be a whole number of days, 0 or more.',
-      });
-    }
-    if (errors.length > 0) return failure(400, 'invalid-request', 'Invalid filters.', errors);
+  /** Checks a search body against its schema and normalizes it for `matches`. */
+  function checkFilters(
+    schema: typeof SupporterQuerySchema | typeof SupporterFiltersSchema,
+    input: unknown,
+  ): { ok: true; value: CheckedFilters; query: SupporterQuery } | ApiFailure {
+    const parsed = parseRequest(schema, input);
+    if (!parsed.ok) return parsed;
+    const f: SupporterQuery = parsed.value;
     const value: CheckedFilters = {
       terms: normalizeText(f.q ?? '')
         .split(/\s+/)
@@ -593,11 +578,11 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       topics: [...(f.topics ?? [])],
       identities: [...(f.identities ?? [])],
       languages: (f.languages ?? []).map(primaryLanguage),
-      states: (f.states ?? []).map((s) => s.toUpperCase()),
+      states: [...(f.states ?? [])],
     };
-    if (f.lengthMinutes !== undefined) value.length = f.lengthMinutes as SessionLength;
-    if (days !== undefined) value.withinMs = days * DAY;
-    return { ok: true, value };
+    if (f.lengthMinutes !== undefined) value.length = f.lengthMinutes;
+    if (f.availableWithinDays !== undefined) value.withinMs = f.availableWithinDays * DAY;
+    return { ok: true, value, query: f };
   }
 
   // Any value within one filter matches; every filter given must match.
@@ -1143,22 +1128,11 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     getProgram: () => ok(clone(program)),
 
     listSupporters(query = {}) {
-      const checked = checkFilters(query);
+      const checked = checkFilters(SupporterQuerySchema, query);
       if (!checked.ok) return checked;
-      const errors: FieldError[] = [];
-      const sort = query.sort ?? 'next-available';
-      if (!SupporterSortSchema.safeParse(sort).success) {
-        errors.push({ field: 'sort', code: 'invalid_value', message: 'next-available or name.' });
-      }
-      const offset = query.offset ?? 0;
-      if (!Number.isInteger(offset) || offset < 0) {
-        errors.push({ field: 'offset', code: 'too_small', message: 'Must be 0 or more.' });
-      }
-      const limit = query.limit ?? 20;
-      if (!Number.isInteger(limit) || limit < 1 || limit > 5000) {
-        errors.push({ field: 'limit', code: 'out_of_range', message: 'Must be 1 to 5000.' });
-      }
-      if (errors.length > 0) return failure(400, 'invalid-request', 'Invalid query.', errors);
+      const sort = checked.query.sort ?? 'next-available';
+      const offset = checked.query.offset ?? 0;
+      const limit = checked.query.limit ?? 20;
 
       const filters = checked.value;
       const found = allEntries.filter((e) => matches(e, filters));
@@ -1243,7 +1217,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     },
 
     nextAvailable(filters = {}) {
-      const checked = checkFilters(filters);
+      const checked = checkFilters(SupporterFiltersSchema, filters);
       if (!checked.ok) return checked;
       let best: { entry: Entry; start: number; length: SessionLength } | null = null;
       for (const entry of allEntries) {

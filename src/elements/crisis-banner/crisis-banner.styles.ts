@@ -129,7 +129,7 @@ export const styles = sheet`
     color: inherit;
     cursor: pointer;
   }
-  :host([position='bottom'][expanded]) svg,
+  :host(:not([position='top'])[expanded]) svg,
   :host([position='top']:not([expanded])) svg {
     transform: rotate(180deg);
   }

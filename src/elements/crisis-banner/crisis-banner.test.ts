@@ -243,6 +243,111 @@ describe('<crisis-banner>', () => {
       expect(checked, 'page links focused').to.be.at.least(20);
     });
 
+    it('does not move the page when focus enters the banner itself', async () => {
+      await setViewport({ width: 320, height: 480 });
+      const page = await fixture<HTMLElement>(html`
+        <div>
+          ${Array.from({ length: 40 }, (_, i) => html`<p>Paragraph ${i} of a long page.</p>`)}
+          <crisis-banner variant="docked"></crisis-banner>
+        </div>
+      `);
+      const banner = page.querySelector('crisis-banner')!;
+      await aTimeout(50);
+      window.scrollTo(0, 400);
+      const before = window.scrollY;
+      linkByHref(banner, 'tel:988')!.focus();
+      await aTimeout(0);
+      expect(window.scrollY).to.equal(before);
+    });
+
+    it('never covers focus in an app-shell scroller that reserves the documented space', async () => {
+      await setViewport({ width: 320, height: 480 });
+      const page = await fixture<HTMLElement>(html`
+        <div>
+          <style>
+            /* As the README tells pages that scroll in their own full-height container. */
+            .shell {
+              position: fixed;
+              inset: 0;
+              overflow: auto;
+              padding-block-end: var(--peer-crisis-banner-docked-size, 0);
+            }
+          </style>
+          <div class="shell">
+            ${Array.from(
+              { length: 30 },
+              (_, i) =>
+                html`<p><a href="#inner-${i}">Inner link ${i}</a></p>
+                  <p>Text between the links of the inner scroller.</p>`,
+            )}
+          </div>
+          <crisis-banner variant="docked"></crisis-banner>
+        </div>
+      `);
+      const banner = page.querySelector('crisis-banner')!;
+      const shell = page.querySelector<HTMLElement>('.shell')!;
+      await aTimeout(50);
+      shell.querySelector('a')!.focus();
+      let checked = 0;
+      for (let i = 0; i < 35; i++) {
+        await sendKeys({ press: 'Tab' });
+        await aTimeout(0);
+        const active = document.activeElement;
+        if (!active || !shell.contains(active)) continue;
+        const dock = banner.shadowRoot!.querySelector('.dock')!.getBoundingClientRect();
+        expect(active.getBoundingClientRect().bottom, `${active.textContent} bottom`).to.be.at.most(
+          dock.top,
+        );
+        checked++;
+      }
+      expect(checked, 'inner links focused').to.be.at.least(20);
+    });
+
+    it('never covers focus when tabbing back up under a top dock', async () => {
+      await setViewport({ width: 320, height: 480 });
+      const page = await fixture<HTMLElement>(html`
+        <div>
+          <crisis-banner variant="docked" position="top"></crisis-banner>
+          ${Array.from(
+            { length: 30 },
+            (_, i) =>
+              html`<p><a href="#up-${i}">Link ${i}</a></p>
+                <p>Text between the links so that the page scrolls.</p>`,
+          )}
+        </div>
+      `);
+      const banner = page.querySelector('crisis-banner')!;
+      await aTimeout(50);
+      const links = [...page.querySelectorAll(':scope > p a')];
+      (links.at(-1) as HTMLElement).focus();
+      let checked = 0;
+      for (let i = 0; i < 35; i++) {
+        await sendKeys({ press: 'Shift+Tab' });
+        await aTimeout(0);
+        const active = document.activeElement;
+        if (!active || !links.includes(active)) continue;
+        const dock = banner.shadowRoot!.querySelector('.dock')!.getBoundingClientRect();
+        expect(active.getBoundingClientRect().top, `${active.textContent} top`).to.be.at.least(
+          dock.bottom,
+        );
+        checked++;
+      }
+      expect(checked, 'links focused').to.be.at.least(20);
+    });
+
+    it('forgets the provider when moved out of it', async () => {
+      const provider = await fixture<HTMLElement>(
+        html`<peer-support-provider locale="es"
+          ><crisis-banner variant="compact"></crisis-banner
+        ></peer-support-provider>`,
+      );
+      const banner = provider.querySelector('crisis-banner')!;
+      expect(linkByHref(banner, 'tel:988')!.textContent!.trim()).to.equal('Llamar al 988');
+      provider.after(banner);
+      expect(linkByHref(banner, 'tel:988')!.textContent!.trim()).to.equal('Call 988');
+      banner.remove();
+    });
+
     it('reserves its own space at the top of the page', async () => {
       const page = await fixture<HTMLElement>(html`
         <div>

@@ -144,6 +144,10 @@ export class CrisisBanner extends HTMLElement {
     document.removeEventListener('context-provider', this.requestConfig);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    // Moved out of a provider, the banner must not keep its locale or its extra line.
+    this.config = undefined;
+    this.extraKey = undefined;
+    this.renderedKey = undefined;
     this.dockSpace.disconnect();
   }
 

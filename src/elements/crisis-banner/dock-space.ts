@@ -7,7 +7,8 @@ type Edge = 'top' | 'bottom';
  *   end can always scroll clear of it, wherever the partner placed the element;
  * - the document's scroll padding on that edge is the same, so the browser scrolls a newly
  *   focused element into the part of the viewport the banner does not cover;
- * - as a last guard, a focused element that still ends up under the bar is scrolled clear.
+ * - as a last guard, a focused element that still ends up under the bar is scrolled clear, by
+ *   its nearest scrolling ancestor (pages that scroll `body` or an inner container included).
  * Sizes go through a constructed style sheet, which strict CSP allows (no inline styles).
  */
 export class DockSpace {
@@ -55,7 +56,11 @@ export class DockSpace {
     if (size === this.size || !this.edge) return;
     this.size = size;
     const side = this.edge;
-    this.sheet.replaceSync(`html{scroll-padding-${side}:${size}px;padding-${side}:${size}px}`);
+    // The custom property lets a page that scrolls in its own full-height container reserve the
+    // same space there: `padding-block-end: var(--peer-crisis-banner-docked-size, 0)`.
+    this.sheet.replaceSync(
+      `html{scroll-padding-${side}:${size}px;padding-${side}:${size}px;--peer-crisis-banner-docked-size:${size}px}`,
+    );
   }
 
   private release(): void {
@@ -71,15 +76,28 @@ export class DockSpace {
 
   private readonly revealFocus = (event: FocusEvent): void => {
     const dock = this.observed;
-    let target = event.target instanceof Element ? event.target : null;
-    while (target?.shadowRoot?.activeElement) target = target.shadowRoot.activeElement;
-    if (!dock || !target || this.host.contains(target)) return;
+    const path = event.composedPath();
+    // Focus on the banner's own links never moves the page.
+    if (!dock || path.includes(this.host)) return;
+    const target = path[0];
+    if (!(target instanceof Element)) return;
     const bar = dock.getBoundingClientRect();
     const rect = target.getBoundingClientRect();
-    if (this.edge === 'bottom' && rect.bottom > bar.top) {
-      window.scrollBy({ top: rect.bottom - bar.top + 8, behavior: 'instant' });
-    } else if (this.edge === 'top' && rect.top < bar.bottom) {
-      window.scrollBy({ top: rect.top - bar.bottom - 8, behavior: 'instant' });
-    }
+    const covered = this.edge === 'bottom' ? rect.bottom - bar.top : bar.bottom - rect.top;
+    if (covered <= 0) return;
+    const by = covered + 8;
+    scrollParent(target).scrollBy({ top: this.edge === 'bottom' ? by : -by, behavior: 'instant' });
   };
+}
+
+/** The nearest ancestor that scrolls (across shadow roots), else the page's scroller. */
+function scrollParent(element: Element): Element {
+  for (let node = element.parentNode; node;) {
+    if (node instanceof Element) {
+      const { overflowY } = getComputedStyle(node);
+      if (/auto|scroll/.test(overflowY) && node.scrollHeight > node.clientHeight) return node;
+    }
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return document.scrollingElement ?? document.documentElement;
 }
