@@ -16,6 +16,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { transform as transformCss } from 'lightningcss';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -80,6 +81,31 @@ function forbidMocks() {
 
 const shortPath = (id) => (id ? relative(root, id) : '(entry)');
 
+/**
+ * Minifies the CSS of `css` and `sheet` tagged templates in src (those without interpolations):
+ * the shipped styles lose their comments and indentation, which the size budgets count.
+ */
+function minifyStyleLiterals() {
+  const srcDir = resolve(root, 'src') + sep;
+  return {
+    name: 'peer:minify-style-literals',
+    transform(code, id) {
+      if (!id.startsWith(srcDir) || !id.endsWith('.ts')) return null;
+      let changed = false;
+      const out = code.replace(/(?<=[=(,]\s*)(css|sheet)`([^`$\\]*)`/g, (whole, tag, text) => {
+        const { code: minified } = transformCss({
+          filename: `${shortPath(id)}.css`,
+          code: Buffer.from(text),
+          minify: true,
+        });
+        changed = true;
+        return `${tag}\`${minified.toString()}\``;
+      });
+      return changed ? { code: out, map: null } : null;
+    },
+  };
+}
+
 /** What every build shares. */
 function baseConfig({ emptyOutDir }) {
   return {
@@ -92,7 +118,7 @@ function baseConfig({ emptyOutDir }) {
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     // `production` resolves Lit's production build (no dev-mode warnings, smaller).
     resolve: { conditions: ['module', 'browser', 'production'] },
-    plugins: [forbidMocks()],
+    plugins: [forbidMocks(), minifyStyleLiterals()],
     build: {
       outDir,
       emptyOutDir,

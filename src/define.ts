@@ -1,8 +1,12 @@
 /**
  * The script-tag entry: registers every element. Safe to load twice (a second copy warns, never
- * throws).
+ * throws). It exposes the element and event classes on `window.PeerSupportWidgets`; the API
+ * client and schemas are for module users (`peer-support-widgets/api`), which keeps the script
+ * within its size budget (QUALITY P1).
  */
 import './elements/crisis-banner/define.js';
 import './elements/peer-support-provider/define.js';
 
-export * from './index.js';
+export { CrisisBanner } from './elements/crisis-banner/crisis-banner.js';
+export { PeerSupportProvider } from './elements/peer-support-provider/peer-support-provider.js';
+export { PeerErrorEvent } from './events.js';
