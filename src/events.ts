@@ -32,9 +32,33 @@ export class PeerErrorEvent extends Event {
   }
 }
 
+/** What a seeker chose: a supporter, and a session start when they picked one. */
+export interface SupporterSelection {
+  /** Opaque supporter id from the API. */
+  supporterId: string;
+  /** ISO 8601 start of the chosen slot, with offset; absent when only the supporter was chosen. */
+  slotStart?: string;
+}
+
+/**
+ * The seeker chose a supporter (and maybe a session). A `<peer-support-provider>` keeps the latest
+ * selection in its context, so a booking element inside it picks it up; without a provider, a
+ * host listens for this event and passes the selection on.
+ */
+export class PeerSupporterSelectedEvent extends Event {
+  static readonly eventName = 'peer-supporter-selected';
+  readonly detail: SupporterSelection;
+
+  constructor(detail: SupporterSelection) {
+    super(PeerSupporterSelectedEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'peer-error': PeerErrorEvent;
+    'peer-supporter-selected': PeerSupporterSelectedEvent;
   }
 }
 

@@ -6,8 +6,16 @@
  */
 export { CrisisBanner, type CrisisBannerVariant } from './elements/crisis-banner/crisis-banner.js';
 export { PeerSupportProvider } from './elements/peer-support-provider/peer-support-provider.js';
+export { PeerDirectory } from './elements/peer-directory/peer-directory.js';
+export { PeerSupporterProfile } from './elements/peer-directory/supporter-profile.js';
 export { PeerElement } from './internal/peer-element.js';
+export { PeerDataElement } from './internal/peer-data-element.js';
 export { peerConfigContext, type PeerConfig, type Theme } from './config/context.js';
-export { PeerErrorEvent, type PeerErrorDetail } from './events.js';
+export {
+  PeerErrorEvent,
+  PeerSupporterSelectedEvent,
+  type PeerErrorDetail,
+  type SupporterSelection,
+} from './events.js';
 export * from './api/index.js';
 export type { Locale } from './i18n/types.js';

@@ -1,6 +1,7 @@
 import { createContext } from '@lit/context';
 import type { ApiClient } from '../api/client.js';
 import type { Program } from '../api/schemas.js';
+import type { SupporterSelection } from '../events.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -18,6 +19,8 @@ export interface PeerConfig {
   client?: ApiClient;
   /** The partner's program, once the provider has loaded it. */
   program?: Program;
+  /** The latest supporter (and session) chosen by any element inside the provider. */
+  selection?: SupporterSelection;
 }
 
 /**

@@ -48,3 +48,66 @@ export interface CommonStrings {
   loadFailed: string;
   invalidData: string;
 }
+
+/** `<peer-directory>`. Placeholders in braces are filled in by the element. */
+export interface DirectoryStrings {
+  title: string;
+  intro: string;
+  search: string;
+  filters: string;
+  topics: string;
+  identities: string;
+  language: string;
+  anyLanguage: string;
+  state: string;
+  anyState: string;
+  length: string;
+  anyLength: string;
+  minutes: string;
+  within: string;
+  anyTime: string;
+  days: string;
+  sort: string;
+  sortNext: string;
+  sortName: string;
+  clearFilters: string;
+  findNext: string;
+  nextFound: string;
+  nextNone: string;
+  countOne: string;
+  countOther: string;
+  showing: string;
+  showMore: string;
+  empty: string;
+  nextSession: string;
+  noSessions: string;
+  timesIn: string;
+  viewProfile: string;
+  hideProfile: string;
+  choose: string;
+  chooseLabel: string;
+  chooseSlotLabel: string;
+  selected: string;
+  selectedAnnouncement: string;
+  languages: string;
+  serves: string;
+  about: string;
+  livedExperience: string;
+  availability: string;
+  noSlots: string;
+  certified: string;
+  matchOpen: string;
+  matchTitle: string;
+  matchTopics: string;
+  matchIdentities: string;
+  matchTimes: string;
+  morning: string;
+  afternoon: string;
+  evening: string;
+  matchSubmit: string;
+  matchResults: string;
+  matchNone: string;
+  shares: string;
+  matchClose: string;
+  photoOf: string;
+}

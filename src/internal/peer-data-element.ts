@@ -8,7 +8,7 @@ import { errorEventFor } from '../events.js';
 import { common as enCommon } from '../i18n/en.js';
 import { common as esCommon } from '../i18n/es.js';
 import type { CommonStrings } from '../i18n/types.js';
-import '../elements/crisis-banner/define.js';
+import { CrisisBanner } from '../elements/crisis-banner/crisis-banner.js';
 
 const commonStrings: Record<'en' | 'es', CommonStrings> = { en: enCommon, es: esCommon };
 
@@ -24,6 +24,13 @@ export class PeerDataElement extends PeerElement {
    * `api-base` wins.
    */
   @property({ attribute: 'api-base' }) apiBase?: string;
+
+  override connectedCallback(): void {
+    // Every data element shows <crisis-banner variant="compact">: registered on first use, not on
+    // import, so that importing the package changes nothing on the page.
+    CrisisBanner.define();
+    super.connectedCallback();
+  }
 
   /** The provider's shared client, else one for this element's `api-base`, else none. */
   protected get client(): ApiClient | undefined {

@@ -4,7 +4,7 @@ import { provide } from '@lit/context';
 import { Task } from '@lit/task';
 import { peerConfigContext, type PeerConfig, type Theme } from '../../config/context.js';
 import { clientFor, refusalOf } from '../../config/client-cache.js';
-import { PeerErrorEvent, errorEventFor } from '../../events.js';
+import { PeerErrorEvent, PeerSupporterSelectedEvent, errorEventFor } from '../../events.js';
 import type { ApiClient } from '../../api/client.js';
 import { safeDefine } from '../../internal/define.js';
 
@@ -20,6 +20,9 @@ import { safeDefine } from '../../internal/define.js';
  * @tag peer-support-provider
  *
  * @slot - The elements to configure, anywhere in the subtree.
+ *
+ * The provider also keeps the latest `peer-supporter-selected` from inside it as `selection` in
+ * its context, so that, for example, a booking element picks up the directory's choice.
  *
  * @fires {PeerErrorEvent} peer-error - `api-base` was refused, or the program could not be loaded.
  */
@@ -53,6 +56,15 @@ export class PeerSupportProvider extends LitElement {
 
   private client?: ApiClient;
 
+  constructor() {
+    super();
+    // Children never reach into the provider: their selection event bubbles up to it.
+    this.addEventListener(PeerSupporterSelectedEvent.eventName, (event) => {
+      const { supporterId, slotStart } = (event as PeerSupporterSelectedEvent).detail;
+      this.publish({ selection: slotStart ? { supporterId, slotStart } : { supporterId } });
+    });
+  }
+
   private readonly programTask = new Task(this, {
     args: () => [this.client] as const,
     task: ([client], { signal }) => (client ? client.getProgram({ signal }) : undefined),
@@ -81,6 +93,7 @@ export class PeerSupportProvider extends LitElement {
         theme: this.theme,
         client: this.client,
         program,
+        selection: this.config.selection,
       });
     }
   }

@@ -1,0 +1,5 @@
+import { PeerDirectory } from './peer-directory.js';
+
+PeerDirectory.define();
+
+export { PeerDirectory };

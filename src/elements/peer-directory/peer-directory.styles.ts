@@ -1,0 +1,238 @@
+import { sheet } from '../../styles/sheet.js';
+
+/** What the directory and the profiles inside it share: buttons, tags, muted text. */
+export const sharedStyles = sheet`
+  button {
+    min-block-size: var(--_target);
+    padding-inline: 1rem;
+    border-radius: var(--_radius);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .primary {
+    background: var(--_primary);
+    color: var(--_on-primary);
+    border: 2px solid var(--_primary);
+  }
+  .secondary,
+  .slot {
+    background: var(--_surface);
+    color: var(--_primary);
+    border: 2px solid currentColor;
+  }
+  [aria-pressed='true'] {
+    outline: 3px solid var(--_primary);
+    outline-offset: 2px;
+  }
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    padding: 0;
+    list-style: none;
+  }
+  .tags li {
+    padding: 0.125rem 0.5rem;
+    border-radius: 999px;
+    background: var(--_surface-alt);
+    font-size: 0.875rem;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  h3,
+  h4 {
+    margin: 0.5rem 0 0.25rem;
+  }
+  p {
+    margin: 0.25rem 0;
+  }
+  @media (forced-colors: active) {
+    button {
+      border: 1px solid ButtonText;
+    }
+  }
+`;
+
+export const profileStyles = sheet`
+  :host {
+    display: block;
+    padding: 0.75rem 1rem;
+    border: 1px solid var(--_border);
+    border-block-start: 0;
+    border-radius: 0 0 var(--_radius) var(--_radius);
+    background: var(--_surface);
+  }
+  .day {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.375rem;
+    margin-block: 0.5rem;
+  }
+  .day-name {
+    flex-basis: 100%;
+    font-weight: 600;
+  }
+  .skeleton {
+    min-block-size: 8rem;
+  }
+`;
+
+export const styles = sheet`
+  :host {
+    display: block;
+    --_gap: var(--peer-directory-gap, 1rem);
+    --_card: var(--peer-directory-card-bg, var(--_surface));
+  }
+  .base {
+    display: grid;
+    gap: var(--_gap);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  h2 {
+    margin: 0;
+  }
+  .toolbar,
+  .actions,
+  .more {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: 0.75rem;
+    padding: 0.75rem;
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    font-weight: 600;
+  }
+  .wide {
+    flex: 1 1 100%;
+  }
+  input[type='search'],
+  select {
+    box-sizing: border-box;
+    min-block-size: var(--_target);
+    max-inline-size: 100%;
+    padding-inline: 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+  }
+  .tags-field {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375rem;
+    flex: 1 1 100%;
+    margin: 0;
+    padding: 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  legend {
+    font-weight: 600;
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+    min-block-size: var(--_target);
+    padding-inline: 0.5rem;
+    border-radius: 999px;
+    background: var(--_surface);
+  }
+  .chip input {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin: 0;
+  }
+  .list {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));
+    gap: var(--_gap);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .card {
+    display: grid;
+    align-content: start;
+    gap: 0.25rem;
+    min-block-size: 16rem;
+    padding: 1rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_card);
+    overflow-wrap: anywhere;
+  }
+  .card-head {
+    display: flex;
+    gap: 0.75rem;
+    align-items: center;
+  }
+  .photo {
+    flex: none;
+    inline-size: 64px;
+    block-size: 64px;
+    border-radius: 50%;
+    object-fit: cover;
+  }
+  .initials {
+    display: grid;
+    place-items: center;
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font-size: 1.375rem;
+    font-weight: 700;
+  }
+  .placeholder {
+    background: var(--_surface-alt);
+    border-color: transparent;
+  }
+  [aria-busy='true'] {
+    opacity: 0.6;
+  }
+  .match {
+    padding: 0.75rem;
+    border: 2px solid var(--_primary);
+    border-radius: var(--_radius);
+  }
+  .match form {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    align-items: end;
+  }
+  .match h3 {
+    flex-basis: 100%;
+  }
+  .reasons {
+    font-weight: 600;
+  }
+  .error {
+    padding: 0.75rem;
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .vh {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
