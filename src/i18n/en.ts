@@ -74,6 +74,7 @@ export const directory: DirectoryStrings = {
   chooseSlotLabel: 'Choose {name}, {time}',
   selected: 'Selected',
   selectedAnnouncement: '{name} selected.',
+  selectedSlotAnnouncement: '{name} selected: {time}.',
   languages: 'Languages:',
   serves: 'Serves:',
   about: 'About',

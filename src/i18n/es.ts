@@ -74,6 +74,7 @@ export const directory: DirectoryStrings = {
   chooseSlotLabel: 'Elegir a {name}, {time}',
   selected: 'Seleccionado',
   selectedAnnouncement: '{name} seleccionado.',
+  selectedSlotAnnouncement: '{name} seleccionado: {time}.',
   languages: 'Idiomas:',
   serves: 'Atiende:',
   about: 'Sobre mí',

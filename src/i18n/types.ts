@@ -89,6 +89,7 @@ export interface DirectoryStrings {
   chooseSlotLabel: string;
   selected: string;
   selectedAnnouncement: string;
+  selectedSlotAnnouncement: string;
   languages: string;
   serves: string;
   about: string;

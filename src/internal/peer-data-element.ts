@@ -56,20 +56,20 @@ export class PeerDataElement extends PeerElement {
   }
 
   /** What a person sees when loading failed: what happened, in plain words, and a way to retry. */
-  protected renderError(error: unknown, retry?: () => void): TemplateResult {
+  /** What went wrong, in plain words: offline, unreadable data, or a failed load. */
+  protected errorMessage(error: unknown): string {
     const t = this.strings;
-    const message =
-      !navigator.onLine || (isApiError(error) && error.kind === 'network')
-        ? t.offline
-        : isApiError(error) && error.kind === 'validation'
-          ? t.invalidData
-          : t.loadFailed;
+    if (!navigator.onLine || (isApiError(error) && error.kind === 'network')) return t.offline;
+    return isApiError(error) && error.kind === 'validation' ? t.invalidData : t.loadFailed;
+  }
+
+  protected renderError(error: unknown, retry?: () => void): TemplateResult {
     return html`<div part="error" class="error" role="alert">
-      <p>${message}</p>
+      <p>${this.errorMessage(error)}</p>
       ${
         retry
           ? html`<button part="retry" class="retry" type="button" @click=${retry}>
-              ${t.retry}
+              ${this.strings.retry}
             </button>`
           : nothing
       }

@@ -88,6 +88,7 @@ export const styles = sheet`
   }
   .base {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
     background: var(--_surface);
     color: var(--_text);
@@ -115,6 +116,8 @@ export const styles = sheet`
   .field {
     display: grid;
     gap: 0.25rem;
+    min-inline-size: 0;
+    max-inline-size: 100%;
     font-weight: 600;
   }
   .wide {
@@ -133,11 +136,30 @@ export const styles = sheet`
     font: inherit;
   }
   .tags-field {
+    flex: 1 1 100%;
+    min-inline-size: 0;
+    padding: 0.25rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  summary {
+    display: flex;
+    align-items: center;
+    min-block-size: var(--_target);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  fieldset {
     display: flex;
     flex-wrap: wrap;
     gap: 0.375rem;
-    flex: 1 1 100%;
+    min-inline-size: 0;
     margin: 0;
+    padding: 0 0 0.5rem;
+    border: 0;
+  }
+  .match fieldset {
+    flex: 1 1 100%;
     padding: 0.5rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

@@ -14,6 +14,7 @@ import type {
 } from '../../api/schemas.js';
 import type { SupporterPage } from '../../api/client.js';
 import { PeerDataElement } from '../../internal/peer-data-element.js';
+import { ApiError } from '../../api/errors.js';
 import {
   PeerErrorEvent,
   PeerSupporterSelectedEvent,
@@ -136,6 +137,7 @@ export class PeerDirectory extends PeerDataElement {
     args: () => [this.client, JSON.stringify(this.filters), this.pages] as const,
     task: async ([client], { signal }) => {
       if (!client) return undefined;
+      this.announce(this.strings.loading);
       const program = await this.program.taskComplete.catch(() => undefined);
       const page = await client.listSupporters(
         {
@@ -146,6 +148,14 @@ export class PeerDirectory extends PeerDataElement {
         },
         { signal },
       );
+      if (page.items.length === 0 && page.rejected.length > 0) {
+        // Nothing readable at all: the error state, not an empty list that claims matches (R5).
+        throw new ApiError({
+          kind: 'validation',
+          endpoint: 'listSupporters',
+          message: `listSupporters: none of the ${page.rejected.length} supporter records matched the contract.`,
+        });
+      }
       if (page.rejected.length) {
         this.dispatchEvent(
           new PeerErrorEvent({
@@ -166,7 +176,7 @@ export class PeerDirectory extends PeerDataElement {
     },
     onError: (error) => {
       this.reportError(error);
-      this.announce(this.strings.loadFailed);
+      this.announce(this.errorMessage(error));
     },
   });
 
@@ -189,7 +199,7 @@ export class PeerDirectory extends PeerDataElement {
     },
     onError: (error) => {
       this.reportError(error);
-      this.announce(this.strings.loadFailed);
+      this.announce(this.errorMessage(error));
     },
   });
 
@@ -221,7 +231,7 @@ export class PeerDirectory extends PeerDataElement {
     },
     onError: (error) => {
       this.reportError(error);
-      this.announce(this.strings.loadFailed);
+      this.announce(this.errorMessage(error));
     },
   });
 
@@ -316,8 +326,8 @@ export class PeerDirectory extends PeerDataElement {
         <span>${t.search}</span>
         <input type="search" .value=${this.draftQ} @input=${this.typeSearch} />
       </label>
-      ${facets ? this.renderTagGroup(t.topics, 'topics', facets.topics, f.topics) : nothing}
-      ${facets ? this.renderTagGroup(t.identities, 'identities', facets.identities, f.identities) : nothing}
+      ${this.renderTagGroup(t.topics, 'topics', facets?.topics ?? [], f.topics)}
+      ${this.renderTagGroup(t.identities, 'identities', facets?.identities ?? [], f.identities)}
       <label class="field">
         <span>${t.language}</span>
         <select @change=${(e: Event) => this.setFilter({ language: value(e) })}>
@@ -374,35 +384,42 @@ export class PeerDirectory extends PeerDataElement {
     tags: readonly Tag[],
     chosen: readonly string[],
   ): TemplateResult {
-    return html`<fieldset class="tags-field">
-      <legend>${legend}</legend>
-      ${tags.map(
-        (tag) =>
-          html`<label class="chip">
-            <input
-              type="checkbox"
-              .checked=${chosen.includes(tag.id)}
-              @change=${(e: Event) => {
-                const on = (e.target as HTMLInputElement).checked;
-                const next = on ? [...chosen, tag.id] : chosen.filter((id) => id !== tag.id);
-                this.setFilter({ [key]: next });
-              }}
-            />
-            <span>${tag.label}</span>
-          </label>`,
-      )}
-    </fieldset>`;
+    // Collapsed by default: the lists are long on a phone. Open when something is chosen.
+    return html`<details class="tags-field" ?open=${chosen.length > 0}>
+      <summary>${legend}${chosen.length ? ` (${chosen.length})` : ''}</summary>
+      <fieldset>
+        <legend class="vh">${legend}</legend>
+        ${tags.map(
+          (tag) =>
+            html`<label class="chip">
+              <input
+                type="checkbox"
+                .checked=${chosen.includes(tag.id)}
+                @change=${(e: Event) => {
+                  const on = (e.target as HTMLInputElement).checked;
+                  const next = on ? [...chosen, tag.id] : chosen.filter((id) => id !== tag.id);
+                  this.setFilter({ [key]: next });
+                }}
+              />
+              <span>${tag.label}</span>
+            </label>`,
+        )}
+      </fieldset>
+    </details>`;
   }
 
   private renderResults(t: DirectoryStrings): TemplateResult {
-    const page = this.results.status === TaskStatus.ERROR ? undefined : this.lastPage;
     if (this.results.status === TaskStatus.ERROR) {
       return this.renderError(this.results.error, () => void this.results.run());
     }
+    // While new results load, the previous ones stay (marked busy) instead of a blank list.
+    const page = this.lastPage;
     if (!page) {
-      return html`<ul class="list skeleton" aria-busy="true" aria-label=${this.strings.loading}>
-        ${[0, 1, 2].map(() => html`<li class="card placeholder"></li>`)}
-      </ul>`;
+      // The count line and cards keep their place while loading: no layout shift (P7).
+      return html`<p class="count" aria-hidden="true">&nbsp;</p>
+        <ul class="list skeleton" aria-busy="true" aria-label=${this.strings.loading}>
+          ${[0, 1, 2].map(() => html`<li class="card placeholder"></li>`)}
+        </ul>`;
     }
     const busy = this.results.status === TaskStatus.PENDING;
     if (page.total === 0) {
@@ -554,7 +571,7 @@ export class PeerDirectory extends PeerDataElement {
   }
 
   private renderChecks(legend: string, name: string, tags: readonly Tag[]): TemplateResult {
-    return html`<fieldset class="tags-field">
+    return html`<fieldset>
       <legend>${legend}</legend>
       ${tags.map(
         (tag) =>
@@ -625,8 +642,13 @@ export class PeerDirectory extends PeerDataElement {
     void this.next.run();
   };
 
-  private readonly toggleMatching = (): void => {
+  private readonly toggleMatching = async (): Promise<void> => {
     this.matching = !this.matching;
+    if (!this.matching) {
+      // The closing button may sit in the panel that goes away: focus goes back to the opener.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLButtonElement>('[aria-controls="match"]')?.focus();
+    }
   };
 
   private readonly submitMatch = (event: SubmitEvent): void => {
@@ -651,10 +673,21 @@ export class PeerDirectory extends PeerDataElement {
   private select(selection: SupporterSelection, announce = true): void {
     this.selection = selection;
     this.dispatchEvent(new PeerSupporterSelectedEvent(selection));
-    if (announce) {
-      const name = this.lastPage?.items.find((s) => s.id === selection.supporterId)?.name;
-      if (name) this.announce(format(this.t.selectedAnnouncement, { name }));
-    }
+    if (announce) this.announceSelection(selection);
+  }
+
+  /** Confirms a choice in the live region: the supporter's name, and the session when chosen. */
+  private announceSelection({ supporterId, slotStart }: SupporterSelection): void {
+    const name = this.lastPage?.items.find((s) => s.id === supporterId)?.name;
+    if (!name) return;
+    this.announce(
+      slotStart
+        ? format(this.t.selectedSlotAnnouncement, {
+            name,
+            time: formatSlot(slotStart, this.locale),
+          })
+        : format(this.t.selectedAnnouncement, { name }),
+    );
   }
 
   private announce(message: string): void {
@@ -676,7 +709,10 @@ export class PeerDirectory extends PeerDataElement {
   }
 
   private readonly noteSelection = (event: Event): void => {
-    this.selection = (event as PeerSupporterSelectedEvent).detail;
+    const selection = (event as PeerSupporterSelectedEvent).detail;
+    const fromProfile = event.composedPath()[0] !== this;
+    this.selection = selection;
+    if (fromProfile) this.announceSelection(selection);
   };
 }
 

@@ -1,0 +1,987 @@
+import { expect, fixture, html, aTimeout } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { ContextConsumer } from '@lit/context';
+import { LitElement } from 'lit';
+import { http, HttpResponse } from 'msw';
+import './define.js';
+import '../peer-support-provider/define.js';
+import type { PeerDirectory } from './peer-directory.js';
+import { peerConfigContext, type PeerConfig } from '../../config/context.js';
+import type { PeerErrorEvent, PeerSupporterSelectedEvent } from '../../events.js';
+import type { SupporterQuery, SupporterSummary } from '../../api/schemas.js';
+import { startMockBackend } from '../../mocks/browser.js';
+import { scenarioHandlers } from '../../mocks/scenarios.js';
+import { MARKUP_SUPPORTER_ID, referenceProgram } from '../../mocks/data.js';
+import type { ApiResult } from '../../mocks/store.js';
+import { deepLinks, expectCrisisLine, isShown } from '../../../test/support/crisis.js';
+
+// ---------------------------------------------------------------------------------------------
+// Set-up: one mock backend for the file; every test starts from its default handlers.
+
+const { worker, store } = await startMockBackend({ quiet: true });
+
+/** The states the directory asks for by default: the program's service area. */
+const STATES = referenceProgram.eligibility.states;
+
+afterEach(async () => {
+  worker.resetHandlers();
+  await setViewport({ width: 800, height: 600 });
+});
+
+/** Reads the provided config the way any element inside a provider would. */
+class DirectoryConfigProbe extends LitElement {
+  consumer = new ContextConsumer(this, { context: peerConfigContext, subscribe: true });
+  get value(): PeerConfig | undefined {
+    return this.consumer.value;
+  }
+}
+customElements.define('directory-config-probe', DirectoryConfigProbe);
+
+// ---------------------------------------------------------------------------------------------
+// Helpers.
+
+async function until<T>(probe: () => T | undefined | null | false, timeout = 4000): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${probe}`);
+    await aTimeout(10);
+  }
+}
+
+/** The body of a successful store answer: what the mock backend sends for the same request. */
+function body<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new Error(`the mock refused: ${result.body.error.message}`);
+  return result.body;
+}
+
+/** What the mock answers for a search with the directory's default state filter. */
+function expectedPage(query: SupporterQuery = {}) {
+  return body(store.listSupporters({ states: [...STATES], limit: 1000, ...query }));
+}
+
+const countText = (n: number) => (n === 1 ? '1 supporter matches.' : `${n} supporters match.`);
+
+const root = (el: Element) => el.shadowRoot!;
+const status = (el: PeerDirectory) => root(el).querySelector('[role=status]')!.textContent!.trim();
+const text = (node: Element | ShadowRoot) => (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Cards of the result list (not of the match results), in order. */
+function cards(el: PeerDirectory): HTMLElement[] {
+  return [...root(el).querySelectorAll<HTMLElement>('[part=list] > li > [part=card]')];
+}
+const cardName = (card: Element) => text(card.querySelector('h3')!);
+
+function button(scope: Element | ShadowRoot, label: string | RegExp): HTMLButtonElement {
+  const found = [...scope.querySelectorAll('button')].find((b) =>
+    typeof label === 'string' ? text(b) === label : label.test(text(b)),
+  );
+  if (!found) throw new Error(`no button ${label}`);
+  return found;
+}
+
+/** A labelled form control of the filter form, found by its visible label. */
+function control<T extends HTMLElement>(el: PeerDirectory, label: string): T {
+  const labels = [...root(el).querySelectorAll('[part=filters] label')];
+  const match = labels.find((l) => text(l.querySelector('span')!) === label);
+  if (!match) throw new Error(`no control labelled ${label}`);
+  return match.querySelector('input, select') as T;
+}
+
+function checkbox(scope: Element | ShadowRoot, label: string): HTMLInputElement {
+  const match = [...scope.querySelectorAll('label')].find(
+    (l) => l.querySelector('input[type=checkbox]') && text(l) === label,
+  );
+  if (!match) throw new Error(`no checkbox ${label}`);
+  return match.querySelector('input')!;
+}
+
+function choose(select: HTMLSelectElement, value: string): void {
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/**
+ * Asserts that nothing in `scope` matches `selector`. (A failing chai assertion that prints a DOM
+ * node hangs the reporter, so the node is never handed to chai.)
+ */
+function expectNone(scope: Element | ShadowRoot, selector: string, message = selector): void {
+  const found = scope.querySelector(selector);
+  expect(found === null, `${message}: found ${found?.outerHTML.slice(0, 200)}`).to.be.true;
+}
+
+/** The focused element, looking inside shadow roots. */
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Events of one type fired anywhere in the page (they bubble and are composed). */
+function collect<E extends Event>(type: string): { events: E[]; stop: () => void } {
+  const events: E[] = [];
+  const listener = (event: Event) => events.push(event as E);
+  document.addEventListener(type, listener);
+  return { events, stop: () => document.removeEventListener(type, listener) };
+}
+
+/** Records the bodies of every request to one POST endpoint; the normal handlers still answer. */
+function recordPosts(path: string): unknown[] {
+  const bodies: unknown[] = [];
+  worker.use(
+    http.post(path, async ({ request }) => {
+      bodies.push(await request.clone().json());
+      return undefined;
+    }),
+  );
+  return bodies;
+}
+
+/** Renders a directory and waits for its first page of results (or empty, or error state). */
+async function render(
+  template = html`<peer-directory api-base="/api"></peer-directory>`,
+): Promise<PeerDirectory> {
+  const host = await fixture<HTMLElement>(template);
+  const el = (
+    host.localName === 'peer-directory' ? host : host.querySelector('peer-directory')!
+  ) as PeerDirectory;
+  await until(() => root(el)?.querySelector('[part=list], [part=empty], [part=error]'));
+  return el;
+}
+
+/**
+ * Renders a directory the way a host page's HTML does, attributes as strings, and waits for its
+ * first results.
+ */
+async function renderWithAttributes(attributes: Record<string, string>): Promise<PeerDirectory> {
+  const host = await fixture<HTMLElement>(html`<div></div>`);
+  const el = document.createElement('peer-directory');
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  host.append(el);
+  await until(() => root(el).querySelector('[part=list], [part=empty], [part=error]'));
+  return el;
+}
+
+const idOf = (card: Element) => card.getAttribute('aria-labelledby')!.replace(/^name-/, '');
+
+/** Opens a card's profile in place and waits for it to load. */
+async function openProfile(el: PeerDirectory, card: HTMLElement): Promise<HTMLElement> {
+  button(card, 'View profile').click();
+  const profile = await until(() => root(el).querySelector<HTMLElement>(`#profile-${idOf(card)}`));
+  await until(() => profile.shadowRoot?.querySelector('h4'));
+  return profile;
+}
+
+async function pngBlob(): Promise<Blob> {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 8;
+  return new Promise((resolve) => canvas.toBlob((blob) => resolve(blob!), 'image/png'));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('<peer-directory>', () => {
+  describe('states: accessible and with the crisis line in each', () => {
+    it('loading: a skeleton that is busy, with the crisis line', async () => {
+      worker.use(...scenarioHandlers('slow', { only: ['listSupporters'], delayMs: 1500 }));
+      const el = await fixture<PeerDirectory>(
+        html`<peer-directory api-base="/api"></peer-directory>`,
+      );
+      const skeleton = root(el).querySelector('[aria-busy=true]');
+      expect(skeleton, 'a busy placeholder while loading').to.exist;
+      expectNone(root(el), '[part=list]');
+      expect(isShown(skeleton!)).to.be.true;
+      expectCrisisLine(el);
+      await expect(el).to.be.accessible();
+      // And the slow answer still arrives.
+      await until(() => cards(el).length > 0, 5000);
+    });
+
+    it('loading: the live region says so', async () => {
+      worker.use(...scenarioHandlers('slow', { only: ['listSupporters'], delayMs: 1500 }));
+      const el = await fixture<PeerDirectory>(
+        html`<peer-directory api-base="/api"></peer-directory>`,
+      );
+      await until(() => status(el) === 'Loading…', 1000);
+    });
+
+    it('results: cards in a list, count announced, crisis line', async () => {
+      const el = await render();
+      const total = expectedPage().total;
+      expect(status(el)).to.equal(countText(total));
+      expect(cards(el).length).to.equal(Math.min(24, total));
+      expectCrisisLine(el);
+      await expect(el).to.be.accessible();
+    });
+
+    it('empty (filters match nothing): a message, clear filters, crisis line', async () => {
+      const el = await render();
+      const search = control<HTMLInputElement>(el, 'Search by name, topic or words in a bio');
+      search.focus();
+      await sendKeys({ type: 'zzqx nobody' });
+      const empty = await until(() => root(el).querySelector('[part=empty]'));
+      expect(text(empty)).to.contain('No supporters match these filters');
+      expect(status(el)).to.contain('No supporters match');
+      expect(isShown(button(empty, 'Clear filters'))).to.be.true;
+      expectCrisisLine(el);
+      await expect(el).to.be.accessible();
+    });
+
+    it("empty ('empty' scenario): the host's empty slot, crisis line", async () => {
+      worker.use(...scenarioHandlers('empty'));
+      const el = await render(
+        html`<peer-directory api-base="/api"
+          ><p slot="empty">No one is on shift today.</p></peer-directory
+        >`,
+      );
+      const empty = root(el).querySelector('[part=empty]')!;
+      expect(empty).to.exist;
+      const slot = empty.querySelector<HTMLSlotElement>('slot[name=empty]')!;
+      expect(slot.assignedNodes().map((n) => n.textContent)).to.deep.equal([
+        'No one is on shift today.',
+      ]);
+      expectCrisisLine(el);
+      await expect(el).to.be.accessible();
+    });
+
+    it("error ('error' scenario): a message, a working retry, peer-error, crisis line", async function () {
+      this.timeout(20000);
+      worker.use(...scenarioHandlers('error'));
+      const errors = collect<PeerErrorEvent>('peer-error');
+      try {
+        const el = await render();
+        const alert = root(el).querySelector('[part=error][role=alert]')!;
+        expect(text(alert)).to.contain('Something went wrong while loading');
+        expect(errors.events.map((e) => e.detail.endpoint)).to.include('listSupporters');
+        expect(
+          errors.events.find((e) => e.detail.endpoint === 'listSupporters')!.detail.status,
+        ).to.equal(500);
+        const retry = button(alert, 'Try again');
+        expect(isShown(retry)).to.be.true;
+        expectCrisisLine(el);
+        await expect(el).to.be.accessible();
+
+        worker.resetHandlers();
+        retry.click();
+        await until(() => cards(el).length > 0, 8000);
+        expectNone(root(el), '[part=error]');
+        expect(status(el)).to.match(/supporters match/);
+      } finally {
+        errors.stop();
+      }
+    });
+
+    it("offline ('offline' scenario): says so, with a retry and the crisis line", async function () {
+      this.timeout(20000);
+      worker.use(...scenarioHandlers('offline'));
+      const errors = collect<PeerErrorEvent>('peer-error');
+      try {
+        const el = await render();
+        const alert = root(el).querySelector('[part=error][role=alert]')!;
+        expect(text(alert)).to.contain('You appear to be offline');
+        expect(isShown(button(alert, 'Try again'))).to.be.true;
+        expect(errors.events.some((e) => e.detail.kind === 'network')).to.be.true;
+        expectCrisisLine(el);
+        await expect(el).to.be.accessible();
+      } finally {
+        errors.stop();
+      }
+    });
+
+    it('offline: the live region says the same as the alert', async function () {
+      this.timeout(20000);
+      worker.use(...scenarioHandlers('offline'));
+      const el = await render();
+      const alert = root(el).querySelector('[part=error][role=alert] p')!;
+      expect(status(el)).to.equal(text(alert));
+    });
+
+    it("malformed ('malformed' scenario): peer-error (validation), accessible, crisis line", async () => {
+      worker.use(...scenarioHandlers('malformed'));
+      const errors = collect<PeerErrorEvent>('peer-error');
+      try {
+        const el = await render();
+        const event = await until(() =>
+          errors.events.find((e) => e.detail.endpoint === 'listSupporters'),
+        );
+        expect(event.detail.kind).to.equal('validation');
+        await el.updateComplete;
+        expect(text(root(el).querySelector('section')!)).to.contain('Find a peer supporter');
+        expectCrisisLine(el);
+        await expect(el).to.be.accessible();
+      } finally {
+        errors.stop();
+      }
+    });
+
+    it("malformed ('malformed' scenario): a clear error state, not an empty list", async () => {
+      worker.use(...scenarioHandlers('malformed'));
+      const el = await render();
+      await el.updateComplete;
+      const alert = root(el).querySelector('[part=error][role=alert]');
+      expect(alert, 'an error message').to.exist;
+      expect(text(alert!)).to.contain('We received information we could not read');
+      expect(isShown(button(alert!, 'Try again'))).to.be.true;
+      expectNone(root(el), '[part=list]', 'no empty list');
+      expect(status(el)).not.to.match(/supporters match/);
+    });
+  });
+
+  describe('cards', () => {
+    it('show name, pronouns, topics, languages, states and the next session in a named zone', async () => {
+      const el = await render();
+      const shown = cards(el);
+      expect(shown.length).to.be.greaterThan(0);
+      const localTime = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' });
+      const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+      for (const card of shown.slice(0, 5)) {
+        const id = idOf(card);
+        const s: SupporterSummary = body(store.getSupporter(id));
+        const cardText = text(card);
+        expect(cardName(card)).to.equal(s.name);
+        if (s.pronouns) expect(cardText).to.contain(s.pronouns);
+        const tags = [...card.querySelectorAll('.tags li')].map(text);
+        expect(tags).to.deep.equal(s.topics.map((t) => t.label));
+        for (const tag of s.languages) expect(cardText).to.contain(languageNames.of(tag)!);
+        expect(cardText).to.contain(`Serves: ${s.states.join(', ')}`);
+        expect(s.nextAvailable, `${s.name} has a next session in the seed`).to.be.a('string');
+        const slot = button(card, /\d/);
+        expect(cardText).to.contain('Next available:');
+        expect(text(slot)).to.match(/[A-Z]{2,5}T|GMT|UTC/);
+        expect(text(slot)).to.contain(localTime.format(new Date(s.nextAvailable!)));
+      }
+      const zone = new Intl.DateTimeFormat('en', { timeZoneName: 'long' })
+        .formatToParts(new Date())
+        .find((p) => p.type === 'timeZoneName')!.value;
+      expect(text(root(el).querySelector('section')!)).to.contain(`Times are shown in ${zone}.`);
+    });
+
+    it('show the photo with alt text naming the supporter', async () => {
+      // One supporter's photo loads; the others fail. The last one with a photo on the first
+      // page: the page keeps loaded images by URL, and the initials test below needs the first
+      // one never to have loaded.
+      const firstPage = body(store.listSupporters({ states: [...STATES], limit: 24 })).items;
+      const pictured = firstPage.findLast((s) => s.photoUrl)!;
+      const png = await pngBlob();
+      worker.use(
+        http.get('https://images.example.org/supporters/:file', ({ request }) =>
+          request.url === pictured.photoUrl
+            ? new HttpResponse(png, { headers: { 'Content-Type': 'image/png' } })
+            : HttpResponse.error(),
+        ),
+      );
+      const el = await render();
+      const card = cards(el).find((c) => idOf(c) === pictured.id)!;
+      card.scrollIntoView();
+      const img = card.querySelector('img')!;
+      expect(img.alt).to.equal(`Photo of ${pictured.name}`);
+      await until(() => img.complete && img.naturalWidth > 0);
+      expect(isShown(img)).to.be.true;
+      expectNone(card, '[part=photo]:not(img)', 'no initials next to a photo');
+    });
+
+    it('show initials when the photo cannot be loaded', async () => {
+      worker.use(
+        http.get('https://images.example.org/supporters/:file', () => HttpResponse.error()),
+      );
+      const el = await render();
+      const card = cards(el).find((c) => store.supporters.find((s) => s.id === idOf(c))?.photoUrl);
+      expect(card, 'a supporter with a photo URL on the first page').to.exist;
+      card!.scrollIntoView();
+      const name = cardName(card!);
+      const words = name.split(/\s+/);
+      const initials = `${words[0]![0]}${words.at(-1)![0]}`.toUpperCase();
+      const fallback = await until(() => card!.querySelector('[part=photo]:not(img)'));
+      expect(text(fallback)).to.equal(initials);
+      expect(isShown(fallback)).to.be.true;
+      expectNone(card!, 'img', 'no broken image left');
+    });
+
+    it('show supporter text containing markup as text (S2)', async () => {
+      const supporter = store.supporters.find((s) => s.id === MARKUP_SUPPORTER_ID)!;
+      const el = await render();
+      const search = control<HTMLInputElement>(el, 'Search by name, topic or words in a bio');
+      search.value = supporter.name;
+      search.dispatchEvent(new Event('input'));
+      const card = await until(() => cards(el).find((c) => idOf(c) === MARKUP_SUPPORTER_ID));
+      const headline = [...card.querySelectorAll('p')].find((p) => text(p).includes('listen'))!;
+      expect(text(headline)).to.equal(
+        'I <b>really</b> listen. <i>No judgement</i>, just peer support.',
+      );
+      expect(headline.children.length, 'no element made from the text').to.equal(0);
+      expectNone(card, 'b, i, img:not([part=photo])');
+
+      const profile = await openProfile(el, card);
+      const profileText = text(profile.shadowRoot!);
+      expect(profileText).to.contain('P.S. <img src=x onerror=alert(1)> If you can read');
+      expect(profileText).to.contain('as <b>plain text</b>');
+      expectNone(profile.shadowRoot!, 'img, b');
+    });
+
+    it('skip a supporter that fails validation, report it with peer-error, and show the rest', async () => {
+      worker.use(
+        http.post('/api/supporters/search', async ({ request }) => {
+          const page = body(store.listSupporters((await request.json()) as SupporterQuery));
+          const items: unknown[] = [...page.items];
+          items.splice(1, 0, { id: 'sup-broken', name: 'Broken Record', states: 'California' });
+          return HttpResponse.json({ ...page, items });
+        }),
+      );
+      const errors = collect<PeerErrorEvent>('peer-error');
+      try {
+        const el = await render();
+        const event = await until(() => errors.events[0]);
+        expect(event.detail.kind).to.equal('validation');
+        expect(event.detail.endpoint).to.equal('listSupporters');
+        expect(event.detail.message).to.contain('1 supporter record');
+        const expected = body(store.listSupporters({ states: [...STATES], limit: 24 })).items;
+        expect(cards(el).map(cardName)).to.have.members(expected.map((s) => s.name));
+        expect(text(root(el).querySelector('[part=list]')!)).not.to.contain('Broken Record');
+        expectNone(root(el), '[part=error]');
+      } finally {
+        errors.stop();
+      }
+    });
+  });
+
+  describe('filters, search and sort', () => {
+    /** Waits for the search after `change` to be answered and shown. */
+    async function afterSearch(el: PeerDirectory, bodies: unknown[], change: () => void) {
+      const before = bodies.length;
+      change();
+      await until(() => bodies.length > before);
+      await until(
+        () =>
+          root(el).querySelector('[part=list][aria-busy=false], [part=empty], [part=error]') &&
+          status(el) !== '',
+      );
+      await el.updateComplete;
+      return bodies.at(-1) as SupporterQuery;
+    }
+
+    it('search is debounced, keeps what was typed, and filters', async () => {
+      const el = await render();
+      const bodies = recordPosts('/api/supporters/search');
+      const search = control<HTMLInputElement>(el, 'Search by name, topic or words in a bio');
+      search.focus();
+      await sendKeys({ type: 'grief' });
+      expect(search.value).to.equal('grief');
+      const expected = expectedPage({ q: 'grief' }).total;
+      expect(expected).to.be.within(1, 63);
+      await until(() => status(el) === countText(expected));
+      expect(cards(el).length).to.equal(Math.min(24, expected));
+      expect(search.value, 'the typed text stays').to.equal('grief');
+      expect(deepActive() === search, 'focus stays in the search box').to.be.true;
+      const queries = bodies.map((b) => (b as SupporterQuery).q).filter(Boolean);
+      expect(queries, 'one search for the whole word, not one per key').to.deep.equal(['grief']);
+    });
+
+    it('topics, language, state, length and availability narrow the results', async () => {
+      const el = await render();
+      const bodies = recordPosts('/api/supporters/search');
+      const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+
+      await afterSearch(el, bodies, () =>
+        checkbox(root(el).querySelector('[part=filters]')!, 'Anxiety').click(),
+      );
+      let query: SupporterQuery = { topics: ['anxiety'] };
+      expect(status(el)).to.equal(countText(expectedPage(query).total));
+      for (const card of cards(el)) {
+        expect([...card.querySelectorAll('.tags li')].map(text)).to.include('Anxiety');
+      }
+
+      await afterSearch(el, bodies, () => choose(control(el, 'Language'), 'es'));
+      query = { ...query, languages: ['es'] };
+      expect(status(el)).to.equal(countText(expectedPage(query).total));
+      for (const card of cards(el)) expect(text(card)).to.contain(languageNames.of('es')!);
+
+      await afterSearch(el, bodies, () =>
+        checkbox(root(el).querySelector('[part=filters]')!, 'Anxiety').click(),
+      );
+      query = { languages: ['es'] };
+      expect(status(el)).to.equal(countText(expectedPage(query).total));
+
+      await afterSearch(el, bodies, () => choose(control(el, 'Language'), ''));
+      await afterSearch(el, bodies, () => choose(control(el, 'State'), 'OR'));
+      expect(status(el)).to.equal(countText(body(store.listSupporters({ states: ['OR'] })).total));
+      for (const card of cards(el)) expect(text(card)).to.match(/Serves: [A-Z, ]*\bOR\b/);
+
+      await afterSearch(el, bodies, () => choose(control(el, 'State'), ''));
+      await afterSearch(el, bodies, () => choose(control(el, 'Session length'), '30'));
+      expect(status(el)).to.equal(countText(expectedPage({ lengthMinutes: 30 }).total));
+
+      await afterSearch(el, bodies, () => choose(control(el, 'Available within'), '3'));
+      expect(status(el)).to.equal(
+        countText(expectedPage({ lengthMinutes: 30, availableWithinDays: 3 }).total),
+      );
+    });
+
+    it('"Clear filters" restores the full list, the search box and the controls', async () => {
+      const el = await render();
+      const total = expectedPage().total;
+      const bodies = recordPosts('/api/supporters/search');
+      const search = control<HTMLInputElement>(el, 'Search by name, topic or words in a bio');
+      search.value = 'family';
+      search.dispatchEvent(new Event('input'));
+      await until(() => bodies.length === 1);
+      await afterSearch(el, bodies, () => choose(control(el, 'Language'), 'es'));
+      const anxiety = checkbox(root(el).querySelector('[part=filters]')!, 'Anxiety');
+      await afterSearch(el, bodies, () => anxiety.click());
+      expect(status(el)).not.to.equal(countText(total));
+
+      await afterSearch(el, bodies, () => button(root(el), 'Clear filters').click());
+      expect(status(el)).to.equal(countText(total));
+      expect(cards(el).length).to.equal(Math.min(24, total));
+      expect(search.value).to.equal('');
+      expect(control<HTMLSelectElement>(el, 'Language').value).to.equal('');
+      expect(anxiety.checked).to.be.false;
+      const cleared = bodies.at(-1) as SupporterQuery;
+      expect(cleared.states, "the program's area again").to.deep.equal([...STATES]);
+      expect(
+        Object.keys(cleared).filter((key) => !['states', 'sort', 'offset', 'limit'].includes(key)),
+        'no filter left in the request',
+      ).to.deep.equal([]);
+    });
+
+    it('attribute presets apply on first load: languages="es", topics="first-gen"', async () => {
+      const bodies = recordPosts('/api/supporters/search');
+      const spanish = await renderWithAttributes({ 'api-base': '/api', languages: 'es' });
+      expect(bodies.length, 'one search, already filtered').to.equal(1);
+      expect((bodies[0] as SupporterQuery).languages).to.deep.equal(['es']);
+      expect(status(spanish)).to.equal(countText(expectedPage({ languages: ['es'] }).total));
+      expect(control<HTMLSelectElement>(spanish, 'Language').value).to.equal('es');
+
+      const firstGen = await renderWithAttributes({ 'api-base': '/api', topics: 'first-gen' });
+      expect(bodies.length, 'one search, already filtered').to.equal(2);
+      expect((bodies[1] as SupporterQuery).topics).to.deep.equal(['first-gen']);
+      expect(status(firstGen)).to.equal(countText(expectedPage({ topics: ['first-gen'] }).total));
+      const filters = root(firstGen).querySelector('[part=filters]')!;
+      expect(checkbox(filters, 'First-generation student').checked).to.be.true;
+      for (const card of cards(firstGen)) {
+        expect([...card.querySelectorAll('.tags li')].map(text)).to.include(
+          'First-generation student',
+        );
+      }
+    });
+
+    it('sort by name orders the cards alphabetically', async () => {
+      const el = await render();
+      const bodies = recordPosts('/api/supporters/search');
+      await afterSearch(el, bodies, () => choose(control(el, 'Sort by'), 'name'));
+      const names = cards(el).map(cardName);
+      const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en'));
+      expect(names).to.deep.equal(sorted);
+      const first = expectedPage({ sort: 'name' })
+        .items.slice(0, 24)
+        .map((s) => s.name);
+      expect(names).to.deep.equal(first);
+    });
+  });
+
+  describe('next available', () => {
+    it('selects the soonest open session for the current filters and announces it', async () => {
+      const el = await render();
+      const bodies = recordPosts('/api/supporters/search');
+      choose(control(el, 'Language'), 'es');
+      await until(() => bodies.length === 1);
+      await until(() => status(el) === countText(expectedPage({ languages: ['es'] }).total));
+
+      const nextBodies = recordPosts('/api/slots/next');
+      const selected = collect<PeerSupporterSelectedEvent>('peer-supporter-selected');
+      try {
+        button(root(el), 'Find the soonest session').click();
+        const event = await until(() => selected.events[0]);
+        const { slot } = body(store.nextAvailable({ languages: ['es'], states: [...STATES] }));
+        expect(slot, 'the mock has a Spanish-speaking supporter with an open session').to.exist;
+        expect(event.detail).to.deep.equal({
+          supporterId: slot!.supporterId,
+          slotStart: slot!.start,
+        });
+        expect((nextBodies[0] as SupporterQuery).languages).to.deep.equal(['es']);
+
+        const name = body(store.getSupporter(slot!.supporterId)).name;
+        await until(() => status(el).startsWith(`Soonest session: ${name}`));
+        expect(status(el)).to.match(/[A-Z]{2,5}T|GMT|UTC/);
+        expect(status(el)).to.contain('Selected');
+        expect(text(root(el).querySelector('.selection')!)).to.equal(status(el));
+        expect(selected.events.length, 'one selection').to.equal(1);
+      } finally {
+        selected.stop();
+      }
+    });
+
+    it('says so when no session matches', async () => {
+      worker.use(...scenarioHandlers('empty', { only: ['nextAvailable'] }));
+      const el = await render();
+      const selected = collect<PeerSupporterSelectedEvent>('peer-supporter-selected');
+      try {
+        button(root(el), 'Find the soonest session').click();
+        await until(() => status(el) === 'No open sessions match these filters.');
+        expect(selected.events.length).to.equal(0);
+      } finally {
+        selected.stop();
+      }
+    });
+  });
+
+  describe('profiles', () => {
+    /** The first cards whose supporters tell their lived experience and have open sessions. */
+    function storyCards(el: PeerDirectory): HTMLElement[] {
+      return cards(el).filter((c) => {
+        const record = store.supporters.find((s) => s.id === idOf(c));
+        return record?.livedExperience && body(store.listSlots(idOf(c))).slots.length > 0;
+      });
+    }
+
+    it('"View profile" expands in place: bio, lived experience, sessions grouped by day', async () => {
+      const el = await render();
+      const card = storyCards(el)[0]!;
+      const record = store.supporters.find((s) => s.id === idOf(card))!;
+      const toggle = button(card, 'View profile');
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      const profile = await openProfile(el, card);
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(text(toggle)).to.equal('Hide profile');
+      expect(toggle.getAttribute('aria-controls')).to.equal(profile.id);
+      expect(card.parentElement!.contains(profile), 'in place, under its card').to.be.true;
+
+      const shadow = profile.shadowRoot!;
+      const headings = [...shadow.querySelectorAll('h4')].map(text);
+      expect(headings).to.include.members([
+        'About',
+        'Lived experience',
+        'Open sessions, next 14 days',
+      ]);
+      const profileText = text(shadow);
+      expect(profileText).to.contain(record.bio.split(/\n\s*\n/)[0]!.replace(/\s+/g, ' '));
+      expect(profileText).to.contain(record.livedExperience!.replace(/\s+/g, ' '));
+
+      const days = [...shadow.querySelectorAll<HTMLElement>('[role=group]')];
+      expect(days.length).to.be.greaterThan(0);
+      const labels = days.map((d) => d.getAttribute('aria-label')!);
+      expect(new Set(labels).size, 'one group per day').to.equal(labels.length);
+      for (const day of days) {
+        const slots = [...day.querySelectorAll('button')];
+        expect(slots.length).to.be.greaterThan(0);
+        for (const slot of slots)
+          expect(slot.getAttribute('aria-label')).to.contain(day.getAttribute('aria-label')!);
+      }
+      await expect(el).to.be.accessible();
+      expectCrisisLine(el);
+    });
+
+    it('two profiles can be open at once, and choosing a session selects it', async () => {
+      const el = await render();
+      const [first, second] = storyCards(el);
+      await openProfile(el, first!);
+      const profile = await openProfile(el, second!);
+      expect(button(first!, 'Hide profile').getAttribute('aria-expanded')).to.equal('true');
+      expect(button(second!, 'Hide profile').getAttribute('aria-expanded')).to.equal('true');
+      expect(root(el).querySelectorAll('peer-supporter-profile').length).to.equal(2);
+
+      const selected = collect<PeerSupporterSelectedEvent>('peer-supporter-selected');
+      try {
+        const slotButton =
+          profile.shadowRoot!.querySelector<HTMLButtonElement>('[role=group] button')!;
+        slotButton.click();
+        const event = await until(() => selected.events[0]);
+        expect(Object.keys(event.detail).sort()).to.deep.equal(['slotStart', 'supporterId']);
+        expect(event.detail.supporterId).to.equal(idOf(second!));
+        const open = body(store.listSlots(idOf(second!))).slots.map((s) => s.start);
+        expect(open).to.include(event.detail.slotStart);
+        const time = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' });
+        expect(text(slotButton)).to.equal(time.format(new Date(event.detail.slotStart!)));
+        // The directory shows that supporter as the one chosen.
+        await until(() => button(second!, 'Selected').getAttribute('aria-pressed') === 'true');
+      } finally {
+        selected.stop();
+      }
+    });
+
+    it('the toggle keeps focus when the profile closes', async () => {
+      const el = await render();
+      const card = cards(el)[0]!;
+      const toggle = button(card, 'View profile');
+      toggle.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => root(el).querySelector(`#profile-${idOf(card)}`));
+      await sendKeys({ press: 'Enter' });
+      await until(() => toggle.getAttribute('aria-expanded') === 'false');
+      expectNone(root(el), `#profile-${idOf(card)}`);
+      expect(text(toggle)).to.equal('View profile');
+      expect(deepActive() === toggle, 'focus is back on the toggle').to.be.true;
+    });
+
+    it('choosing a session in a profile is announced', async () => {
+      const el = await render();
+      const card = cards(el)[0]!;
+      const profile = await openProfile(el, card);
+      profile.shadowRoot!.querySelector<HTMLButtonElement>('[role=group] button')!.click();
+      await until(() => status(el).includes(cardName(card)), 1000);
+    });
+  });
+
+  describe('matching', () => {
+    it('"Help me choose" asks, then shows ranked matches that say why', async () => {
+      const el = await render();
+      const opener = button(root(el), 'Help me choose');
+      opener.click();
+      const form = await until(() => root(el).querySelector<HTMLElement>('[part=match] form'));
+      expect(opener.getAttribute('aria-expanded')).to.equal('true');
+      expect(text(form.querySelector('h3')!)).to.equal('Tell us what matters to you');
+
+      const bodies = recordPosts('/api/matches');
+      checkbox(form, 'First-generation student').click();
+      checkbox(form, 'Evening').click();
+      form.querySelector<HTMLSelectElement>('select[name=language]')!.value = 'es';
+      button(form, 'Show my matches').click();
+
+      const list = await until(() => root(el).querySelector('[part=match] ol'));
+      await expect(el).to.be.accessible();
+      const sent = bodies[0] as { topics: string[]; languages: string[]; timesOfDay: string[] };
+      expect(sent.topics).to.deep.equal(['first-gen']);
+      expect(sent.languages).to.deep.equal(['es']);
+      expect(sent.timesOfDay).to.deep.equal(['evening']);
+
+      const expected = body(store.match(sent as Parameters<typeof store.match>[0])).results;
+      const items = [...list.querySelectorAll(':scope > li')];
+      expect(items.map((li) => cardName(li.querySelector('[part=card]')!))).to.deep.equal(
+        expected.map((r) => r.supporter.name),
+      );
+      for (const li of items) {
+        const reason = text(li.querySelector('.reasons')!);
+        expect(reason).to.match(/^Shares: /);
+        expect(reason).to.match(/First-generation student|Spanish|Evenings/);
+      }
+      expect(status(el)).to.equal(countText(expected.length));
+    });
+
+    it('"Back to all supporters" returns focus to "Help me choose"', async () => {
+      const el = await render();
+      const opener = button(root(el), 'Help me choose');
+      opener.focus();
+      await sendKeys({ press: 'Enter' });
+      const form = await until(() => root(el).querySelector<HTMLElement>('[part=match] form'));
+      checkbox(form, 'Anxiety').click();
+      button(form, 'Show my matches').click();
+      const back = await until(() =>
+        [...root(el).querySelectorAll<HTMLButtonElement>('[part=match] button')].find(
+          (b) => text(b) === 'Back to all supporters',
+        ),
+      );
+      back.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => !root(el).querySelector('[part=match]'));
+      expect(deepActive() === opener, `focus on ${deepActive()?.localName}`).to.be.true;
+    });
+  });
+
+  describe('selection', () => {
+    it('outside a provider, the event carries only the supporter id (and session)', async () => {
+      const el = await render();
+      const card = cards(el)[0]!;
+      const selected = collect<PeerSupporterSelectedEvent>('peer-supporter-selected');
+      try {
+        button(card, 'Choose').click();
+        const event = await until(() => selected.events[0]);
+        expect(event.detail).to.deep.equal({ supporterId: idOf(card) });
+        expect(event.bubbles && event.composed).to.be.true;
+        expect(JSON.stringify(event.detail)).not.to.contain(cardName(card));
+        expect(button(card, 'Selected').getAttribute('aria-pressed')).to.equal('true');
+        await until(() => status(el) === `${cardName(card)} selected.`);
+
+        // The next-session button on a card selects supporter and session.
+        const other = cards(el)[1]!;
+        const next = body(store.getSupporter(idOf(other))).nextAvailable!;
+        button(other, /\d/).click();
+        const second = await until(() => selected.events[1]);
+        expect(second.detail).to.deep.equal({ supporterId: idOf(other), slotStart: next });
+      } finally {
+        selected.stop();
+      }
+    });
+
+    it('inside a provider, the selection reaches the context with no host code', async () => {
+      const wrapper = await fixture<HTMLElement>(html`
+        <peer-support-provider api-base="/api">
+          <peer-directory></peer-directory>
+          <directory-config-probe></directory-config-probe>
+        </peer-support-provider>
+      `);
+      const el = wrapper.querySelector('peer-directory')!;
+      const probe = wrapper.querySelector<DirectoryConfigProbe>('directory-config-probe')!;
+      await until(() => cards(el).length > 0);
+      expect(probe.value?.selection).to.be.undefined;
+
+      const [first, second] = cards(el);
+      button(first!, 'Choose').click();
+      await until(() => probe.value?.selection);
+      expect(probe.value!.selection).to.deep.equal({ supporterId: idOf(first!) });
+
+      const next = body(store.getSupporter(idOf(second!))).nextAvailable!;
+      button(second!, /\d/).click();
+      await until(() => probe.value?.selection?.supporterId === idOf(second!));
+      expect(probe.value!.selection).to.deep.equal({ supporterId: idOf(second!), slotStart: next });
+    });
+
+    it('inside a provider, a choice in one directory shows in another', async () => {
+      const wrapper = await fixture<HTMLElement>(html`
+        <peer-support-provider api-base="/api">
+          <peer-directory></peer-directory>
+          <peer-directory></peer-directory>
+        </peer-support-provider>
+      `);
+      const [a, b] = [...wrapper.querySelectorAll('peer-directory')];
+      await until(() => cards(a!).length > 0 && cards(b!).length > 0);
+      const card = cards(a!)[2]!;
+      button(card, 'Choose').click();
+      const twin = cards(b!).find((c) => idOf(c) === idOf(card))!;
+      await until(() => twin.querySelector('[aria-pressed=true]'));
+      expect(text(twin.querySelector('[aria-pressed=true]')!)).to.equal('Selected');
+    });
+  });
+
+  describe('keyboard', () => {
+    it('Tab reaches the search, the filters and the card buttons; Enter and Space choose', async () => {
+      const wrapper = await fixture<HTMLElement>(html`
+        <div>
+          <button id="before">before</button>
+          <peer-directory api-base="/api" page-size="4"></peer-directory>
+        </div>
+      `);
+      const el = wrapper.querySelector('peer-directory')!;
+      await until(() => cards(el).length > 0);
+      const [first, second] = cards(el);
+      wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+
+      const reached: Element[] = [];
+      const chooseFirst = button(first!, 'Choose');
+      for (let i = 0; i < 150 && deepActive() !== chooseFirst; i++) {
+        await sendKeys({ press: 'Tab' });
+        reached.push(deepActive()!);
+      }
+      const order = (target: Element) => reached.indexOf(target);
+      const search = control<HTMLInputElement>(el, 'Search by name, topic or words in a bio');
+      const filters = root(el).querySelector('[part=filters]')!;
+      const selects = ['Language', 'State', 'Session length', 'Available within', 'Sort by'].map(
+        (label) => control<HTMLSelectElement>(el, label),
+      );
+      expect(order(search)).to.be.greaterThan(-1);
+      // The topics are either listed or behind a disclosure; either way Tab reaches them.
+      const anxiety = checkbox(filters, 'Anxiety');
+      const topics = anxiety.closest('details')?.querySelector('summary') ?? anxiety;
+      expect(order(topics), 'the topics are reached').to.be.greaterThan(order(search));
+      for (const select of selects) expect(order(select)).to.be.greaterThan(order(search));
+      const view = button(first!, 'View profile');
+      expect(order(view)).to.be.greaterThan(Math.max(...selects.map(order)));
+      expect(order(chooseFirst), 'the Choose button is reached').to.be.greaterThan(order(view));
+
+      const selected = collect<PeerSupporterSelectedEvent>('peer-supporter-selected');
+      try {
+        await sendKeys({ press: 'Enter' });
+        const byEnter = await until(() => selected.events[0]);
+        expect(byEnter.detail).to.deep.equal({ supporterId: idOf(first!) });
+
+        const chooseSecond = button(second!, 'Choose');
+        for (let i = 0; i < 10 && deepActive() !== chooseSecond; i++)
+          await sendKeys({ press: 'Tab' });
+        expect(deepActive() === chooseSecond, 'Tab moves on to the next card').to.be.true;
+        await sendKeys({ press: 'Space' });
+        const bySpace = await until(() => selected.events[1]);
+        expect(bySpace.detail).to.deep.equal({ supporterId: idOf(second!) });
+      } finally {
+        selected.stop();
+      }
+    });
+
+    it('a topic can be chosen with the keyboard alone', async () => {
+      const el = await render();
+      const bodies = recordPosts('/api/supporters/search');
+      const anxiety = checkbox(root(el).querySelector('[part=filters]')!, 'Anxiety');
+      const summary = anxiety.closest('details')?.querySelector('summary');
+      if (summary) {
+        summary.focus();
+        await sendKeys({ press: 'Enter' });
+        await until(() => anxiety.closest('details')!.open);
+      }
+      // Tab from the first checkbox of the group to Anxiety.
+      const group = [...anxiety.closest('fieldset')!.querySelectorAll('input')];
+      (summary ?? group[0]!).focus();
+      for (let i = 0; i < group.length + 1 && deepActive() !== anxiety; i++) {
+        await sendKeys({ press: 'Tab' });
+      }
+      expect(deepActive() === anxiety, 'Tab reaches the Anxiety checkbox').to.be.true;
+      await sendKeys({ press: 'Space' });
+      expect(anxiety.checked).to.be.true;
+      await until(() => status(el) === countText(expectedPage({ topics: ['anxiety'] }).total));
+      expect((bodies.at(-1) as SupporterQuery).topics).to.deep.equal(['anxiety']);
+    });
+  });
+
+  describe('paging', () => {
+    it('"Show more supporters" appends the next page, never more than page-size x pages', async () => {
+      const el = await render(
+        html`<peer-directory api-base="/api" page-size="10" sort="name"></peer-directory>`,
+      );
+      const all = expectedPage({ sort: 'name' });
+      expect(all.total).to.be.greaterThan(20);
+      expect(cards(el).map(cardName)).to.deep.equal(all.items.slice(0, 10).map((s) => s.name));
+      expect(text(root(el).querySelector('.more')!)).to.contain(`Showing 10 of ${all.total}.`);
+
+      const firstPage = cards(el);
+      button(root(el), 'Show more supporters').click();
+      await until(() => cards(el).length > 10);
+      await until(() => root(el).querySelector('[part=list][aria-busy=false]'));
+      expect(cards(el).map(cardName)).to.deep.equal(all.items.slice(0, 20).map((s) => s.name));
+      expect(
+        firstPage.every((card, i) => cards(el)[i] === card),
+        'the first page stays as it was',
+      ).to.be.true;
+      expect(text(root(el).querySelector('.more')!)).to.contain(`Showing 20 of ${all.total}.`);
+
+      // A new filter starts again from one page.
+      const bodies = recordPosts('/api/supporters/search');
+      choose(control(el, 'State'), 'CA');
+      await until(() => bodies.length === 1);
+      await until(
+        () => status(el) === countText(body(store.listSupporters({ states: ['CA'] })).total),
+      );
+      expect(cards(el).length).to.be.at.most(10);
+    });
+  });
+
+  describe('layout and language', () => {
+    it('fits 320 px without horizontal overflow', async () => {
+      await setViewport({ width: 320, height: 640 });
+      const el = await render();
+      await openProfile(el, cards(el)[0]!);
+      button(root(el), 'Help me choose').click();
+      await until(() => root(el).querySelector('[part=match] form'));
+      await el.updateComplete;
+      const right = el.getBoundingClientRect().right;
+      expect(el.scrollWidth, 'element scroll width').to.be.at.most(el.clientWidth);
+      expect(document.documentElement.scrollWidth, 'page scroll width').to.be.at.most(320);
+      const visit = (scope: ParentNode): string[] =>
+        [...scope.querySelectorAll('*')].flatMap((node) => {
+          const overflow =
+            node.getBoundingClientRect().right > right + 1
+              ? [node.localName + '.' + node.className]
+              : [];
+          return node.shadowRoot ? [...overflow, ...visit(node.shadowRoot)] : overflow;
+        });
+      expect(visit(root(el)), 'nothing sticks out to the right').to.deep.equal([]);
+      expectCrisisLine(el);
+    });
+
+    it('speaks Spanish with lang="es"', async () => {
+      const el = await render(html`<peer-directory api-base="/api" lang="es"></peer-directory>`);
+      expect(text(root(el).querySelector('h2')!)).to.equal('Encuentra un compañero de apoyo');
+      expect(status(el)).to.equal(`${expectedPage().total} compañeros coinciden.`);
+      const call = deepLinks(el).find((a) => a.getAttribute('href') === 'tel:988')!;
+      expect(text(call)).to.equal('Llamar al 988');
+      expectCrisisLine(el);
+      await expect(el).to.be.accessible();
+    });
+  });
+});
