@@ -15,7 +15,16 @@ export default defineConfig({
       {
         // Storybook's staticDirs middleware cannot serve a single file; serve MSW's worker here.
         plugins: [mswWorker(), storybookTest({ configDir: '.storybook' })],
-        optimizeDeps: { include: ['lit', 'lit/directive-helpers.js'] },
+        optimizeDeps: {
+          include: [
+            'lit',
+            'lit/directive-helpers.js',
+            'lit/decorators.js',
+            'lit/directives/repeat.js',
+            '@lit/context',
+            '@lit/task',
+          ],
+        },
         test: {
           name: 'storybook',
           browser: {

@@ -4,11 +4,15 @@
  * enforces the budgets and exits non-zero when one is exceeded.
  *
  * Figures are produced by the `benches` below, each returning `{ columns, rows }`; checks are
- * `budgets` (sizes) and `forbiddenContent` (P4). Timing benchmarks (e.g. a headless page measuring
- * a re-render) are added as another entry of `benches`: they print ratios within one run and are
- * not budgets, because these machines are shared and noisy.
+ * `budgets` (sizes) and `forbiddenContent` (P4). Timing benchmarks (a headless page measuring a
+ * re-render) are entries of `benches` marked `timing: true`: they print medians and maxima within
+ * one run and are not budgets, because these machines are shared and noisy. `--check` skips them,
+ * so that `npm run size` (part of `npm test`) stays fast.
  *
- * Run after `npm run build`; reads dist/ only.
+ * `node scripts/bench.mjs directory` runs only the benches whose name contains `directory`.
+ *
+ * The size figures read dist/ only: run after `npm run build`. The directory bench (P6, P7, P8)
+ * builds its own page and needs Debian's Chromium (scripts/bench-directory.mjs).
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -198,14 +202,33 @@ async function sizeBench() {
 }
 
 /**
- * Figures to print: `{ name, run }`, where `run()` resolves to `{ columns, rows }` (a column is
- * `{ key, label, format? }`). Timing benchmarks go here too, e.g. a headless page measuring the
- * directory's re-render after a filter change (P6), reported as medians and ratios.
+ * Figures to print: `{ name, run, timing? }`, where `run()` resolves to `{ columns, rows }` (a
+ * column is `{ key, label, format? }`) and may add `about`, a line printed under the table.
+ * `timing` benches run in a browser and are skipped by `--check`.
  */
-const benches = [{ name: 'size', run: sizeBench }];
+const directory = async () => (await import('./bench-directory.mjs')).directoryBench();
+const benches = [
+  { name: 'size', run: sizeBench },
+  {
+    name: '<peer-directory>: filter changes (P6, P8)',
+    timing: true,
+    run: async () => ({ ...(await directory()).main, about: (await directory()).about }),
+  },
+  {
+    name: '<peer-directory>: per change',
+    timing: true,
+    run: async () => (await directory()).perKind,
+  },
+  {
+    name: '<peer-directory>: layout shift (P7)',
+    timing: true,
+    run: async () => (await directory()).layout,
+  },
+];
 
-function printTable(title, { columns, rows }) {
+function printTable(title, { columns, rows, about }) {
   console.log(`\n${title}`);
+  if (about) console.log(about);
   const cells = rows.map((row) =>
     columns.map(({ key, format }) => (format ? format(row[key]) : String(row[key] ?? ''))),
   );
@@ -276,10 +299,25 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  for (const bench of benches) {
+  const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const selected = benches.filter(
+    (bench) => only.length === 0 || only.some((word) => bench.name.includes(word)),
+  );
+  for (const bench of selected) {
+    if (check && bench.timing) continue;
     const start = performance.now();
-    const table = await bench.run();
+    let table;
+    try {
+      table = await bench.run();
+    } catch (error) {
+      console.error(`\n${bench.name}: failed: ${error instanceof Error ? error.message : error}`);
+      process.exitCode = 1;
+      continue;
+    }
     printTable(`${bench.name} (${Math.round(performance.now() - start)} ms)`, table);
+  }
+  if (check && selected.some((bench) => bench.timing)) {
+    console.log('\n(timing benches skipped with --check: npm run bench prints them)');
   }
   if (!check) return;
   console.log('\nbudgets');

@@ -3,9 +3,19 @@
  * (QUALITY R6), in the element's locale.
  */
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** Intl formatters are costly to build and a card list uses the same few: keep them. */
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(options);
+  let formatter = formats.get(key);
+  if (!formatter) formats.set(key, (formatter = new Intl.DateTimeFormat(locale, options)));
+  return formatter;
+}
+
 /** `Mon, Mar 9, 9:00 AM PDT` in the seeker's zone. */
 export function formatSlot(iso: string, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     weekday: 'short',
     month: 'short',
     day: 'numeric',
@@ -18,7 +28,7 @@ export function formatSlot(iso: string, locale: string, timeZone?: string): stri
 
 /** `9:00 AM` in the seeker's zone. */
 export function formatTime(iso: string, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     hour: 'numeric',
     minute: '2-digit',
     ...(timeZone ? { timeZone } : {}),
@@ -27,7 +37,7 @@ export function formatTime(iso: string, locale: string, timeZone?: string): stri
 
 /** `Monday, March 9` in the seeker's zone: the heading of a day of slots. */
 export function formatDay(iso: string, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     weekday: 'long',
     month: 'long',
     day: 'numeric',
@@ -37,7 +47,7 @@ export function formatDay(iso: string, locale: string, timeZone?: string): strin
 
 /** The seeker's zone, named for people: `Pacific Daylight Time`. */
 export function zoneName(locale: string, at = new Date(), timeZone?: string): string {
-  const part = new Intl.DateTimeFormat(locale, {
+  const part = dateFormat(locale, {
     timeZoneName: 'long',
     ...(timeZone ? { timeZone } : {}),
   })
@@ -47,9 +57,14 @@ export function zoneName(locale: string, at = new Date(), timeZone?: string): st
 }
 
 /** Display name of a language tag in the given locale: `es` → `Spanish` / `español`. */
+const languageNames = new Map<string, Intl.DisplayNames>();
+
 export function languageName(tag: string, locale: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(tag) ?? tag;
+    let names = languageNames.get(locale);
+    if (!names)
+      languageNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'language' })));
+    return names.of(tag) ?? tag;
   } catch {
     return tag;
   }

@@ -460,6 +460,23 @@ describe('<peer-directory>', () => {
       return bodies.at(-1) as SupporterQuery;
     }
 
+    it('a filter group the person opened stays open when its last box is unchecked', async () => {
+      const el = await render();
+      const group = [...root(el).querySelectorAll('details')].find((d) =>
+        text(d.querySelector('summary')!).startsWith('Topics and experiences'),
+      )!;
+      expect(group.open, 'collapsed at first').to.be.false;
+      group.querySelector('summary')!.click();
+      await el.updateComplete;
+      const box = group.querySelector<HTMLInputElement>('input[type=checkbox]')!;
+      box.click();
+      await el.updateComplete;
+      box.click();
+      await el.updateComplete;
+      await aTimeout(0);
+      expect(group.open, 'still open after unchecking').to.be.true;
+    });
+
     it('search is debounced, keeps what was typed, and filters', async () => {
       const el = await render();
       const bodies = recordPosts('/api/supporters/search');

@@ -118,6 +118,8 @@ export class PeerDirectory extends PeerDataElement {
   @state() private announcement = '';
   @state() private matching = false;
   @state() private lastPage?: SupporterPage;
+  /** Filter groups the person opened (or that a preset fills); unchecking never closes one. */
+  @state() private openGroups: ReadonlySet<string> = new Set();
 
   private searchTimer?: ReturnType<typeof setTimeout>;
   private matchRequest?: {
@@ -262,6 +264,11 @@ export class PeerDirectory extends PeerDataElement {
         sort: this.sort,
       };
       this.pages = 1;
+      this.openGroups = new Set([
+        ...this.openGroups,
+        ...(this.topics.length ? ['topics'] : []),
+        ...(this.identities.length ? ['identities'] : []),
+      ]);
     }
     // A selection made elsewhere inside the same provider shows here too.
     const shared = this.config?.selection;
@@ -385,7 +392,11 @@ export class PeerDirectory extends PeerDataElement {
     chosen: readonly string[],
   ): TemplateResult {
     // Collapsed by default: the lists are long on a phone. Open when something is chosen.
-    return html`<details class="tags-field" ?open=${chosen.length > 0}>
+    return html`<details
+      class="tags-field"
+      ?open=${this.openGroups.has(key)}
+      @toggle=${(e: Event) => this.toggleGroup(key, (e.target as HTMLDetailsElement).open)}
+    >
       <summary>${legend}${chosen.length ? ` (${chosen.length})` : ''}</summary>
       <fieldset>
         <legend class="vh">${legend}</legend>
@@ -517,7 +528,7 @@ export class PeerDirectory extends PeerDataElement {
             type="button"
             class="primary"
             aria-pressed=${chosen ? 'true' : 'false'}
-            aria-label=${format(t.chooseLabel, { name: s.name })}
+            aria-label=${chosen ? `${t.selected}: ${s.name}` : format(t.chooseLabel, { name: s.name })}
             @click=${() => this.select({ supporterId: s.id })}
           >
             ${chosen ? t.selected : t.choose}
@@ -663,6 +674,14 @@ export class PeerDirectory extends PeerDataElement {
     };
     void this.match.run();
   };
+
+  private toggleGroup(key: string, open: boolean): void {
+    if (open === this.openGroups.has(key)) return;
+    const groups = new Set(this.openGroups);
+    if (open) groups.add(key);
+    else groups.delete(key);
+    this.openGroups = groups;
+  }
 
   private toggleProfile(id: string): void {
     const open = new Set(this.openProfiles);
