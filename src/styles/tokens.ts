@@ -35,6 +35,15 @@ export const tokens = sheet`
   :host([hidden]) {
     display: none !important;
   }
+  /* Visually hidden, still read by screen readers. */
+  .vh {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   @media (prefers-reduced-motion: reduce) {
     :host *,
     :host *::before,

@@ -66,14 +66,6 @@ export const styles = sheet`
     color: var(--_muted);
     font-size: 0.875rem;
   }
-  .vh {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .compact {
     padding-block: 0.375rem;
   }

@@ -249,12 +249,4 @@ export const styles = sheet`
     border-radius: var(--_radius);
     background: var(--_surface-alt);
   }
-  .vh {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;
