@@ -4,7 +4,7 @@
  */
 
 /**
- * Events are documented with `@fires` on each class. The analyzer also records every
+ * Also: events are documented with `@fires` on each class. The analyzer also records every
  * `dispatchEvent(new SomeEvent(...))` call, but cannot read the name from a typed Event subclass,
  * which leaves nameless duplicates; drop them. Likewise the shadow root's `adoptedStyleSheets`,
  * which the analyzer mistakes for a member of the element.
@@ -12,6 +12,9 @@
 const tidy = {
   name: 'peer-tidy',
   packageLinkPhase({ customElementsManifest }) {
+    // The analyzer lists files in the order its glob happens to return them, which varies from
+    // run to run: sort, so that the committed manifest and the freshness check are stable.
+    customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const mod of customElementsManifest.modules) {
       for (const declaration of mod.declarations ?? []) {
         if (declaration.events) declaration.events = declaration.events.filter((e) => e.name);
