@@ -4,9 +4,9 @@
  */
 
 /**
- * Also: events are documented with `@fires` on each class. The analyzer also records every
+ * Events are documented with `@fires` on each class. The analyzer also records every
  * `dispatchEvent(new SomeEvent(...))` call, but cannot read the name from a typed Event subclass,
- * which leaves nameless duplicates; drop them. Likewise the shadow root's `adoptedStyleSheets`,
+ * which leaves nameless or misnamed duplicates; drop them. Likewise the shadow root's `adoptedStyleSheets`,
  * which the analyzer mistakes for a member of the element.
  */
 const tidy = {
@@ -17,7 +17,11 @@ const tidy = {
     customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const mod of customElementsManifest.modules) {
       for (const declaration of mod.declarations ?? []) {
-        if (declaration.events) declaration.events = declaration.events.filter((e) => e.name);
+        if (declaration.events) {
+          // Our events all carry the peer- prefix; anything else is the analyzer misreading a
+          // constructor argument as an event name.
+          declaration.events = declaration.events.filter((e) => e.name?.startsWith('peer-'));
+        }
         if (declaration.members) {
           declaration.members = declaration.members.filter((m) => m.name !== 'adoptedStyleSheets');
         }

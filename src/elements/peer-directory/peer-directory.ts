@@ -72,6 +72,7 @@ const TIMES: TimeOfDay[] = ['morning', 'afternoon', 'evening'];
  * @csspart photo - A supporter's photo or initials.
  * @csspart empty - The empty state.
  * @csspart error - The error state.
+ * @csspart retry - The retry button of the error state.
  * @csspart match - The matching questionnaire and its results.
  * @csspart crisis - The crisis line, shown in every state.
  *
