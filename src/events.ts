@@ -68,7 +68,8 @@ declare global {
  */
 export function errorEventFor(error: unknown, endpoint?: string): PeerErrorEvent | undefined {
   if (!isApiError(error)) {
-    const message = error instanceof Error ? error.message : String(error);
+    // A fixed message: a foreign error's text could carry anything, personal data included.
+    const message = 'Unexpected error while loading.';
     return new PeerErrorEvent({ kind: 'network', ...(endpoint ? { endpoint } : {}), message });
   }
   if (error.kind === 'aborted') return undefined;

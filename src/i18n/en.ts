@@ -27,6 +27,7 @@ export const crisis: CrisisStrings = {
 };
 
 export const common: CommonStrings = {
+  unavailable: 'This service is not available right now.',
   loading: 'Loading…',
   retry: 'Try again',
   offline: 'You appear to be offline. Check your connection and try again.',

@@ -27,6 +27,7 @@ export const crisis: CrisisStrings = {
 };
 
 export const common: CommonStrings = {
+  unavailable: 'Este servicio no está disponible en este momento.',
   loading: 'Cargando…',
   retry: 'Intentar de nuevo',
   offline: 'Parece que no tienes conexión. Revisa tu conexión e inténtalo de nuevo.',

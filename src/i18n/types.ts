@@ -42,6 +42,8 @@ export interface CrisisStrings {
 
 /** Strings every element shares: states, retry, announcements. */
 export interface CommonStrings {
+  /** No usable API is configured (no or a refused `api-base`). */
+  unavailable: string;
   loading: string;
   retry: string;
   offline: string;

@@ -47,13 +47,14 @@ export function formatDay(iso: string, locale: string, timeZone?: string): strin
 
 /** The seeker's zone, named for people: `Pacific Daylight Time`. */
 export function zoneName(locale: string, at = new Date(), timeZone?: string): string {
-  const part = dateFormat(locale, {
-    timeZoneName: 'long',
-    ...(timeZone ? { timeZone } : {}),
-  })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName');
-  return part?.value ?? '';
+  const name = (style: 'longGeneric' | 'long') =>
+    dateFormat(locale, { timeZoneName: style, ...(timeZone ? { timeZone } : {}) })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value ?? '';
+  // The generic name ("Pacific Time") holds on both sides of a DST change; zones without one
+  // (UTC) come out as a bare offset, where the specific name reads better.
+  const generic = name('longGeneric');
+  return /^GMT[+-]/.test(generic) ? name('long') : generic;
 }
 
 /** Display name of a language tag in the given locale: `es` → `Spanish` / `español`. */

@@ -64,7 +64,8 @@ export class PeerDataElement extends PeerElement {
   }
 
   protected renderError(error: unknown, retry?: () => void): TemplateResult {
-    return html`<div part="error" class="error" role="alert">
+    // Not a live region of its own: the element's one status region announces the error (A4).
+    return html`<div part="error" class="error">
       <p>${this.errorMessage(error)}</p>
       ${
         retry

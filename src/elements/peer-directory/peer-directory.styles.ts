@@ -241,6 +241,14 @@ export const styles = sheet`
   .match h3 {
     flex-basis: 100%;
   }
+  .badge {
+    align-self: center;
+    padding: 0.125rem 0.5rem;
+    border-radius: 999px;
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font-weight: 700;
+  }
   .reasons {
     font-weight: 600;
   }

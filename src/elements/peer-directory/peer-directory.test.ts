@@ -251,7 +251,7 @@ describe('<peer-directory>', () => {
       const errors = collect<PeerErrorEvent>('peer-error');
       try {
         const el = await render();
-        const alert = root(el).querySelector('[part=error][role=alert]')!;
+        const alert = root(el).querySelector('[part=error]')!;
         expect(text(alert)).to.contain('Something went wrong while loading');
         expect(errors.events.map((e) => e.detail.endpoint)).to.include('listSupporters');
         expect(
@@ -278,7 +278,7 @@ describe('<peer-directory>', () => {
       const errors = collect<PeerErrorEvent>('peer-error');
       try {
         const el = await render();
-        const alert = root(el).querySelector('[part=error][role=alert]')!;
+        const alert = root(el).querySelector('[part=error]')!;
         expect(text(alert)).to.contain('You appear to be offline');
         expect(isShown(button(alert, 'Try again'))).to.be.true;
         expect(errors.events.some((e) => e.detail.kind === 'network')).to.be.true;
@@ -293,7 +293,7 @@ describe('<peer-directory>', () => {
       this.timeout(20000);
       worker.use(...scenarioHandlers('offline'));
       const el = await render();
-      const alert = root(el).querySelector('[part=error][role=alert] p')!;
+      const alert = root(el).querySelector('[part=error] p')!;
       expect(status(el)).to.equal(text(alert));
     });
 
@@ -319,7 +319,7 @@ describe('<peer-directory>', () => {
       worker.use(...scenarioHandlers('malformed'));
       const el = await render();
       await el.updateComplete;
-      const alert = root(el).querySelector('[part=error][role=alert]');
+      const alert = root(el).querySelector('[part=error]');
       expect(alert, 'an error message').to.exist;
       expect(text(alert!)).to.contain('We received information we could not read');
       expect(isShown(button(alert!, 'Try again'))).to.be.true;
@@ -351,9 +351,12 @@ describe('<peer-directory>', () => {
         expect(text(slot)).to.match(/[A-Z]{2,5}T|GMT|UTC/);
         expect(text(slot)).to.contain(localTime.format(new Date(s.nextAvailable!)));
       }
-      const zone = new Intl.DateTimeFormat('en', { timeZoneName: 'long' })
-        .formatToParts(new Date())
-        .find((p) => p.type === 'timeZoneName')!.value;
+      // The generic zone name (as "Pacific Time"), or the specific one where there is none (UTC).
+      const named = (style: 'longGeneric' | 'long') =>
+        new Intl.DateTimeFormat('en', { timeZoneName: style })
+          .formatToParts(new Date())
+          .find((p) => p.type === 'timeZoneName')!.value;
+      const zone = /^GMT[+-]/.test(named('longGeneric')) ? named('long') : named('longGeneric');
       expect(text(root(el).querySelector('section')!)).to.contain(`Times are shown in ${zone}.`);
     });
 
@@ -710,7 +713,8 @@ describe('<peer-directory>', () => {
         const time = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' });
         expect(text(slotButton)).to.equal(time.format(new Date(event.detail.slotStart!)));
         // The directory shows that supporter as the one chosen.
-        await until(() => button(second!, 'Selected').getAttribute('aria-pressed') === 'true');
+        await until(() => button(second!, 'Choose').getAttribute('aria-pressed') === 'true');
+        expect(text(second!.querySelector('.badge')!)).to.equal('Selected');
       } finally {
         selected.stop();
       }
@@ -736,6 +740,59 @@ describe('<peer-directory>', () => {
       const profile = await openProfile(el, card);
       profile.shadowRoot!.querySelector<HTMLButtonElement>('[role=group] button')!.click();
       await until(() => status(el).includes(cardName(card)), 1000);
+    });
+  });
+
+  describe('robustness', () => {
+    it('keeps focus in the directory when "Clear filters" leaves the empty state', async () => {
+      const el = await renderWithAttributes({ 'api-base': '/api', languages: 'xx' });
+      await until(() => root(el).querySelector('[part=empty]'));
+      const clear = button(root(el).querySelector('[part=empty]')!, 'Clear filters');
+      clear.focus();
+      clear.click();
+      await until(() => root(el).querySelector('[part=list]'));
+      await until(() => root(el).activeElement?.classList.contains('count'));
+      expect(text(root(el).activeElement!)).to.contain(countText(expectedPage().total));
+    });
+
+    it('says the service is unavailable, with the crisis line, when it has no API', async () => {
+      const host = await fixture<HTMLElement>(html`<div><peer-directory></peer-directory></div>`);
+      const el = host.querySelector('peer-directory')!;
+      await el.updateComplete;
+      const error = await until(() => root(el).querySelector('[part=error]'));
+      expect(text(error)).to.equal('This service is not available right now.');
+      expectNone(root(el), '.skeleton', 'an endless skeleton');
+      expectCrisisLine(el);
+      await expect(el).to.be.accessible();
+    });
+
+    it('drops a soonest-session answer that arrives after the filters changed', async () => {
+      worker.use(...scenarioHandlers('slow', { only: ['nextAvailable'], delayMs: 400 }));
+      const el = await render();
+      const selected = collect<PeerSupporterSelectedEvent>('peer-supporter-selected');
+      try {
+        button(root(el), 'Find the soonest session').click();
+        await aTimeout(50);
+        choose(control<HTMLSelectElement>(el, 'Language'), 'es');
+        await aTimeout(700);
+        expect(selected.events, 'no selection from the stale search').to.have.length(0);
+      } finally {
+        selected.stop();
+      }
+    });
+
+    it('gives every id once, even when a match is also in the list', async () => {
+      const el = await render();
+      button(root(el), 'Help me choose').click();
+      const form = await until(() => root(el).querySelector<HTMLElement>('[part=match] form'));
+      button(form, 'Show my matches').click();
+      await until(() => root(el).querySelector('[part=match] ol'));
+      const ids = [...root(el).querySelectorAll('[id]')].map((node) => node.id);
+      expect(ids.length, 'some ids').to.be.greaterThan(10);
+      expect(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        'duplicate ids',
+      ).to.deep.equal([]);
     });
   });
 
@@ -805,7 +862,9 @@ describe('<peer-directory>', () => {
         expect(event.detail).to.deep.equal({ supporterId: idOf(card) });
         expect(event.bubbles && event.composed).to.be.true;
         expect(JSON.stringify(event.detail)).not.to.contain(cardName(card));
-        expect(button(card, 'Selected').getAttribute('aria-pressed')).to.equal('true');
+        await el.updateComplete;
+        expect(button(card, 'Choose').getAttribute('aria-pressed')).to.equal('true');
+        expect(text(card.querySelector('.badge')!), 'a visible Selected mark').to.equal('Selected');
         await until(() => status(el) === `${cardName(card)} selected.`);
 
         // The next-session button on a card selects supporter and session.
@@ -855,7 +914,7 @@ describe('<peer-directory>', () => {
       button(card, 'Choose').click();
       const twin = cards(b!).find((c) => idOf(c) === idOf(card))!;
       await until(() => twin.querySelector('[aria-pressed=true]'));
-      expect(text(twin.querySelector('[aria-pressed=true]')!)).to.equal('Selected');
+      expect(text(twin.querySelector('.badge')!)).to.equal('Selected');
     });
   });
 

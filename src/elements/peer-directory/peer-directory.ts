@@ -123,6 +123,8 @@ export class PeerDirectory extends PeerDataElement {
   @state() private openGroups: ReadonlySet<string> = new Set();
 
   private searchTimer?: ReturnType<typeof setTimeout>;
+  /** The control the person used goes away with the update: move focus somewhere sensible. */
+  private focusAfterLoad = false;
   private matchRequest?: {
     topics: string[];
     identities: string[];
@@ -196,7 +198,9 @@ export class PeerDirectory extends PeerDataElement {
       }
       const known = this.lastPage?.items.find((s) => s.id === slot.supporterId);
       const name = known?.name ?? (await client.getSupporter(slot.supporterId, { signal })).name;
-      this.select({ supporterId: slot.supporterId, slotStart: slot.start }, false);
+      // Filters changed, or the person chose someone, while this was on its way: not current.
+      if (signal.aborted) return undefined;
+      this.select({ supporterId: slot.supporterId, slotStart: slot.start }, name, false);
       this.announce(format(this.t.nextFound, { name, time: formatSlot(slot.start, this.locale) }));
       return { name, slot };
     },
@@ -317,7 +321,14 @@ export class PeerDirectory extends PeerDataElement {
 
   private renderSelection(t: DirectoryStrings): TemplateResult | typeof nothing {
     const next = this.next.value;
-    if (!next || this.selection?.slotStart !== next.slot.start) return nothing;
+    const shown = this.selection;
+    if (
+      !next ||
+      shown?.supporterId !== next.slot.supporterId ||
+      shown.slotStart !== next.slot.start
+    ) {
+      return nothing;
+    }
     return html`<p class="selection">
       ${format(t.nextFound, { name: next.name, time: formatSlot(next.slot.start, this.locale) })}
     </p>`;
@@ -421,8 +432,15 @@ export class PeerDirectory extends PeerDataElement {
   }
 
   private renderResults(t: DirectoryStrings): TemplateResult {
+    if (!this.client) {
+      // No usable API: say so plainly (the crisis line stays), never an endless skeleton (R1).
+      return html`<div part="error" class="error"><p>${this.strings.unavailable}</p></div>`;
+    }
     if (this.results.status === TaskStatus.ERROR) {
-      return this.renderError(this.results.error, () => void this.results.run());
+      return this.renderError(this.results.error, () => {
+        this.keepFocus();
+        void this.results.run();
+      });
     }
     // While new results load, the previous ones stay (marked busy) instead of a blank list.
     const page = this.lastPage;
@@ -442,7 +460,7 @@ export class PeerDirectory extends PeerDataElement {
         </button>
       </div>`;
     }
-    return html`<p class="count">
+    return html`<p class="count" tabindex="-1">
         ${format(page.total === 1 ? t.countOne : t.countOther, { count: page.total })}
         ${format(t.timesIn, { zone: zoneName(this.locale) })}
       </p>
@@ -463,8 +481,10 @@ export class PeerDirectory extends PeerDataElement {
       }`;
   }
 
-  private renderCard(t: DirectoryStrings, s: SupporterSummary): TemplateResult {
-    const open = this.openProfiles.has(s.id);
+  /** `prefix` keeps ids unique when a supporter is both in the matches and in the list. */
+  private renderCard(t: DirectoryStrings, s: SupporterSummary, prefix = ''): TemplateResult {
+    const key = prefix + s.id;
+    const open = this.openProfiles.has(key);
     const chosen = this.selection?.supporterId === s.id;
     const photo =
       s.photoUrl && !this.brokenPhotos.has(s.id)
@@ -481,11 +501,11 @@ export class PeerDirectory extends PeerDataElement {
         : html`<span part="photo" class="photo initials" aria-hidden="true"
             >${initials(s.name)}</span
           >`;
-    return html`<article part="card" class="card" aria-labelledby="name-${s.id}">
+    return html`<article part="card" class="card" aria-labelledby="${prefix}name-${s.id}">
         <div class="card-head">
           ${photo}
           <div>
-            <h3 id="name-${s.id}">${s.name}</h3>
+            <h3 id="${prefix}name-${s.id}">${s.name}</h3>
             ${s.pronouns ? html`<p class="muted">${s.pronouns}</p>` : nothing}
           </div>
         </div>
@@ -508,7 +528,7 @@ export class PeerDirectory extends PeerDataElement {
                       name: s.name,
                       time: formatSlot(s.nextAvailable, this.locale),
                     })}
-                    @click=${() => this.select({ supporterId: s.id, slotStart: s.nextAvailable! })}
+                    @click=${() => this.select({ supporterId: s.id, slotStart: s.nextAvailable! }, s.name)}
                   >
                     ${formatSlot(s.nextAvailable, this.locale)}
                   </button>`
@@ -520,8 +540,8 @@ export class PeerDirectory extends PeerDataElement {
             type="button"
             class="secondary"
             aria-expanded=${open ? 'true' : 'false'}
-            aria-controls="profile-${s.id}"
-            @click=${() => this.toggleProfile(s.id)}
+            aria-controls="${prefix}profile-${s.id}"
+            @click=${() => this.toggleProfile(key)}
           >
             ${open ? t.hideProfile : t.viewProfile}
           </button>
@@ -529,17 +549,18 @@ export class PeerDirectory extends PeerDataElement {
             type="button"
             class="primary"
             aria-pressed=${chosen ? 'true' : 'false'}
-            aria-label=${chosen ? `${t.selected}: ${s.name}` : format(t.chooseLabel, { name: s.name })}
-            @click=${() => this.select({ supporterId: s.id })}
+            aria-label=${format(t.chooseLabel, { name: s.name })}
+            @click=${() => this.select({ supporterId: s.id }, s.name)}
           >
-            ${chosen ? t.selected : t.choose}
+            ${t.choose}
           </button>
+          ${chosen ? html`<span class="badge">${t.selected}</span>` : nothing}
         </div>
       </article>
       ${
         open
           ? html`<peer-supporter-profile
-              id="profile-${s.id}"
+              id="${prefix}profile-${s.id}"
               supporter-id=${s.id}
               .lengthMinutes=${this.filters.lengthMinutes}
               .client=${this.client}
@@ -597,11 +618,12 @@ export class PeerDirectory extends PeerDataElement {
   private renderMatches(t: DirectoryStrings, result: MatchResult): TemplateResult {
     if (!result.results.length) return html`<p>${t.matchNone}</p>`;
     return html`<h3>${t.matchResults}</h3>
+      <p>${format(t.timesIn, { zone: zoneName(this.locale) })}</p>
       <ol class="list">
         ${result.results.map(
           ({ supporter, reasons }) =>
             html`<li>
-              ${this.renderCard(t, supporter)}
+              ${this.renderCard(t, supporter, 'match-')}
               ${
                 reasons.length
                   ? html`<p class="reasons">
@@ -625,6 +647,7 @@ export class PeerDirectory extends PeerDataElement {
   };
 
   private setFilter(change: Partial<Filters>): void {
+    this.next.abort();
     const next = { ...this.filters, ...change };
     if (!next.lengthMinutes) delete next.lengthMinutes;
     if (!next.within) delete next.within;
@@ -634,6 +657,8 @@ export class PeerDirectory extends PeerDataElement {
 
   private readonly clearFilters = (): void => {
     clearTimeout(this.searchTimer);
+    this.next.abort();
+    this.keepFocus();
     this.draftQ = '';
     this.filters = {
       q: '',
@@ -647,6 +672,7 @@ export class PeerDirectory extends PeerDataElement {
   };
 
   private readonly showMore = (): void => {
+    this.keepFocus();
     this.pages++;
   };
 
@@ -676,6 +702,21 @@ export class PeerDirectory extends PeerDataElement {
     void this.match.run();
   };
 
+  private keepFocus(): void {
+    this.focusAfterLoad = true;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.focusAfterLoad || this.results.status === TaskStatus.PENDING) return;
+    this.focusAfterLoad = false;
+    // Only when focus was lost with the control that had it: never take focus from elsewhere.
+    if (this.shadowRoot?.activeElement || document.activeElement !== document.body) return;
+    this.renderRoot
+      .querySelector<HTMLElement>('.count, [part=empty] button, [part=error] button')
+      ?.focus();
+  }
+
   private toggleGroup(key: string, open: boolean): void {
     if (open === this.openGroups.has(key)) return;
     const groups = new Set(this.openGroups);
@@ -690,15 +731,17 @@ export class PeerDirectory extends PeerDataElement {
     this.openProfiles = open;
   }
 
-  private select(selection: SupporterSelection, announce = true): void {
+  private select(selection: SupporterSelection, name?: string, byPerson = true): void {
+    // A choice by the person wins over a soonest-session search still on its way.
+    if (byPerson) this.next.abort();
     this.selection = selection;
     this.dispatchEvent(new PeerSupporterSelectedEvent(selection));
-    if (announce) this.announceSelection(selection);
+    if (byPerson) this.announceSelection(selection, name);
   }
 
   /** Confirms a choice in the live region: the supporter's name, and the session when chosen. */
-  private announceSelection({ supporterId, slotStart }: SupporterSelection): void {
-    const name = this.lastPage?.items.find((s) => s.id === supporterId)?.name;
+  private announceSelection({ supporterId, slotStart }: SupporterSelection, known?: string): void {
+    const name = known ?? this.lastPage?.items.find((s) => s.id === supporterId)?.name;
     if (!name) return;
     this.announce(
       slotStart

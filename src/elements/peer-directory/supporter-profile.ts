@@ -6,7 +6,7 @@ import type { Slot, SupporterProfile } from '../../api/schemas.js';
 import { PeerSupporterSelectedEvent } from '../../events.js';
 import { format } from '../../i18n/locale.js';
 import type { CommonStrings, DirectoryStrings } from '../../i18n/types.js';
-import { formatDay, formatTime, languageName } from '../../internal/format.js';
+import { formatDay, formatTime, languageName, zoneName } from '../../internal/format.js';
 import { tokens, focusRing } from '../../styles/tokens.js';
 import { profileStyles, sharedStyles } from './peer-directory.styles.js';
 
@@ -104,6 +104,7 @@ export class PeerSupporterProfile extends LitElement {
         (c) => html`<p class="muted">${format(t.certified, { name: c.name })}</p>`,
       )}
       <h4>${t.availability}</h4>
+      <p class="muted">${format(t.timesIn, { zone: zoneName(this.locale) })}</p>
       ${
         days.size === 0
           ? html`<p>${t.noSlots}</p>`

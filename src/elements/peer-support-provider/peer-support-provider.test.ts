@@ -189,7 +189,7 @@ describe('data elements', () => {
       () => el.shadowRoot!.querySelector<HTMLButtonElement>('button.retry'),
       15000,
     );
-    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('offline');
+    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('offline');
     expect(isShown(retry)).to.be.true;
     expectCrisisLine(el);
     await expect(el).to.be.accessible();
