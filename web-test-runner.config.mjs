@@ -18,16 +18,31 @@ const mswWorkerSource = readFileSync(
   'utf8',
 );
 
+/** Test files that run in an emulated zone, in a group of their own. */
+const zoneTests = 'test/time-zone/*.test.ts';
+
+const chromium = (contextOptions) =>
+  playwrightLauncher({
+    product: 'chromium',
+    launchOptions: { executablePath, headless: true, args: chromiumArgs },
+    ...(contextOptions
+      ? { createBrowserContext: ({ browser }) => browser.newContext(contextOptions) }
+      : {}),
+  });
+
 export default {
-  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts', `!${zoneTests}`],
+  // A seeker in New York, ahead of the program's Pacific hours, across a DST change (R6).
+  groups: [
+    {
+      name: 'new-york',
+      files: zoneTests,
+      browsers: [chromium({ timezoneId: 'America/New_York', locale: 'en-US' })],
+    },
+  ],
   nodeResolve: { exportConditions: ['browser', 'production'] },
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   plugins: [mswWorker, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: { executablePath, headless: true, args: chromiumArgs },
-    }),
-  ],
+  browsers: [chromium()],
 };

@@ -552,7 +552,7 @@ describe('ApiClient: nothing a seeker chose or holds is in a URL (S4)', () => {
     identities: [secret.identity],
     languages: [secret.language],
     timesOfDay: ['evening'],
-    state: secret.state,
+    states: [secret.state],
   };
   const seekerBooking: BookingRequest = {
     ...bookingRequest,

@@ -281,7 +281,8 @@ export const MatchRequestSchema = z.object({
   identities: z.array(IdSchema),
   languages: z.array(LanguageTagSchema),
   timesOfDay: z.array(TimeOfDaySchema),
-  state: z.optional(StateCodeSchema),
+  /** State codes; a supporter matches if certified in any. */
+  states: filterList(StateCodeSchema),
   lengthMinutes: z.optional(SessionLengthSchema),
   /** Seeker's zone, to judge times of day. */
   timeZone: z.optional(TimeZoneSchema),

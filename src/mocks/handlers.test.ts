@@ -382,6 +382,19 @@ describe('mock backend over HTTP', () => {
       true,
     );
   });
+
+  it('matches only supporters certified in one of the given states', async () => {
+    const question = { topics: ['anxiety'], identities: [], languages: ['en'], timesOfDay: [] };
+    const inOregon = store.supporters.filter((s) => s.states.includes('OR')).map((s) => s.id);
+    expect(inOregon.length).to.be.within(1, 49);
+    const reply = await post('/matches', { ...question, states: ['OR'], limit: 50 }, null);
+    const { results } = expectBody(reply, 200, MatchResultSchema);
+    expect(results.map((r) => r.supporter.id)).to.have.members(inOregon);
+
+    const bad = await post('/matches', { ...question, states: ['or'] }, null);
+    const fieldErrors = expectError(bad, 400, 'invalid-request').error.fieldErrors;
+    expect(fieldErrors?.map((f) => f.field)).to.deep.equal(['states.0']);
+  });
 });
 
 describe('parseQuery', () => {

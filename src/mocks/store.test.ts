@@ -529,7 +529,7 @@ describe('matching', () => {
         identities: [],
         languages: [],
         timesOfDay: ['evening'],
-        state: 'CA',
+        states: ['CA'],
       }),
       MatchResultSchema,
     );
@@ -544,6 +544,58 @@ describe('matching', () => {
     const reasons = results[0]?.reasons.map((r) => `${r.kind}:${r.id}`);
     expect(reasons).to.have.members(['topic:anxiety', 'topic:grief', 'time-of-day:evening']);
     expect(results[1]?.reasons.map((r) => r.kind)).not.to.include('time-of-day');
+  });
+
+  it('never matches a supporter certified only outside the given states', () => {
+    const { store } = storeAt(MARCH, {
+      supporters: [
+        ...people,
+        supporter('washington', {
+          topics: [tag('anxiety'), tag('grief')],
+          states: ['WA'],
+          schedule: weekdays('17:00', '21:00'),
+        }),
+        supporter('or-and-wa', { topics: [tag('grief')], states: ['OR', 'WA'] }),
+      ],
+    });
+    const ask = (states?: string[]) =>
+      expectOk(
+        store.match({
+          topics: ['anxiety', 'grief'],
+          identities: [],
+          languages: [],
+          timesOfDay: ['evening'],
+          ...(states ? { states } : {}),
+          limit: 50,
+        }),
+        MatchResultSchema,
+      ).results.map((r) => r.supporter);
+
+    // Any overlap is enough; the best fits elsewhere are left out however well they score.
+    const northwest = ask(['OR', 'WA']);
+    expect(northwest.map((s) => s.id)).to.have.members(['oregon', 'washington', 'or-and-wa']);
+    const california = ask(['CA']);
+    expect(california.map((s) => s.id)).to.have.members(
+      people.filter((p) => p.states.includes('CA')).map((p) => p.id),
+    );
+    for (const s of california) expect(s.states).to.include('CA');
+    expect(ask(['NV'])).to.deep.equal([]);
+    // No states (or an empty list) means no state filter.
+    expect(ask().length).to.equal(people.length + 2);
+    expect(ask([]).length).to.equal(people.length + 2);
+
+    const body = expectError(
+      store.match({
+        topics: [],
+        identities: [],
+        languages: [],
+        timesOfDay: [],
+        states: ['California'],
+      }),
+      400,
+      'invalid-request',
+    );
+    expect(fieldsOf(body)).to.deep.equal(['states.0']);
   });
 
   it('puts supporters who cannot speak a requested language far below those who can', () => {

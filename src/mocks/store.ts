@@ -1046,7 +1046,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     const scored: { entry: Entry; score: number; reasons: MatchReason[]; next: number | null }[] =
       [];
     for (const entry of allEntries) {
-      if (request.state && !entry.states.has(request.state)) continue;
+      if (request.states?.length && !request.states.some((st) => entry.states.has(st))) continue;
       if (request.lengthMinutes && !entry.lengths.includes(request.lengthMinutes)) continue;
       const reasons: MatchReason[] = [];
       let weighted = 0;

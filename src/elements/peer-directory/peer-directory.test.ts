@@ -831,6 +831,34 @@ describe('<peer-directory>', () => {
       expect(status(el)).to.equal(countText(expected.length));
     });
 
+    it("asks for matches in the program's service area, or only in the chosen state", async () => {
+      const el = await render();
+      const bodies = recordPosts('/api/matches');
+      button(root(el), 'Help me choose').click();
+      const form = await until(() => root(el).querySelector<HTMLElement>('[part=match] form'));
+      checkbox(form, 'Anxiety').click();
+
+      // No state filter: every state the program serves, so no one from elsewhere is matched.
+      button(form, 'Show my matches').click();
+      const first = await until(() => root(el).querySelector('[part=match] ol'));
+      expect(bodies.length).to.equal(1);
+      expect((bodies[0] as { states?: string[] }).states).to.deep.equal([...STATES]);
+      expect(bodies[0]).not.to.have.property('state');
+
+      // A chosen state: that state only.
+      choose(control(el, 'State'), 'OR');
+      button(form, 'Show my matches').click();
+      const list = await until(() => {
+        const now = root(el).querySelector('[part=match] ol');
+        return now !== first && now;
+      });
+      expect(bodies.length).to.equal(2);
+      expect((bodies[1] as { states?: string[] }).states).to.deep.equal(['OR']);
+      const matched = [...list.querySelectorAll(':scope > li [part=card]')];
+      expect(matched.length).to.be.greaterThan(0);
+      for (const card of matched) expect(text(card)).to.match(/Serves: [A-Z, ]*\bOR\b/);
+    });
+
     it('"Back to all supporters" returns focus to "Help me choose"', async () => {
       const el = await render();
       const opener = button(root(el), 'Help me choose');

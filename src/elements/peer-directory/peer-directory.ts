@@ -219,14 +219,17 @@ export class PeerDirectory extends PeerDataElement {
       const result = await client.match(
         {
           ...this.matchRequest,
-          ...(this.filters.state ? { state: this.filters.state } : {}),
+          ...(this.filters.state
+            ? { states: [this.filters.state] }
+            : program
+              ? { states: program.eligibility.states }
+              : {}),
           ...(this.filters.lengthMinutes ? { lengthMinutes: this.filters.lengthMinutes } : {}),
           timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
           limit: 10,
         },
         { signal },
       );
-      void program;
       this.announce(
         result.results.length
           ? format(result.results.length === 1 ? this.t.countOne : this.t.countOther, {
