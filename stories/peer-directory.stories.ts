@@ -6,6 +6,7 @@ import '../src/elements/peer-directory/define.js';
 import '../src/elements/peer-support-provider/define.js';
 import type { SessionLength } from '../src/api/schemas.js';
 import type { PeerDirectory } from '../src/elements/peer-directory/peer-directory.js';
+import type { PeerSupporterProfile } from '../src/elements/peer-directory/supporter-profile.js';
 import { peerConfigContext, type PeerConfig } from '../src/config/context.js';
 import * as en from '../src/i18n/en.js';
 import * as es from '../src/i18n/es.js';
@@ -342,3 +343,282 @@ function choosingInsideProvider(lang: Lang): Story {
 
 export const ChoosingInsideProvider = choosingInsideProvider('en');
 export const ChoosingInsideProviderSpanish = choosingInsideProvider('es');
+
+// ---- Profiles in place: opened under the card, several at once to compare ----
+
+/** The name on a supporter card. */
+function cardName(card: HTMLElement): string {
+  return card.querySelector('h3')?.textContent?.trim() ?? '';
+}
+
+/**
+ * Clicks "View profile" on a card: the toggle says it is expanded, reads "Hide profile", and
+ * controls the profile panel (a `<peer-supporter-profile>` in the directory's shadow root).
+ */
+async function openProfile(
+  el: PeerDirectory,
+  card: HTMLElement,
+  lang: Lang,
+): Promise<PeerSupporterProfile> {
+  const t = text[lang].directory;
+  const toggle = button(card, t.viewProfile);
+  await expect(toggle, `a "${t.viewProfile}" button`).toBeDefined();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await userEvent.click(toggle!);
+  await waitFor(() => expect(toggle).toHaveAttribute('aria-expanded', 'true'));
+  await expect(toggle).toHaveTextContent(t.hideProfile);
+  const id = toggle!.getAttribute('aria-controls')!;
+  return waitFor(() => {
+    const found = shadow(el).getElementById(id);
+    if (found?.localName !== 'peer-supporter-profile' || !found.shadowRoot) {
+      throw new Error(`no profile panel #${id} yet`);
+    }
+    return found as PeerSupporterProfile;
+  });
+}
+
+/** Whitespace as a person reads it (and as `toHaveTextContent` compares it). */
+const normalize = (value: string): string => value.replace(/\s+/g, ' ').trim();
+
+/**
+ * A loaded profile: "About" and the bio, then "Open sessions, next 14 days" with the sessions
+ * grouped by day as time buttons (or the plain "No open sessions" line).
+ */
+async function expectProfile(panel: PeerSupporterProfile, name: string, lang: Lang) {
+  const t = text[lang].directory;
+  const content = await waitFor(() => {
+    const found = panel.shadowRoot!.querySelector<HTMLElement>('.profile');
+    if (!found) throw new Error('the profile has not loaded yet');
+    return found;
+  }, settled);
+  await expect(content).toBeVisible();
+  const headings = [...content.querySelectorAll('h4')].map((h) => h.textContent?.trim());
+  await expect(headings).toContain(t.about);
+  await expect(headings).toContain(t.availability);
+  // The bio the backend holds for this supporter is the one on screen.
+  const { bio } = await panel.client!.getSupporter(panel.supporterId);
+  for (const paragraph of bio.split(/\n\s*\n/).slice(0, 2)) {
+    await expect(content).toHaveTextContent(normalize(paragraph));
+  }
+  const days = [...content.querySelectorAll<HTMLElement>('.day[role="group"]')];
+  if (days.length === 0) {
+    await expect(content).toHaveTextContent(t.noSlots);
+    return { bio, slots: 0 };
+  }
+  let slots = 0;
+  for (const day of days) {
+    const label = day.getAttribute('aria-label') ?? '';
+    await expect(label, 'a day group named by its date').toBeTruthy();
+    await expect(day.querySelector('.day-name')).toHaveTextContent(label);
+    const times = [...day.querySelectorAll<HTMLButtonElement>('button[part="slot"]')];
+    await expect(times.length, `session buttons on ${label}`).toBeGreaterThan(0);
+    for (const time of times.slice(0, 2)) {
+      await expect(time).toBeVisible();
+      await expect(time).toHaveAccessibleName(
+        format(t.chooseSlotLabel, { name, time: `${label}, ${normalize(time.textContent ?? '')}` }),
+      );
+    }
+    slots += times.length;
+  }
+  return { bio, slots };
+}
+
+function profileOpen(lang: Lang): Story {
+  return {
+    args: { lang },
+    play: async ({ canvasElement }) => {
+      const el = await directory(canvasElement);
+      const [first] = await cards(el);
+      const panel = await openProfile(el, first!, lang);
+      await expectProfile(panel, cardName(first!), lang);
+      await expectCrisisLine(el, lang);
+    },
+  };
+}
+
+export const ProfileOpen = profileOpen('en');
+export const ProfileOpenSpanish = profileOpen('es');
+
+function twoProfilesCompared(lang: Lang): Story {
+  return {
+    args: { lang },
+    play: async ({ canvasElement }) => {
+      const el = await directory(canvasElement);
+      const t = text[lang].directory;
+      const [first, second] = await cards(el);
+      const panels = [
+        await openProfile(el, first!, lang),
+        await openProfile(el, second!, lang),
+      ] as const;
+      // Opening the second leaves the first open: both read side by side.
+      const [a, b] = [
+        await expectProfile(panels[0], cardName(first!), lang),
+        await expectProfile(panels[1], cardName(second!), lang),
+      ];
+      await expect(panels[0].supporterId).not.toBe(panels[1].supporterId);
+      await expect(a.bio).not.toBe(b.bio);
+      for (const card of [first!, second!]) {
+        const toggle = button(card, t.hideProfile);
+        await expect(toggle, `"${t.hideProfile}" on ${cardName(card)}`).toBeDefined();
+        await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+      }
+      await expect(shadow(el).querySelectorAll('peer-supporter-profile')).toHaveLength(2);
+      await expectCrisisLine(el, lang);
+    },
+  };
+}
+
+export const TwoProfilesCompared = twoProfilesCompared('en');
+export const TwoProfilesComparedSpanish = twoProfilesCompared('es');
+
+/** The profile panel's own error: the directory's list stays, the panel offers "Try again". */
+function profileError(lang: Lang): Story {
+  return {
+    args: { lang },
+    parameters: { mockScenario: { scenario: 'error', only: ['getSupporter'] } },
+    play: async ({ canvasElement }) => {
+      const el = await directory(canvasElement);
+      const common = text[lang].common;
+      const [first] = await cards(el);
+      const panel = await openProfile(el, first!, lang);
+      const alert = await waitFor(() => {
+        const found = panel.shadowRoot!.querySelector<HTMLElement>('[role="alert"]');
+        if (!found) throw new Error('no profile error yet');
+        return found;
+      }, settled);
+      await expect(alert).toBeVisible();
+      await expect(alert).toHaveTextContent(common.loadFailed);
+      const retry = button(alert, common.retry);
+      await expect(retry, `a "${common.retry}" button`).toBeDefined();
+      await expect(retry).toBeVisible();
+      await expect(retry).toBeEnabled();
+      // Only the panel failed: the cards are still there.
+      await expect(first).toBeVisible();
+      await expectCrisisLine(el, lang);
+    },
+  };
+}
+
+export const ProfileError = profileError('en');
+export const ProfileErrorSpanish = profileError('es');
+
+// ---- Help me choose: a short questionnaire, then ranked matches with their reasons ----
+
+/** A checkbox in a fieldset, by the text next to it. */
+function checkbox(fieldset: Element, label?: string): HTMLInputElement | undefined {
+  const chip = [...fieldset.querySelectorAll('label')].find(
+    (l) => label === undefined || l.textContent?.trim() === label,
+  );
+  return chip?.querySelector<HTMLInputElement>('input[type="checkbox"]') ?? undefined;
+}
+
+function matches(lang: Lang): Story {
+  return {
+    args: { lang },
+    play: async ({ canvasElement }) => {
+      const el = await directory(canvasElement);
+      const t = text[lang].directory;
+      // The questionnaire offers the topics of the results: wait for them.
+      await cards(el);
+      const opener = button(shadow(el), t.matchOpen);
+      await expect(opener, `a "${t.matchOpen}" button`).toBeDefined();
+      await userEvent.click(opener!);
+      await waitFor(() => expect(opener).toHaveAttribute('aria-expanded', 'true'));
+      const panel = shadow(el).querySelector<HTMLElement>('[part="match"]');
+      await expect(panel).toBeVisible();
+      await expect(panel!.querySelector('h3')).toHaveTextContent(t.matchTitle);
+
+      const fieldsets = [...panel!.querySelectorAll('fieldset')];
+      const byLegend = (legend: string) =>
+        fieldsets.find((f) => f.querySelector('legend')?.textContent?.trim() === legend);
+      const topics = byLegend(t.matchTopics);
+      const times = byLegend(t.matchTimes);
+      await expect(topics, `the "${t.matchTopics}" question`).toBeDefined();
+      await expect(times, `the "${t.matchTimes}" question`).toBeDefined();
+      const topic = checkbox(topics!);
+      const evening = checkbox(times!, t.evening);
+      await expect(topic, 'a topic to tick').toBeDefined();
+      await expect(evening, `"${t.evening}"`).toBeDefined();
+      const topicLabel = topic!.closest('label')!.textContent!.trim();
+      await userEvent.click(topic!);
+      await userEvent.click(evening!);
+      await expect(topic).toBeChecked();
+      await expect(evening).toBeChecked();
+
+      await userEvent.click(button(panel!, t.matchSubmit)!);
+      const heading = await waitFor(() => {
+        const found = [...panel!.querySelectorAll('h3')].find(
+          (h) => h.textContent?.trim() === t.matchResults,
+        );
+        if (!found) throw new Error('no matches yet');
+        return found;
+      }, settled);
+      await expect(heading).toBeVisible();
+      // Ranked: an ordered list, best match first, each with what the person shares with it.
+      const ranked = [...panel!.querySelectorAll<HTMLElement>('ol.list > li')];
+      await expect(ranked.length).toBeGreaterThan(0);
+      await expect(ranked.length).toBeLessThanOrEqual(10);
+      const sharesPrefix = format(t.shares, { list: '' });
+      for (const item of ranked.slice(0, 3)) {
+        await expect(item.querySelector('[part="card"] h3')?.textContent?.trim()).toBeTruthy();
+        const reasons = item.querySelector('.reasons');
+        await expect(reasons).toBeVisible();
+        await expect(normalize(reasons!.textContent ?? '').startsWith(sharesPrefix)).toBe(true);
+      }
+      // The best match shares the topic that was ticked.
+      await expect(ranked[0]!.querySelector('.reasons')).toHaveTextContent(topicLabel);
+      await waitFor(() =>
+        expect(shadow(el).querySelector('[role="status"]')).toHaveTextContent(
+          format(ranked.length === 1 ? t.countOne : t.countOther, { count: ranked.length }),
+        ),
+      );
+      await expect(button(panel!, t.matchClose)).toBeVisible();
+      await expectCrisisLine(el, lang);
+    },
+  };
+}
+
+export const Matches = matches('en');
+export const MatchesSpanish = matches('es');
+
+// ---- The soonest session across everyone who matches, chosen in one step ----
+
+function soonestSession(lang: Lang): Story {
+  return {
+    args: { lang },
+    play: async ({ canvasElement }) => {
+      const el = await directory(canvasElement);
+      const t = text[lang].directory;
+      await cards(el);
+      const find = button(shadow(el), t.findNext);
+      await expect(find, `a "${t.findNext}" button`).toBeDefined();
+      await userEvent.click(find!);
+      const line = await waitFor(() => {
+        const found = shadow(el).querySelector<HTMLElement>('.selection');
+        if (!found) throw new Error('no soonest session yet');
+        return found;
+      }, settled);
+      await expect(line).toBeVisible();
+      // The supporter it chose is marked on their card, whose next session is the one named.
+      const chosen = await waitFor(() => {
+        const found = [...shadow(el).querySelectorAll<HTMLElement>('[part="list"] [part="card"]')]
+          .filter((card) => card.querySelector('[aria-pressed="true"]'))
+          .at(0);
+        if (!found) throw new Error('no card chosen');
+        return found;
+      });
+      await expect(chosen.querySelector('.badge')).toHaveTextContent(t.selected);
+      const time = normalize(chosen.querySelector('.next button.slot')?.textContent ?? '');
+      await expect(time, 'the next session on the chosen card').toBeTruthy();
+      const expected = format(t.nextFound, { name: cardName(chosen), time });
+      await expect(line).toHaveTextContent(expected);
+      await waitFor(() =>
+        expect(shadow(el).querySelector('[role="status"]')).toHaveTextContent(expected),
+      );
+      await expectCrisisLine(el, lang);
+    },
+  };
+}
+
+export const SoonestSession = soonestSession('en');
+export const SoonestSessionSpanish = soonestSession('es');

@@ -69,7 +69,12 @@ export class PeerSupporterProfile extends LitElement {
       error: () =>
         html`<div role="alert" class="error">
           <p>${this.common?.loadFailed}</p>
-          <button type="button" class="secondary" @click=${() => void this.profile.run()}>
+          <button
+            type="button"
+            part="retry"
+            class="secondary"
+            @click=${() => void this.profile.run()}
+          >
             ${this.common?.retry}
           </button>
         </div>`,

@@ -103,11 +103,6 @@ export class PeerSupportProvider extends LitElement {
     this.config = strip({ ...this.config, ...change });
   }
 
-  /** Resolves once the program has loaded (or failed); for tests and hosts that need it. */
-  get programComplete(): Promise<unknown> {
-    return this.programTask.taskComplete.catch(() => undefined);
-  }
-
   override render(): TemplateResult {
     return html`<slot></slot>`;
   }
