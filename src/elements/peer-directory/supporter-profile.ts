@@ -22,6 +22,7 @@ const DAY = 24 * 60 * 60 * 1000;
  * @tag peer-supporter-profile
  * @fires {PeerSupporterSelectedEvent} peer-supporter-selected - A session was chosen.
  * @csspart slot - A button for one open session.
+ * @csspart retry - The retry button when the profile could not be loaded.
  */
 export class PeerSupporterProfile extends LitElement {
   static override styles = [tokens, focusRing, sharedStyles, profileStyles];
