@@ -1,10 +1,11 @@
-import { expect, fixture, html, aTimeout } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/peer-directory/define.js';
 import type { PeerDirectory } from '../../src/elements/peer-directory/peer-directory.js';
 import { formatSlot, zoneName } from '../../src/internal/format.js';
 import { startMockBackend } from '../../src/mocks/browser.js';
 import { createMockStore } from '../../src/mocks/store.js';
 import { createSeedSupporters } from '../../src/mocks/data.js';
+import { until } from '../support/until.js';
 
 /**
  * R6 from the seeker's side: this file runs in a browser whose zone is America/New_York. The
@@ -17,16 +18,6 @@ const now = new Date('2026-03-06T08:00:00-08:00');
 const store = createMockStore({ supporters: createSeedSupporters(64), now: () => now });
 const { worker } = await startMockBackend({ quiet: true, store });
 const changeToDaylight = Date.parse('2026-03-08T07:00:00Z');
-
-async function until<T>(probe: () => T | null | undefined | false, timeout = 5000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (performance.now() - start > timeout) throw new Error('timed out');
-    await aTimeout(20);
-  }
-}
 
 after(() => worker.resetHandlers());
 

@@ -14,6 +14,7 @@ import { scenarioHandlers } from '../../mocks/scenarios.js';
 import { MARKUP_SUPPORTER_ID, referenceProgram } from '../../mocks/data.js';
 import type { ApiResult } from '../../mocks/store.js';
 import { deepLinks, expectCrisisLine, isShown } from '../../../test/support/crisis.js';
+import { until } from '../../../test/support/until.js';
 
 // ---------------------------------------------------------------------------------------------
 // Set-up: one mock backend for the file; every test starts from its default handlers.
@@ -39,16 +40,6 @@ customElements.define('directory-config-probe', DirectoryConfigProbe);
 
 // ---------------------------------------------------------------------------------------------
 // Helpers.
-
-async function until<T>(probe: () => T | undefined | null | false, timeout = 4000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${probe}`);
-    await aTimeout(10);
-  }
-}
 
 /** The body of a successful store answer: what the mock backend sends for the same request. */
 function body<T>(result: ApiResult<T>): T {

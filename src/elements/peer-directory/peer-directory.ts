@@ -179,10 +179,7 @@ export class PeerDirectory extends PeerDataElement {
       const count = format(page.total === 1 ? t.countOne : t.countOther, { count: page.total });
       this.announce(page.total ? count : t.empty);
     },
-    onError: (error) => {
-      this.reportError(error);
-      this.announce(this.errorMessage(error));
-    },
+    onError: (error) => this.failed(error),
   });
 
   private readonly next = new Task(this, {
@@ -204,10 +201,7 @@ export class PeerDirectory extends PeerDataElement {
       this.announce(format(this.t.nextFound, { name, time: formatSlot(slot.start, this.locale) }));
       return { name, slot };
     },
-    onError: (error) => {
-      this.reportError(error);
-      this.announce(this.errorMessage(error));
-    },
+    onError: (error) => this.failed(error),
   });
 
   private readonly match = new Task(this, {
@@ -239,10 +233,7 @@ export class PeerDirectory extends PeerDataElement {
       );
       return result;
     },
-    onError: (error) => {
-      this.reportError(error);
-      this.announce(this.errorMessage(error));
-    },
+    onError: (error) => this.failed(error),
   });
 
   private get t(): DirectoryStrings {
@@ -754,6 +745,12 @@ export class PeerDirectory extends PeerDataElement {
           })
         : format(this.t.selectedAnnouncement, { name }),
     );
+  }
+
+  /** A failed load: the host page hears of it, the person is told in the live region. */
+  private failed(error: unknown): void {
+    this.reportError(error);
+    this.announce(this.errorMessage(error));
   }
 
   private announce(message: string): void {

@@ -1,4 +1,4 @@
-import { expect, fixture, html, aTimeout, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { ContextConsumer } from '@lit/context';
 import { LitElement, html as litHtml } from 'lit';
 import { Task } from '@lit/task';
@@ -12,6 +12,7 @@ import type { PeerErrorEvent } from '../../events.js';
 import { startMockBackend } from '../../mocks/browser.js';
 import { programVariants } from '../../mocks/data.js';
 import { deepLinks, expectCrisisLine, isShown } from '../../../test/support/crisis.js';
+import { until } from '../../../test/support/until.js';
 
 /** Reads the provided config the way any element would. */
 class ConfigProbe extends LitElement {
@@ -41,16 +42,6 @@ class ProgramName extends PeerDataElement {
 customElements.define('program-name', ProgramName);
 
 const { worker } = await startMockBackend({ quiet: true });
-
-async function until<T>(probe: () => T | undefined | null | false, timeout = 3000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (performance.now() - start > timeout) throw new Error('timed out');
-    await aTimeout(10);
-  }
-}
 
 function captureConsole(kind: 'error' | 'warn'): { messages: string[]; restore: () => void } {
   const messages: string[] = [];

@@ -1,0 +1,15 @@
+import { aTimeout } from '@open-wc/testing';
+
+/** Polls `probe` until it returns something truthy, and returns that; fails after `timeout` ms. */
+export async function until<T>(
+  probe: () => T | undefined | null | false,
+  timeout = 4000,
+): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${probe}`);
+    await aTimeout(10);
+  }
+}
