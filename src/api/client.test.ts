@@ -640,7 +640,7 @@ describe('ApiClient: request validation', () => {
     expect(error.endpoint).to.equal('createBooking');
     expect(error.retryable).to.equal(false);
     expect(error.issues?.map((i) => i.path)).to.deep.equal(['seeker.email', 'seeker.age']);
-    expect(error.issues?.[0]?.message).to.equal('invalid email');
+    expect(error.issues?.[0]?.message).to.equal('expected an email address');
     expect(error.issues?.[1]?.message).to.equal('too big: at most 130');
     expect(error.message).to.contain('nothing was sent').and.contain('seeker.email');
     const everything = `${error.message} ${JSON.stringify(error.issues)}`;

@@ -1,6 +1,7 @@
 /**
  * The endpoint table: method, path, request and response schema of every operation the widgets
- * use. The client, the mock backend and the OpenAPI generator all read this one table.
+ * use. The client, the mock backend and the OpenAPI generator all read this one table; its prose
+ * for the OpenAPI document is in `endpoint-docs.ts`, out of the bundles.
  */
 import type * as z from 'zod/mini';
 import {
@@ -28,9 +29,6 @@ export interface Endpoint {
   method: 'GET' | 'POST';
   /** Path below the API base; `{name}` marks a path parameter. */
   path: string;
-  summary: string;
-  /** Longer explanation for the OpenAPI document. */
-  description?: string;
   request?: z.ZodMiniType;
   response: z.ZodMiniType;
   /** HTTP status of success. */
@@ -53,29 +51,19 @@ export interface Endpoint {
 export interface QueryParam {
   name: string;
   type: 'string' | 'integer' | 'string[]';
-  description: string;
   enum?: readonly string[];
 }
-
-/** Why the searches are POSTs although they change nothing. */
-const SEARCH_IN_BODY =
-  "A POST only so that the seeker's filters (state, topics, identities, languages, free text) " +
-  'travel in the body and never in a URL, where access logs, proxies and browser history would ' +
-  'keep them. It changes nothing: no Idempotency-Key is required.';
 
 export const endpoints = {
   getProgram: {
     method: 'GET',
     path: '/program',
-    summary: "The partner's settings: eligibility, pricing, session lengths, hours, crisis line.",
     response: ProgramSchema,
     status: 200,
   },
   listSupporters: {
     method: 'POST',
     path: '/supporters/search',
-    summary: 'Supporters matching the filters, one page at a time, with the facets to filter by.',
-    description: SEARCH_IN_BODY,
     request: SupporterQuerySchema,
     response: SupporterPageSchema,
     status: 200,
@@ -83,7 +71,6 @@ export const endpoints = {
   getSupporter: {
     method: 'GET',
     path: '/supporters/{supporterId}',
-    summary: "A supporter's full profile.",
     response: SupporterProfileSchema,
     status: 200,
     errors: [404],
@@ -91,25 +78,18 @@ export const endpoints = {
   listSlots: {
     method: 'GET',
     path: '/supporters/{supporterId}/slots',
-    summary: "A supporter's open slots between two instants.",
     response: SlotListSchema,
     status: 200,
     query: [
-      { name: 'from', type: 'string', description: 'ISO 8601 instant; default now.' },
-      { name: 'to', type: 'string', description: 'ISO 8601 instant; default 14 days after from.' },
-      {
-        name: 'lengthMinutes',
-        type: 'integer',
-        description: 'Session length; default the shortest offered.',
-      },
+      { name: 'from', type: 'string' },
+      { name: 'to', type: 'string' },
+      { name: 'lengthMinutes', type: 'integer' },
     ],
     errors: [404],
   },
   nextAvailable: {
     method: 'POST',
     path: '/slots/next',
-    summary: 'The soonest open slot across every supporter matching the filters.',
-    description: SEARCH_IN_BODY,
     request: SupporterFiltersSchema,
     response: NextAvailableSchema,
     status: 200,
@@ -117,7 +97,6 @@ export const endpoints = {
   match: {
     method: 'POST',
     path: '/matches',
-    summary: 'Supporters ranked by fit to a short questionnaire, each with the reasons.',
     request: MatchRequestSchema,
     response: MatchResultSchema,
     status: 200,
@@ -125,7 +104,6 @@ export const endpoints = {
   createBooking: {
     method: 'POST',
     path: '/bookings',
-    summary: 'Request a session. It stays `requested` until the supporter accepts.',
     request: BookingRequestSchema,
     response: BookingSchema,
     status: 201,
@@ -135,7 +113,6 @@ export const endpoints = {
   getBooking: {
     method: 'GET',
     path: '/bookings/{bookingId}',
-    summary: 'A booking and its status.',
     response: BookingSchema,
     status: 200,
     errors: [404],
@@ -143,7 +120,6 @@ export const endpoints = {
   cancelBooking: {
     method: 'POST',
     path: '/bookings/{bookingId}/cancellation',
-    summary: 'Cancel a booking; the fee or refund follows the cancellation window.',
     request: CancellationRequestSchema,
     response: CancellationSchema,
     status: 200,
@@ -153,7 +129,6 @@ export const endpoints = {
   rescheduleBooking: {
     method: 'POST',
     path: '/bookings/{bookingId}/reschedule',
-    summary: 'Move a booking to another open slot of the same supporter.',
     request: RescheduleRequestSchema,
     response: BookingSchema,
     status: 200,
@@ -163,7 +138,6 @@ export const endpoints = {
   purchaseGiftCard: {
     method: 'POST',
     path: '/gift-cards',
-    summary: 'Buy sessions for someone; the recipient is emailed a link that applies them.',
     request: GiftCardPurchaseRequestSchema,
     response: GiftCardPurchaseSchema,
     status: 201,
@@ -173,10 +147,6 @@ export const endpoints = {
   getGiftCard: {
     method: 'POST',
     path: '/gift-cards/lookup',
-    summary: "A gift card's remaining sessions.",
-    description:
-      'A POST only so that the code, a bearer secret, travels in the body and never in a URL ' +
-      '(access logs, proxies, browser history). It changes nothing: no Idempotency-Key is required.',
     request: GiftCardLookupRequestSchema,
     response: GiftCardBalanceSchema,
     status: 200,

@@ -77,7 +77,30 @@ export function isApiError(x: unknown): x is ApiError {
  * from the issue's fields, and never from its input: that may be the seeker's personal data.
  */
 export function toApiIssues(issues: readonly z.core.$ZodIssue[]): ApiIssue[] {
-  return issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) }));
+  return issues.map((issue) => {
+    const tag = issue.code === 'invalid_union' ? unionTag(issue.errors) : undefined;
+    return tag
+      ? {
+          path: formatPath([...issue.path, tag.key]),
+          message: `expected one of ${list(tag.values)}`,
+        }
+      : { path: formatPath(issue.path), message: describeIssue(issue) };
+  });
+}
+
+/**
+ * The field that tells a union's branches apart (`kind`, `model`), when every branch refused the
+ * value of that one field: the useful message is then the field's allowed values.
+ */
+function unionTag(
+  branches: readonly (readonly z.core.$ZodIssue[])[],
+): { key: PropertyKey; values: unknown[] } | undefined {
+  const tags = branches.map((issues) =>
+    issues.find((i) => i.code === 'invalid_value' && i.path.length === 1),
+  );
+  const key = tags[0]?.path[0];
+  if (key === undefined || tags.some((t) => t?.path[0] !== key)) return undefined;
+  return { key, values: tags.flatMap((t) => (t as z.core.$ZodIssueInvalidValue).values) };
 }
 
 /** `path: message` lines, as used in error messages and the list's rejected items. */
@@ -99,26 +122,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return issue.values.length === 1
         ? `expected ${list(issue.values)}`
         : `expected one of ${list(issue.values)}`;
-    case 'invalid_union': {
-      if (issue.discriminator !== undefined && 'options' in issue && issue.options) {
-        return `expected one of ${list(issue.options)}`;
-      }
-      // A union of literals (e.g. session lengths) fails with one invalid_value per branch.
-      const values = issue.errors.flatMap((branch) =>
-        branch.length === 1 && branch[0]?.code === 'invalid_value' && branch[0].path.length === 0
-          ? branch[0].values
-          : [],
-      );
-      return values.length > 0 && values.length >= issue.errors.length
-        ? `expected one of ${list(values)}`
-        : 'does not match any allowed variant';
-    }
-    case 'invalid_format': {
-      if (issue.format === 'regex') return `does not match ${issue.pattern ?? 'the pattern'}`;
-      // Set for URLs (e.g. "Invalid protocol") but missing from zod's issue type.
-      const note = (issue as { note?: unknown }).note;
-      return `invalid ${issue.format}${typeof note === 'string' ? ` (${note.toLowerCase()})` : ''}`;
-    }
+    case 'invalid_union':
+      return 'does not match any allowed variant';
+    case 'invalid_format':
+      // A format's own message (`z.regex(pattern, 'an email address')`) says what was expected.
+      return issue.message && issue.message !== 'Invalid input'
+        ? `expected ${issue.message}`
+        : `does not match ${issue.pattern ?? 'the pattern'}`;
     case 'too_big':
       return `too big: ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}${unit(issue.origin)}`;
     case 'too_small':

@@ -4,11 +4,12 @@
  * `openapi.json`; a unit test fails when that file is stale.
  */
 import * as z from 'zod/mini';
+import { endpointDocs } from './endpoint-docs.js';
 import { endpoints, type Endpoint, type EndpointName, type QueryParam } from './endpoints.js';
 import * as s from './schemas.js';
 
 /** Version of the API contract (not of the package): bump on any change to the document. */
-export const API_VERSION = '2.0.0';
+export const API_VERSION = '2.0.1';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -88,9 +89,35 @@ function sortKeys<T extends Json>(value: T): T {
   return out as T;
 }
 
+/**
+ * The string formats the schemas check with plain patterns (to keep zod's format schemas out of
+ * the bundles) are named in the document too, for generators and validators that know them.
+ */
+const formats = new Map<unknown, string>([
+  [s.DateTimeSchema, 'date-time'],
+  [s.DateSchema, 'date'],
+  [s.HttpsUrlSchema, 'uri'],
+  [s.EmailSchema, 'email'],
+]);
+
+/** Unions whose branches a field tells apart: exactly one branch matches (`oneOf`). */
+const discriminated = new Set<unknown>([s.PricingSchema, s.PaymentChoiceSchema]);
+
+const override: NonNullable<Parameters<typeof z.toJSONSchema>[1]>['override'] = (ctx) => {
+  const format = formats.get(ctx.zodSchema);
+  if (format) ctx.jsonSchema.format = format;
+  if (discriminated.has(ctx.zodSchema) && ctx.jsonSchema.anyOf) {
+    ctx.jsonSchema.oneOf = ctx.jsonSchema.anyOf;
+    delete ctx.jsonSchema.anyOf;
+  }
+};
+
 /** A plain JSON Schema for one schema, without the `$schema` marker OpenAPI does not want. */
 function inlineJsonSchema(schema: z.ZodMiniType): JsonObject {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input' }) as JsonObject;
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    override,
+  }) as JsonObject;
   return rest;
 }
 
@@ -101,6 +128,7 @@ function componentSchemas(): JsonObject {
   // (and unknown keys are stripped, not refused, so no `additionalProperties: false`).
   const generated = z.toJSONSchema(registry, {
     io: 'input',
+    override,
     uri: (id) => `#/components/schemas/${id}`,
   }).schemas;
   const out: JsonObject = {};
@@ -121,7 +149,7 @@ function nameOf(schema: z.ZodMiniType, endpoint: EndpointName): string {
   return entry[0];
 }
 
-function queryParameter(param: QueryParam): JsonObject {
+function queryParameter(param: QueryParam, description: string | undefined): JsonObject {
   const schema: JsonObject =
     param.type === 'string[]'
       ? { type: 'array', items: { type: 'string' } }
@@ -132,7 +160,7 @@ function queryParameter(param: QueryParam): JsonObject {
     name: param.name,
     in: 'query',
     required: false,
-    description: param.description,
+    ...(description ? { description } : {}),
     schema,
     // `topics=a&topics=b`, as the client sends arrays.
     ...(param.type === 'string[]' ? { style: 'form', explode: true } : {}),
@@ -154,7 +182,9 @@ function operation(name: EndpointName, endpoint: Endpoint): JsonObject {
   const pathParams = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((m) => pathParameter(m[1]!));
   const parameters: Json[] = [
     ...pathParams,
-    ...(endpoint.query ?? []).map(queryParameter),
+    ...(endpoint.query ?? []).map((param) =>
+      queryParameter(param, endpointDocs[name].query?.[param.name]),
+    ),
     { $ref: '#/components/parameters/AcceptLanguage' },
     ...(endpoint.idempotent ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
   ];
@@ -176,8 +206,8 @@ function operation(name: EndpointName, endpoint: Endpoint): JsonObject {
   }
   return {
     operationId: name,
-    summary: endpoint.summary,
-    ...(endpoint.description ? { description: endpoint.description } : {}),
+    summary: endpointDocs[name].summary,
+    ...(endpointDocs[name].description ? { description: endpointDocs[name].description } : {}),
     parameters,
     ...(endpoint.request
       ? {

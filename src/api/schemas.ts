@@ -18,10 +18,28 @@ const nonNegativeInt = () => z.number().check(z.int(), z.minimum(0));
 const positiveInt = () => z.number().check(z.int(), z.minimum(1));
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
-/** ISO 8601 date-time with a numeric offset or Z. */
-export const DateTimeSchema = z.iso.datetime({ offset: true });
+// Formats are plain patterns rather than zod's `iso`, `url` and `email` schemas: each of those
+// brings its own schema class and regex builders into the script-tag bundle (QUALITY P1), and
+// the OpenAPI generator adds the matching JSON Schema `format` back.
+/** `YYYY-MM-DD`, a real calendar day (29 February only in leap years). */
+const DATE =
+  '(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|' +
+  '\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|' +
+  '02-(?:0[1-9]|1\\d|2[0-8])))';
+
+/** ISO 8601 date-time with seconds and a numeric offset or Z: `2026-03-09T09:00:00-07:00`. */
+export const DateTimeSchema = z
+  .string()
+  .check(
+    z.regex(
+      new RegExp(
+        `^${DATE}T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$`,
+      ),
+      'an ISO 8601 date-time with an offset',
+    ),
+  );
 /** ISO 8601 calendar date (`2026-03-09`). */
-export const DateSchema = z.iso.date();
+export const DateSchema = z.string().check(z.regex(new RegExp(`^${DATE}$`), 'an ISO 8601 date'));
 /** Two-letter US state or territory code. */
 export const StateCodeSchema = z.string().check(z.regex(/^[A-Z]{2}$/));
 /** BCP 47 language tag, e.g. `en`, `es`, `ase` (American Sign Language). */
@@ -30,8 +48,19 @@ export const LanguageTagSchema = z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA
 export const TimeZoneSchema = z.string().check(z.regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/));
 /** Slug identifier of a tag or resource. */
 export const IdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-_]{0,63}$/));
-/** A URL the widgets may link to or load: https only. */
-export const HttpsUrlSchema = z.url({ protocol: /^https$/ });
+/** A URL the widgets may link to or load: `https:` only, a host name, no spaces. */
+export const HttpsUrlSchema = z
+  .string()
+  .check(z.regex(/^https:\/\/[\w-]+(\.[\w-]+)*(:\d{1,5})?([/?#]\S*)?$/, 'an https: URL'));
+/** An email address: the usual practical pattern (one `@`, a dotted domain). */
+export const EmailSchema = z
+  .string()
+  .check(
+    z.regex(
+      /^(?!\.)(?!.*\.\.)[\w'+.-]*[\w+-]@([a-zA-Z0-9][a-zA-Z0-9-]*\.)+[a-zA-Z]{2,}$/,
+      'an email address',
+    ),
+  );
 /** A phone number as dialled: digits, optionally a leading +, 3 to 15 digits. */
 export const PhoneSchema = z.string().check(z.regex(/^\+?[0-9]{3,15}$/));
 
@@ -49,7 +78,7 @@ export const TagSchema = z.object({
 });
 export type Tag = z.infer<typeof TagSchema>;
 
-export const SessionLengthSchema = z.union([z.literal(30), z.literal(50), z.literal(60)]);
+export const SessionLengthSchema = z.literal([30, 50, 60]);
 export type SessionLength = z.infer<typeof SessionLengthSchema>;
 
 export const ModalitySchema = z.enum(['video', 'phone', 'messaging']);
@@ -93,7 +122,7 @@ export const FreePricingSchema = z.object({
   /** Who pays, shown to the seeker, e.g. "Your campus". */
   sponsor: z.optional(text(120)),
 });
-export const PricingSchema = z.discriminatedUnion('model', [
+export const PricingSchema = z.union([
   SlidingScalePricingSchema,
   FixedPricingSchema,
   FreePricingSchema,
@@ -144,7 +173,8 @@ export type Program = z.infer<typeof ProgramSchema>;
 // ---------------------------------------------------------------------------------------------
 // Supporters.
 
-export const SupporterSummarySchema = z.object({
+// Shapes spread into larger objects instead of `z.extend` / `z.omit`, which cost bundle bytes.
+const supporterSummaryShape = {
   id: IdSchema,
   name: text(80),
   pronouns: z.optional(text(40)),
@@ -160,7 +190,8 @@ export const SupporterSummarySchema = z.object({
   sessionLengths: z.array(SessionLengthSchema).check(z.minLength(1)),
   /** Start of the soonest open slot, or null when none is open in the booking horizon. */
   nextAvailable: z.nullable(DateTimeSchema),
-});
+};
+export const SupporterSummarySchema = z.object(supporterSummaryShape);
 export type SupporterSummary = z.infer<typeof SupporterSummarySchema>;
 
 export const CertificationSchema = z.object({
@@ -170,7 +201,8 @@ export const CertificationSchema = z.object({
   reviewedOn: DateSchema,
 });
 
-export const SupporterProfileSchema = z.extend(SupporterSummarySchema, {
+export const SupporterProfileSchema = z.object({
+  ...supporterSummaryShape,
   /** Full biography, plain text; paragraphs separated by blank lines. */
   bio: text(4000),
   /** The supporter's own words about their lived experience and recovery. */
@@ -196,12 +228,8 @@ const MAX_FILTER_VALUES = 100;
 const filterList = <T extends z.ZodMiniType>(item: T) =>
   z.optional(z.array(item).check(z.maxLength(MAX_FILTER_VALUES)));
 
-/**
- * A supporter search, sent as a JSON body (`POST /supporters/search`), never as a query string:
- * the topics, identities, language, state and free text a seeker filters by are personal and
- * sensitive (QUALITY S4), and URLs end up in access logs, proxies and browser history.
- */
-export const SupporterQuerySchema = z.object({
+/** What a seeker filters supporters by. */
+const supporterFiltersShape = {
   /** Free text over name, headline, bio and tags; empty means no text filter. */
   q: z.optional(z.string().check(z.maxLength(200))),
   /** Topic ids; a supporter matches if they have any. */
@@ -216,6 +244,15 @@ export const SupporterQuerySchema = z.object({
   lengthMinutes: z.optional(SessionLengthSchema),
   /** Only supporters with an open slot within this many days. */
   availableWithinDays: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(365))),
+};
+
+/**
+ * A supporter search, sent as a JSON body (`POST /supporters/search`), never as a query string:
+ * the topics, identities, language, state and free text a seeker filters by are personal and
+ * sensitive (QUALITY S4), and URLs end up in access logs, proxies and browser history.
+ */
+export const SupporterQuerySchema = z.object({
+  ...supporterFiltersShape,
   /** Order of results; `next-available` by default. */
   sort: z.optional(SupporterSortSchema),
   /** Index of the first result; 0 by default. */
@@ -227,11 +264,7 @@ export const SupporterQuerySchema = z.object({
 export type SupporterQuery = z.infer<typeof SupporterQuerySchema>;
 
 /** The filters of a supporter search without paging or order, as `POST /slots/next` takes them. */
-export const SupporterFiltersSchema = z.omit(SupporterQuerySchema, {
-  sort: true,
-  offset: true,
-  limit: true,
-});
+export const SupporterFiltersSchema = z.object(supporterFiltersShape);
 export type SupporterFilters = z.infer<typeof SupporterFiltersSchema>;
 
 export const SupporterPageSchema = z.object({
@@ -312,7 +345,7 @@ export type MatchResult = z.infer<typeof MatchResultSchema>;
 // ---------------------------------------------------------------------------------------------
 // Bookings.
 
-export const PaymentChoiceSchema = z.discriminatedUnion('kind', [
+export const PaymentChoiceSchema = z.union([
   /** Pay what you can: the seeker's amount, between the program's minimum and maximum. */
   z.object({ kind: z.literal('sliding-scale'), amount: nonNegativeInt() }),
   z.object({ kind: z.literal('fixed') }),
@@ -329,7 +362,7 @@ export const BookingRequestSchema = z.object({
   /** The seeker's answers; sent to the partner's backend only, never kept by the widgets. */
   seeker: z.object({
     name: text(120),
-    email: z.email(),
+    email: EmailSchema,
     age: z.number().check(z.int(), z.minimum(0), z.maximum(130)),
     state: StateCodeSchema,
     pronouns: z.optional(z.string().check(z.maxLength(40))),
@@ -430,8 +463,8 @@ export type GiftCardLookupRequest = z.infer<typeof GiftCardLookupRequestSchema>;
 export const GiftCardPurchaseRequestSchema = z.object({
   sessions: z.number().check(z.int(), z.minimum(1), z.maximum(20)),
   lengthMinutes: SessionLengthSchema,
-  purchaser: z.object({ name: text(120), email: z.email() }),
-  recipient: z.object({ name: text(120), email: z.email() }),
+  purchaser: z.object({ name: text(120), email: EmailSchema }),
+  recipient: z.object({ name: text(120), email: EmailSchema }),
   message: z.optional(z.string().check(z.maxLength(500))),
   /** Date to send the recipient's email; today when absent. */
   deliverOn: z.optional(DateSchema),
