@@ -3,6 +3,7 @@ import {
   ApiConfigError,
   checkApiBase,
   createApiClient,
+  sharedDeadline,
   type ApiClient,
   type ApiClientOptions,
 } from './client.js';
@@ -867,6 +868,33 @@ describe('ApiClient: retries (R2)', () => {
     expect(error.kind).to.equal('timeout');
     expect(error.message).to.contain('within 30 ms');
     expect(calls, 'no retry without time left for it').to.have.length(1);
+  });
+
+  it('takes a deadline per call, and sharedDeadline splits one deadline across a chain', async () => {
+    const { fetch } = fakeFetch(hang);
+    const client = createApiClient({ baseUrl: BASE, fetch, deadlineMs: 10_000, retries: 0 });
+    expect(client.deadlineMs).to.equal(10_000);
+    const single = await failure(client.getProgram({ deadlineMs: 25 }));
+    expect(single.message).to.contain('within 25 ms');
+
+    const short = createApiClient({ baseUrl: BASE, fetch, deadlineMs: 120, retries: 0 });
+    const opts = sharedDeadline(short);
+    const first = await failure(short.getProgram(opts()));
+    expect(first.message).to.contain('within 120 ms');
+    // The first call used the whole budget: the next one gets what is left, at least 1 ms.
+    const second = await failure(short.getSupporter('sup-001', opts()));
+    const limit = Number(/within (\d+) ms/.exec(second.message)?.[1]);
+    expect(limit, second.message).to.be.below(60);
+  });
+
+  it('refuses a deadline that is not a positive number, sending nothing', async () => {
+    const { client, calls } = setup([json(program)]);
+    for (const deadlineMs of [0, -5, Number.NaN]) {
+      const error = await failure(client.getProgram({ deadlineMs }));
+      expect(error.kind).to.equal('validation');
+      expect(error.issues?.[0]?.path).to.equal('deadlineMs');
+    }
+    expect(calls).to.have.length(0);
   });
 
   it('exposes Retry-After on the final 429 error', async () => {

@@ -65,6 +65,11 @@ export interface ApiClientOptions {
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /**
+   * For this call instead of the client's `deadlineMs`: what is left of a budget that several
+   * calls share, so that a view waiting on a chain of calls still fails in time (QUALITY R1).
+   */
+  deadlineMs?: number;
   /** POSTs only: reuse a key, e.g. across a user's repeated submissions of the same form. */
   idempotencyKey?: string;
 }
@@ -103,6 +108,8 @@ export interface SupporterPage {
 export interface ApiClient {
   /** The resolved base URL, without a trailing slash. */
   readonly baseUrl: string;
+  /** The deadline of each call, retries included, in milliseconds. */
+  readonly deadlineMs: number;
   getProgram(opts?: RequestOptions): Promise<Program>;
   listSupporters(query?: SupporterQuery, opts?: RequestOptions): Promise<SupporterPage>;
   getSupporter(supporterId: string, opts?: RequestOptions): Promise<SupporterProfile>;
@@ -367,8 +374,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       headers.set('Idempotency-Key', key);
     }
 
+    const callDeadline = params.opts?.deadlineMs ?? deadlineMs;
+    if (!(callDeadline > 0)) {
+      throw invalidRequest(name, [
+        { path: 'deadlineMs', message: 'expected a positive number of milliseconds' },
+      ]);
+    }
     const started = now();
-    const remaining = () => deadlineMs - (now() - started);
+    const remaining = () => callDeadline - (now() - started);
 
     const attempt = async (): Promise<ResponseOf<N>> => {
       // Each attempt gets its own timeout, cut short by what is left of the call's deadline.
@@ -500,6 +513,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   const client = {
     baseUrl: base,
+    deadlineMs,
     getProgram: (opts) => call('getProgram', { opts }),
     listSupporters,
     getSupporter: (supporterId, opts) => call('getSupporter', { path: { supporterId }, opts }),
@@ -523,6 +537,22 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       }),
   } satisfies ApiClient & Record<EndpointName, unknown>;
   return client;
+}
+
+/**
+ * One deadline for a chain of calls (a list that first waits for the program, say): each call
+ * made through the returned options gets what is left of the client's deadline, so the chain
+ * fails within it as one call would (QUALITY R1).
+ */
+export function sharedDeadline(
+  client: Pick<ApiClient, 'deadlineMs'>,
+  signal?: AbortSignal,
+): () => RequestOptions {
+  const started = performance.now();
+  return () => ({
+    ...(signal ? { signal } : {}),
+    deadlineMs: Math.max(1, client.deadlineMs - (performance.now() - started)),
+  });
 }
 
 function summarise(issues: readonly ApiIssue[]): string {

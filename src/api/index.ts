@@ -5,6 +5,7 @@
 export {
   createApiClient,
   checkApiBase,
+  sharedDeadline,
   ApiConfigError,
   type ApiClient,
   type ApiClientOptions,

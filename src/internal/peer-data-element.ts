@@ -55,7 +55,6 @@ export class PeerDataElement extends PeerElement {
     ></crisis-banner>`;
   }
 
-  /** What a person sees when loading failed: what happened, in plain words, and a way to retry. */
   /** What went wrong, in plain words: offline, unreadable data, or a failed load. */
   protected errorMessage(error: unknown): string {
     const t = this.strings;
@@ -63,6 +62,7 @@ export class PeerDataElement extends PeerElement {
     return isApiError(error) && error.kind === 'validation' ? t.invalidData : t.loadFailed;
   }
 
+  /** What a person sees when loading failed: what happened, in plain words, and a way to retry. */
   protected renderError(error: unknown, retry?: () => void): TemplateResult {
     // Not a live region of its own: the element's one status region announces the error (A4).
     return html`<div part="error" class="error">

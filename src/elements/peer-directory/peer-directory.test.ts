@@ -1,6 +1,6 @@
 import { expect, fixture, html, aTimeout } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { ContextConsumer } from '@lit/context';
+import { ContextConsumer, ContextProvider } from '@lit/context';
 import { LitElement } from 'lit';
 import { http, HttpResponse } from 'msw';
 import './define.js';
@@ -9,6 +9,7 @@ import type { PeerDirectory } from './peer-directory.js';
 import { peerConfigContext, type PeerConfig } from '../../config/context.js';
 import type { PeerErrorEvent, PeerSupporterSelectedEvent } from '../../events.js';
 import type { SupporterQuery, SupporterSummary } from '../../api/schemas.js';
+import { createApiClient } from '../../api/client.js';
 import { startMockBackend } from '../../mocks/browser.js';
 import { scenarioHandlers } from '../../mocks/scenarios.js';
 import { MARKUP_SUPPORTER_ID, referenceProgram } from '../../mocks/data.js';
@@ -37,6 +38,21 @@ class DirectoryConfigProbe extends LitElement {
   }
 }
 customElements.define('directory-config-probe', DirectoryConfigProbe);
+
+/** Gives the elements inside it a client with a short deadline, as a host's own provider may. */
+class ShortDeadlineHost extends LitElement {
+  static deadlineMs = 800;
+  provider = new ContextProvider(this, {
+    context: peerConfigContext,
+    initialValue: {
+      client: createApiClient({ baseUrl: '/api', deadlineMs: ShortDeadlineHost.deadlineMs }),
+    },
+  });
+  override render() {
+    return html`<slot></slot>`;
+  }
+}
+customElements.define('short-deadline-host', ShortDeadlineHost);
 
 // ---------------------------------------------------------------------------------------------
 // Helpers.
@@ -755,6 +771,29 @@ describe('<peer-directory>', () => {
       expectNone(root(el), '.skeleton', 'an endless skeleton');
       expectCrisisLine(el);
       await expect(el).to.be.accessible();
+    });
+
+    it('shows the error state within one deadline when the program and the list both stall (R1)', async () => {
+      worker.use(
+        ...scenarioHandlers('slow', { only: ['getProgram', 'listSupporters'], delayMs: 60_000 }),
+      );
+      const errors = collect<PeerErrorEvent>('peer-error');
+      try {
+        const el = await render(
+          html`<short-deadline-host><peer-directory></peer-directory></short-deadline-host>`,
+        );
+        const alert = root(el).querySelector('[part=error]')!;
+        expect(text(alert)).to.contain('Something went wrong while loading');
+        expectCrisisLine(el);
+        // The list waited for the program's whole deadline, so it had almost nothing left: the
+        // chain failed within one deadline, not one per call.
+        const list = errors.events.find((e) => e.detail.endpoint === 'listSupporters')!.detail;
+        expect(list.kind).to.equal('timeout');
+        const limit = Number(/within (\d+) ms/.exec(list.message)?.[1]);
+        expect(limit, list.message).to.be.below(ShortDeadlineHost.deadlineMs / 2);
+      } finally {
+        errors.stop();
+      }
     });
 
     it('drops a soonest-session answer that arrives after the filters changed', async () => {

@@ -12,7 +12,7 @@ import type {
   Tag,
   TimeOfDay,
 } from '../../api/schemas.js';
-import type { SupporterPage } from '../../api/client.js';
+import { sharedDeadline, type SupporterPage } from '../../api/client.js';
 import { PeerDataElement } from '../../internal/peer-data-element.js';
 import { ApiError } from '../../api/errors.js';
 import {
@@ -143,7 +143,8 @@ export class PeerDirectory extends PeerDataElement {
     task: async ([client], { signal }) => {
       if (!client) return undefined;
       this.announce(this.strings.loading);
-      const program = await this.program.taskComplete.catch(() => undefined);
+      const opts = sharedDeadline(client, signal);
+      const program = await this.loadProgram();
       const page = await client.listSupporters(
         {
           ...this.query(program),
@@ -151,7 +152,7 @@ export class PeerDirectory extends PeerDataElement {
           offset: 0,
           limit: this.pageSize * this.pages,
         },
-        { signal },
+        opts(),
       );
       if (page.items.length === 0 && page.rejected.length > 0) {
         // Nothing readable at all: the error state, not an empty list that claims matches (R5).
@@ -187,14 +188,15 @@ export class PeerDirectory extends PeerDataElement {
     args: () => [this.client] as const,
     task: async ([client], { signal }) => {
       if (!client) return undefined;
-      const program = await this.program.taskComplete.catch(() => undefined);
-      const { slot } = await client.nextAvailable(this.query(program), { signal });
+      const opts = sharedDeadline(client, signal);
+      const program = await this.loadProgram();
+      const { slot } = await client.nextAvailable(this.query(program), opts());
       if (!slot) {
         this.announce(this.t.nextNone);
         return null;
       }
       const known = this.lastPage?.items.find((s) => s.id === slot.supporterId);
-      const name = known?.name ?? (await client.getSupporter(slot.supporterId, { signal })).name;
+      const name = known?.name ?? (await client.getSupporter(slot.supporterId, opts())).name;
       // Filters changed, or the person chose someone, while this was on its way: not current.
       if (signal.aborted) return undefined;
       this.select({ supporterId: slot.supporterId, slotStart: slot.start }, name, false);
@@ -209,7 +211,8 @@ export class PeerDirectory extends PeerDataElement {
     args: () => [this.client] as const,
     task: async ([client], { signal }): Promise<MatchResult | undefined> => {
       if (!client || !this.matchRequest) return undefined;
-      const program = await this.program.taskComplete.catch(() => undefined);
+      const opts = sharedDeadline(client, signal);
+      const program = await this.loadProgram();
       const result = await client.match(
         {
           ...this.matchRequest,
@@ -222,7 +225,7 @@ export class PeerDirectory extends PeerDataElement {
           timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
           limit: 10,
         },
-        { signal },
+        opts(),
       );
       this.announce(
         result.results.length
@@ -235,6 +238,15 @@ export class PeerDirectory extends PeerDataElement {
     },
     onError: (error) => this.failed(error),
   });
+
+  /**
+   * The program, for its service area; undefined when it could not be loaded (the lists are then
+   * not narrowed to it). A failed load is tried again, so "Try again" retries it too.
+   */
+  private loadProgram(): Promise<Program | undefined> {
+    if (this.program.status === TaskStatus.ERROR) void this.program.run();
+    return this.program.taskComplete.catch(() => undefined);
+  }
 
   private get t(): DirectoryStrings {
     return strings[this.locale];
