@@ -482,12 +482,17 @@ function profileError(lang: Lang): Story {
       const [first] = await cards(el);
       const panel = await openProfile(el, first!, lang);
       const alert = await waitFor(() => {
-        const found = panel.shadowRoot!.querySelector<HTMLElement>('[role="alert"]');
+        const found = panel.shadowRoot!.querySelector<HTMLElement>('.error');
         if (!found) throw new Error('no profile error yet');
         return found;
       }, settled);
       await expect(alert).toBeVisible();
       await expect(alert).toHaveTextContent(common.loadFailed);
+      // Announced in the directory's one live region, not in a second one of the panel's (A4).
+      await expect(panel.shadowRoot!.querySelector('[role]')).toBeNull();
+      await waitFor(() =>
+        expect(shadow(el).querySelector('[role="status"]')).toHaveTextContent(common.loadFailed),
+      );
       const retry = button(alert, common.retry);
       await expect(retry, `a "${common.retry}" button`).toBeDefined();
       await expect(retry).toBeVisible();

@@ -748,6 +748,34 @@ describe('<peer-directory>', () => {
       profile.shadowRoot!.querySelector<HTMLButtonElement>('[role=group] button')!.click();
       await until(() => status(el).includes(cardName(card)), 1000);
     });
+
+    it('a profile that fails to load says so in place and in the one live region, and retries', async function () {
+      this.timeout(20000);
+      worker.use(...scenarioHandlers('error', { only: ['getSupporter'] }));
+      const errors = collect<PeerErrorEvent>('peer-error');
+      try {
+        const el = await render();
+        const card = cards(el)[0]!;
+        button(card, 'View profile').click();
+        const profile = await until(() =>
+          root(el).querySelector<HTMLElement>(`#profile-${idOf(card)}`),
+        );
+        const error = await until(() => profile.shadowRoot!.querySelector('.error'), 8000);
+        expect(text(error)).to.contain('Something went wrong while loading');
+        expect(profile.shadowRoot!.querySelector('[role]') === null, 'no live region of its own').to
+          .be.true;
+        await until(() => status(el).startsWith('Something went wrong while loading'));
+        expect(errors.events.map((e) => e.detail.endpoint)).to.include('getSupporter');
+        expect(cards(el).length, 'the list stays').to.be.greaterThan(0);
+        expectCrisisLine(el);
+
+        worker.resetHandlers();
+        button(error, 'Try again').click();
+        await until(() => profile.shadowRoot!.querySelector('h4'), 8000);
+      } finally {
+        errors.stop();
+      }
+    });
   });
 
   describe('robustness', () => {

@@ -572,6 +572,7 @@ export class PeerDirectory extends PeerDataElement {
               .client=${this.client}
               .strings=${t}
               .common=${this.strings}
+              .onError=${this.failed}
               locale=${this.locale}
             ></peer-supporter-profile>`
           : nothing
@@ -760,10 +761,10 @@ export class PeerDirectory extends PeerDataElement {
   }
 
   /** A failed load: the host page hears of it, the person is told in the live region. */
-  private failed(error: unknown): void {
+  private readonly failed = (error: unknown): void => {
     this.reportError(error);
     this.announce(this.errorMessage(error));
-  }
+  };
 
   private announce(message: string): void {
     this.announcement = message;

@@ -38,6 +38,11 @@ export class PeerSupporterProfile extends LitElement {
   @property({ attribute: false }) strings?: DirectoryStrings;
   @property({ attribute: false }) common?: CommonStrings;
   @property() locale = 'en';
+  /**
+   * Set by the directory: a failed load is reported and announced there, in its one live region
+   * (QUALITY A4), rather than in a second one here.
+   */
+  @property({ attribute: false }) onError?: (error: unknown) => void;
 
   private readonly profile = new Task(this, {
     args: () => [this.client, this.supporterId, this.lengthMinutes] as const,
@@ -59,6 +64,7 @@ export class PeerSupporterProfile extends LitElement {
       ]);
       return { profile, slots: slots.slots };
     },
+    onError: (error) => this.onError?.(error),
   });
 
   override render(): TemplateResult {
@@ -68,7 +74,7 @@ export class PeerSupporterProfile extends LitElement {
       pending: () => html`<div class="skeleton" aria-busy="true">${this.common?.loading}</div>`,
       complete: (data) => (data ? this.renderProfile(t, data.profile, data.slots) : html``),
       error: () =>
-        html`<div role="alert" class="error">
+        html`<div class="error">
           <p>${this.common?.loadFailed}</p>
           <button
             type="button"
