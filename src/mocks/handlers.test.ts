@@ -23,6 +23,7 @@ import {
 } from '../api/schemas.js';
 import { startMockBackend } from './browser.js';
 import { parseQuery } from './handlers.js';
+import { localeOf } from './labels.js';
 import { createMockStore, type MockStore } from './store.js';
 import { scenarioHandlers } from './scenarios.js';
 
@@ -150,6 +151,23 @@ describe('mock backend over HTTP', () => {
     );
     const speaker = store.supporters.find((s) => s.id === slot?.supporterId);
     expect(speaker?.languages).to.include('es');
+  });
+
+  it('labels tags in the language of Accept-Language', async () => {
+    const search = (language: string) =>
+      api('/supporters/search', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Accept-Language': language },
+        body: JSON.stringify({ topics: ['anxiety'], limit: 1 }),
+      });
+    const es = expectBody(await search('es'), 200, SupporterPageSchema);
+    const en = expectBody(await search('en'), 200, SupporterPageSchema);
+    const label = (page: typeof es) =>
+      (page.items[0] as { topics: { id: string; label: string }[] }).topics.find(
+        (t) => t.id === 'anxiety',
+      )?.label;
+    expect(label(es)).to.equal('Ansiedad');
+    expect(label(en)).to.equal('Anxiety');
   });
 
   it('searches and looks up gift cards without an Idempotency-Key: they change nothing', async () => {
@@ -394,6 +412,19 @@ describe('mock backend over HTTP', () => {
     const bad = await post('/matches', { ...question, states: ['or'] }, null);
     const fieldErrors = expectError(bad, 400, 'invalid-request').error.fieldErrors;
     expect(fieldErrors?.map((f) => f.field)).to.deep.equal(['states.0']);
+  });
+});
+
+describe('localeOf', () => {
+  it('answers in the first of es or en by preference, else English', () => {
+    expect(localeOf('es')).to.equal('es');
+    expect(localeOf('es-MX,es;q=0.9,en;q=0.8')).to.equal('es');
+    expect(localeOf('en-US,es;q=0.5')).to.equal('en');
+    expect(localeOf('fr-CA,es;q=0.7,en;q=0.3')).to.equal('es');
+    expect(localeOf('en;q=0.2,es;q=0.8')).to.equal('es');
+    expect(localeOf('es;q=0,en')).to.equal('en');
+    expect(localeOf('de')).to.equal('en');
+    expect(localeOf(null)).to.equal('en');
   });
 });
 

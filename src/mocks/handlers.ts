@@ -4,12 +4,16 @@
  * declares, validates the body with the operation's request schema, checks the Idempotency-Key,
  * and hands the typed request to the store, whose rules decide the answer.
  *
+ * Labels (tags, match reasons, times of day) come in the language of `Accept-Language`, as the
+ * contract asks (`labels.ts`).
+ *
  * Searches and gift card lookups are POSTs whose bodies carry the seeker's filters and the code,
  * so that none of it is ever in a URL (QUALITY S4); only ids and times are path or query values.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type * as z from 'zod/mini';
 import { endpoints, type Endpoint, type EndpointName, type QueryParam } from '../api/endpoints.js';
+import { localeOf, type MockLocale } from './labels.js';
 import { failure, parseRequest, type ApiResult, type MockStore } from './store.js';
 
 export interface HandlerOptions {
@@ -41,6 +45,8 @@ type RequestOf<K extends EndpointName> = (typeof endpoints)[K] extends {
   : undefined;
 
 interface RouteInput<K extends EndpointName> {
+  /** The language of labels in the answer, from `Accept-Language`. */
+  locale: MockLocale;
   params: Record<string, string>;
   query: Record<string, QueryValue | undefined>;
   body: RequestOf<K>;
@@ -57,8 +63,8 @@ const param = (input: RouteInput<EndpointName>, name: string) => input.params[na
 /** How each operation maps onto the store; the HTTP plumbing is shared by all of them. */
 const routes: { [K in EndpointName]: Route<K> } = {
   getProgram: (store) => store.getProgram(),
-  listSupporters: (store, input) => store.listSupporters(input.body),
-  getSupporter: (store, input) => store.getSupporter(param(input, 'supporterId')),
+  listSupporters: (store, input) => store.listSupporters(input.body, input.locale),
+  getSupporter: (store, input) => store.getSupporter(param(input, 'supporterId'), input.locale),
   listSlots: (store, input) => {
     const query: Parameters<MockStore['listSlots']>[1] = {};
     const from = str(input.query['from']);
@@ -70,7 +76,7 @@ const routes: { [K in EndpointName]: Route<K> } = {
     return store.listSlots(param(input, 'supporterId'), query);
   },
   nextAvailable: (store, input) => store.nextAvailable(input.body),
-  match: (store, input) => store.match(input.body),
+  match: (store, input) => store.match(input.body, input.locale),
   createBooking: (store, input) => store.createBooking(input.body, input.idempotencyKey),
   getBooking: (store, input) => store.getBooking(param(input, 'bookingId')),
   cancelBooking: (store, input) =>
@@ -177,6 +183,7 @@ export function createHandlers(store: MockStore, options: HandlerOptions = {}): 
       const route = routes[name] as Route<EndpointName>;
       return respond(
         route(store, {
+          locale: localeOf(request.headers.get('Accept-Language')),
           params: Object.fromEntries(
             Object.entries(params).map(([k, v]) => [
               k,

@@ -436,6 +436,66 @@ describe('listing supporters', () => {
   });
 });
 
+describe('labels in the language asked for', () => {
+  const { store } = storeAt(MARCH);
+  const labels = (tags: readonly { id: string; label: string }[]) =>
+    Object.fromEntries(tags.map((t) => [t.id, t.label]));
+
+  it('gives tags, facets and profiles in Spanish for es, ids unchanged', () => {
+    const en = expectOk(store.listSupporters({ sort: 'name' }), SupporterPageSchema);
+    const es = expectOk(store.listSupporters({ sort: 'name' }, 'es'), SupporterPageSchema);
+    expect(labels(en.facets.topics).anxiety).to.equal('Anxiety');
+    expect(labels(es.facets.topics).anxiety).to.equal('Ansiedad');
+    expect(labels(es.facets.identities).nonbinary).to.equal('No binario');
+    expect(es.facets.topics.map((t) => t.id).sort()).to.deep.equal(
+      en.facets.topics.map((t) => t.id).sort(),
+    );
+    // Sorted as a Spanish reader expects, by the Spanish labels.
+    const spanish = es.facets.topics.map((t) => t.label);
+    expect(spanish).to.deep.equal([...spanish].sort((a, b) => a.localeCompare(b, 'es')));
+    expect(es.items.map((s) => s.id)).to.deep.equal(en.items.map((s) => s.id));
+    const translated = es.items.flatMap((s) => s.topics).filter((t) => t.id === 'grief');
+    expect(translated.length).to.be.greaterThan(0);
+    for (const t of translated) expect(t.label).to.equal('Duelo y pérdida');
+
+    const profile = expectOk(store.getSupporter(en.items[0]!.id, 'es'), SupporterProfileSchema);
+    expect(profile.topics).to.deep.equal(es.items[0]!.topics);
+  });
+
+  it('explains matches in Spanish for es', () => {
+    const request = {
+      topics: ['anxiety'],
+      identities: [],
+      languages: ['es'],
+      timesOfDay: ['evening' as const],
+    };
+    const [best] = expectOk(store.match(request, 'es'), MatchResultSchema).results;
+    const reasons = Object.fromEntries(best!.reasons.map((r) => [r.kind, r.label]));
+    expect(reasons).to.deep.include({ topic: 'Ansiedad', language: 'español' });
+    if (reasons['time-of-day']) expect(reasons['time-of-day']).to.equal('Noches');
+    const [bestEn] = expectOk(store.match(request), MatchResultSchema).results;
+    expect(Object.fromEntries(bestEn!.reasons.map((r) => [r.kind, r.label]))).to.deep.include({
+      topic: 'Anxiety',
+      language: 'Spanish',
+    });
+  });
+
+  it('finds a tag by its label in either language, whatever the answer language', () => {
+    const byEnglish = expectOk(
+      store.listSupporters({ q: 'grief', limit: 100 }),
+      SupporterPageSchema,
+    );
+    const bySpanish = expectOk(
+      store.listSupporters({ q: 'duelo', limit: 100 }),
+      SupporterPageSchema,
+    );
+    expect(bySpanish.total).to.be.greaterThan(0);
+    expect(bySpanish.items.map((s) => s.id)).to.include.members(
+      byEnglish.items.filter((s) => s.topics.some((t) => t.id === 'grief')).map((s) => s.id),
+    );
+  });
+});
+
 describe('profiles and next available', () => {
   it('returns a profile without the schedule, and 404 for an unknown id', () => {
     const { store } = storeAt(MARCH);

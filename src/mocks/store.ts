@@ -53,6 +53,13 @@ import {
   type SupporterRecord,
 } from './data.js';
 import {
+  allLabels,
+  languageLabel,
+  localizeTag,
+  timeOfDayLabel,
+  type MockLocale,
+} from './labels.js';
+import {
   DAY,
   HOUR,
   MINUTE,
@@ -174,11 +181,12 @@ export interface MockStore {
   now(): Date;
 
   getProgram(): ApiResult<Program>;
-  listSupporters(query?: SupporterListQuery): ApiResult<SupporterPage>;
-  getSupporter(supporterId: string): ApiResult<SupporterProfile>;
+  /** `locale`: the language of tag labels in the answer (the request's `Accept-Language`). */
+  listSupporters(query?: SupporterListQuery, locale?: MockLocale): ApiResult<SupporterPage>;
+  getSupporter(supporterId: string, locale?: MockLocale): ApiResult<SupporterProfile>;
   listSlots(supporterId: string, query?: SlotQuery): ApiResult<SlotList>;
   nextAvailable(filters?: SupporterFilters): ApiResult<NextAvailable>;
-  match(request: MatchRequest): ApiResult<MatchResult>;
+  match(request: MatchRequest, locale?: MockLocale): ApiResult<MatchResult>;
   createBooking(request: BookingRequest, idempotencyKey?: string): ApiResult<Booking>;
   getBooking(bookingId: string): ApiResult<Booking>;
   cancelBooking(
@@ -254,12 +262,6 @@ interface IdempotentEntry {
   result: () => ApiSuccess<unknown>;
 }
 
-const TIMES_OF_DAY: Record<TimeOfDay, { label: string; from: number; to: number }> = {
-  morning: { label: 'Mornings', from: 0, to: 12 * 60 },
-  afternoon: { label: 'Afternoons', from: 12 * 60, to: 17 * 60 },
-  evening: { label: 'Evenings', from: 17 * 60, to: 24 * 60 },
-};
-
 /** Time of day of an instant in a zone: morning before 12:00, afternoon to 17:00, then evening. */
 export function timeOfDay(ms: number, timeZone: string): TimeOfDay {
   const { minutes } = localParts(ms, timeZone);
@@ -279,16 +281,6 @@ function normalizeText(text: string): string {
 
 function primaryLanguage(tag: string): string {
   return (tag.split('-')[0] ?? tag).toLowerCase();
-}
-
-let languageNames: Intl.DisplayNames | undefined;
-function languageLabel(tag: string): string {
-  try {
-    languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
-    return languageNames.of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
 }
 
 /** Stable JSON: keys sorted, so that equal requests give equal fingerprints. */
@@ -377,8 +369,8 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
           record.name,
           record.headline,
           record.bio,
-          ...record.topics.map((t) => t.label),
-          ...record.identities.map((t) => t.label),
+          ...record.topics.flatMap((t) => allLabels('topic', t)),
+          ...record.identities.flatMap((t) => allLabels('identity', t)),
         ].join('\n'),
       ),
       topics: new Set(record.topics.map((t) => t.id)),
@@ -396,7 +388,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     });
   }
   const allEntries = [...entries.values()];
-  const facets = computeFacets(supporters);
+  const facets = { en: computeFacets(supporters, 'en'), es: computeFacets(supporters, 'es') };
 
   const bookings = new Map<string, BookingRecord>();
   const giftCards = new Map<string, GiftCardRecord>();
@@ -535,14 +527,14 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
 
   // --- supporters ----------------------------------------------------------------------------
 
-  function summaryOf(entry: Entry, next: number | null): SupporterSummary {
+  function summaryOf(entry: Entry, next: number | null, locale: MockLocale): SupporterSummary {
     const r = entry.record;
     const summary: SupporterSummary = {
       id: r.id,
       name: r.name,
       headline: r.headline,
-      topics: clone(r.topics),
-      identities: clone(r.identities),
+      topics: r.topics.map((t) => localizeTag('topic', t, locale)),
+      identities: r.identities.map((t) => localizeTag('identity', t, locale)),
       languages: [...r.languages],
       states: [...r.states],
       sessionLengths: [...r.sessionLengths],
@@ -1034,7 +1026,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
 
   // --- matching ------------------------------------------------------------------------------
 
-  function match(input: MatchRequest): ApiResult<MatchResult> {
+  function match(input: MatchRequest, locale: MockLocale = 'en'): ApiResult<MatchResult> {
     const parsed = parseRequest(MatchRequestSchema, input);
     if (!parsed.ok) return parsed;
     const request = parsed.value;
@@ -1054,13 +1046,15 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
 
       if (request.topics.length > 0) {
         const hits = entry.record.topics.filter((t) => request.topics.includes(t.id));
-        for (const t of hits) reasons.push({ kind: 'topic', id: t.id, label: t.label });
+        for (const t of hits) reasons.push({ kind: 'topic', ...localizeTag('topic', t, locale) });
         weighted += MATCH_WEIGHTS.topic * (hits.length / new Set(request.topics).size);
         weights += MATCH_WEIGHTS.topic;
       }
       if (request.identities.length > 0) {
         const hits = entry.record.identities.filter((t) => request.identities.includes(t.id));
-        for (const t of hits) reasons.push({ kind: 'identity', id: t.id, label: t.label });
+        for (const t of hits) {
+          reasons.push({ kind: 'identity', ...localizeTag('identity', t, locale) });
+        }
         weighted += MATCH_WEIGHTS.identity * (hits.length / new Set(request.identities).size);
         weights += MATCH_WEIGHTS.identity;
       }
@@ -1068,7 +1062,9 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       if (wantedLanguages.size > 0) {
         const hits = entry.record.languages.filter((l) => wantedLanguages.has(primaryLanguage(l)));
         speaks = hits.length > 0;
-        for (const l of hits) reasons.push({ kind: 'language', id: l, label: languageLabel(l) });
+        for (const l of hits) {
+          reasons.push({ kind: 'language', id: l, label: languageLabel(l, locale) });
+        }
         weighted += speaks ? MATCH_WEIGHTS.language : 0;
         weights += MATCH_WEIGHTS.language;
       }
@@ -1090,7 +1086,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
           const count = counts.get(band) ?? 0;
           fit += Math.min(1, count / TIME_FIT_SLOTS) / wantedTimes.length;
           if (count > 0) {
-            reasons.push({ kind: 'time-of-day', id: band, label: TIMES_OF_DAY[band].label });
+            reasons.push({ kind: 'time-of-day', id: band, label: timeOfDayLabel(band, locale) });
           }
         }
         weighted += MATCH_WEIGHTS.time * fit;
@@ -1111,7 +1107,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     );
     return ok({
       results: scored.slice(0, limit).map(({ entry, score, reasons, next }) => ({
-        supporter: summaryOf(entry, next),
+        supporter: summaryOf(entry, next, locale),
         score,
         reasons,
       })),
@@ -1127,7 +1123,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
 
     getProgram: () => ok(clone(program)),
 
-    listSupporters(query = {}) {
+    listSupporters(query = {}, locale = 'en') {
       const checked = checkFilters(SupporterQuerySchema, query);
       if (!checked.ok) return checked;
       const sort = checked.query.sort ?? 'next-available';
@@ -1150,20 +1146,20 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
           .slice(offset, offset + limit);
       }
       return ok({
-        items: page.map(({ entry, next }) => summaryOf(entry, next)),
+        items: page.map(({ entry, next }) => summaryOf(entry, next, locale)),
         total: found.length,
         offset,
         limit,
-        facets: clone(facets),
+        facets: clone(facets[locale]),
       });
     },
 
-    getSupporter(supporterId) {
+    getSupporter(supporterId, locale = 'en') {
       const entry = entries.get(supporterId);
       if (!entry) return failure(404, 'not-found', 'No such supporter.');
       const r = entry.record;
       const profile: SupporterProfile = {
-        ...summaryOf(entry, nextAny(entry)?.start ?? null),
+        ...summaryOf(entry, nextAny(entry)?.start ?? null, locale),
         bio: r.bio,
         certifications: clone(r.certifications),
         modalities: [...r.modalities],
@@ -1283,7 +1279,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
   };
 }
 
-function computeFacets(supporters: readonly SupporterRecord[]): Facets {
+function computeFacets(supporters: readonly SupporterRecord[], locale: MockLocale): Facets {
   const topics = new Map<string, Tag>();
   const identities = new Map<string, Tag>();
   const languages = new Set<string>();
@@ -1294,10 +1290,12 @@ function computeFacets(supporters: readonly SupporterRecord[]): Facets {
     for (const l of s.languages) languages.add(l);
     for (const st of s.states) states.add(st);
   }
-  const byLabel = (a: Tag, b: Tag) => a.label.localeCompare(b.label, 'en');
+  const byLabel = (a: Tag, b: Tag) => a.label.localeCompare(b.label, locale);
   return {
-    topics: [...topics.values()].map((t) => ({ ...t })).sort(byLabel),
-    identities: [...identities.values()].map((t) => ({ ...t })).sort(byLabel),
+    topics: [...topics.values()].map((t) => localizeTag('topic', t, locale)).sort(byLabel),
+    identities: [...identities.values()]
+      .map((t) => localizeTag('identity', t, locale))
+      .sort(byLabel),
     languages: [...languages].sort(),
     states: [...states].sort(),
   };

@@ -1142,6 +1142,10 @@ describe('<peer-directory>', () => {
       expect(status(el)).to.equal(`${expectedPage().total} compañeros coinciden.`);
       const call = deepLinks(el).find((a) => a.getAttribute('href') === 'tel:988')!;
       expect(text(call)).to.equal('Llamar al 988');
+      // The API labels the tags in the element's language (the client sends Accept-Language).
+      const topics = [...root(el).querySelectorAll('[part=filters] .chip')].map(text);
+      expect(topics).to.include('Ansiedad');
+      expect(topics).not.to.include('Anxiety');
       expectCrisisLine(el);
       await expect(el).to.be.accessible();
     });
