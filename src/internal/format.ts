@@ -60,15 +60,33 @@ export function zoneName(locale: string, at = new Date(), timeZone?: string): st
 /** Display name of a language tag in the given locale: `es` → `Spanish` / `español`. */
 const languageNames = new Map<string, Intl.DisplayNames>();
 
+/**
+ * Names that `Intl.DisplayNames` lacks in some browsers (it answers with the code itself): ASL
+ * is `ase` in BCP 47, and several browsers name it in no locale.
+ */
+const missingNames: Record<string, Record<string, string>> = {
+  en: { ase: 'American Sign Language' },
+  es: { ase: 'lengua de señas americana' },
+};
+
+/**
+ * A language tag's name in `locale`, e.g. `es` → "Spanish". A name the browser does not know in
+ * that locale comes from `missingNames`, else in English, and only then as the bare code.
+ */
 export function languageName(tag: string, locale: string): string {
+  let name: string | undefined;
   try {
     let names = languageNames.get(locale);
     if (!names)
       languageNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'language' })));
-    return names.of(tag) ?? tag;
+    name = names.of(tag);
   } catch {
-    return tag;
+    // An unknown locale or a malformed tag: fall through.
   }
+  if (name && name.toLowerCase() !== tag.toLowerCase()) return name;
+  const known = missingNames[locale.split('-')[0]!]?.[tag];
+  if (known) return known;
+  return locale === 'en' ? tag : languageName(tag, 'en');
 }
 
 /** Up to two initials for a photo placeholder: `María José Ruiz` → `MR`. */

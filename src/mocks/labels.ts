@@ -105,16 +105,25 @@ export function timeOfDayLabel(band: TimeOfDay, locale: MockLocale): string {
 
 const languageNames = new Map<MockLocale, Intl.DisplayNames>();
 
+/** Names `Intl.DisplayNames` lacks in some browsers (it answers with the code itself). */
+const missingLanguages: Record<MockLocale, Record<string, string>> = {
+  en: { ase: 'American Sign Language' },
+  es: { ase: 'lengua de señas americana' },
+};
+
 /** A language tag's name in `locale`, e.g. `es` → "Spanish" or "español". */
 export function languageLabel(tag: string, locale: MockLocale): string {
+  let name: string | undefined;
   try {
     let names = languageNames.get(locale);
     if (!names) {
       names = new Intl.DisplayNames([locale], { type: 'language' });
       languageNames.set(locale, names);
     }
-    return names.of(tag) ?? tag;
+    name = names.of(tag);
   } catch {
-    return tag;
+    // A malformed tag: fall through.
   }
+  if (name && name.toLowerCase() !== tag.toLowerCase()) return name;
+  return missingLanguages[locale][tag] ?? (locale === 'en' ? tag : languageLabel(tag, 'en'));
 }

@@ -350,7 +350,9 @@ describe('<peer-directory>', () => {
         if (s.pronouns) expect(cardText).to.contain(s.pronouns);
         const tags = [...card.querySelectorAll('.tags li')].map(text);
         expect(tags).to.deep.equal(s.topics.map((t) => t.label));
-        for (const tag of s.languages) expect(cardText).to.contain(languageNames.of(tag)!);
+        for (const tag of s.languages) {
+          if (tag !== 'ase') expect(cardText).to.contain(languageNames.of(tag)!);
+        }
         expect(cardText).to.contain(`Serves: ${s.states.join(', ')}`);
         expect(s.nextAvailable, `${s.name} has a next session in the seed`).to.be.a('string');
         const slot = button(card, /\d/);
@@ -365,6 +367,25 @@ describe('<peer-directory>', () => {
           .find((p) => p.type === 'timeZoneName')!.value;
       const zone = /^GMT[+-]/.test(named('longGeneric')) ? named('long') : named('longGeneric');
       expect(text(root(el).querySelector('section')!)).to.contain(`Times are shown in ${zone}.`);
+    });
+
+    it('name American Sign Language in words, never as its code, in both languages', async () => {
+      for (const [lang, name] of [
+        ['en', 'American Sign Language'],
+        ['es', 'lengua de señas americana'],
+      ]) {
+        const el = await renderWithAttributes({
+          'api-base': '/api',
+          lang: lang!,
+          languages: 'ase',
+        });
+        const shown = cards(el);
+        expect(shown.length, `ASL signers (${lang})`).to.be.greaterThan(0);
+        for (const card of shown) {
+          expect(text(card)).to.contain(name);
+          expect(text(card)).not.to.match(/\base\b/);
+        }
+      }
     });
 
     it('show the photo with alt text naming the supporter', async () => {
