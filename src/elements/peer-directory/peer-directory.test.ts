@@ -592,6 +592,30 @@ describe('<peer-directory>', () => {
       ).to.deep.equal([]);
     });
 
+    it('states="WA" preselects one state; states="CA OR" makes those two the area', async () => {
+      const bodies = recordPosts('/api/supporters/search');
+      const one = await renderWithAttributes({ 'api-base': '/api', states: 'WA' });
+      expect((bodies[0] as SupporterQuery).states).to.deep.equal(['WA']);
+      expect(control<HTMLSelectElement>(one, 'State').value).to.equal('WA');
+
+      const two = await renderWithAttributes({ 'api-base': '/api', states: 'CA OR' });
+      expect((bodies[1] as SupporterQuery).states).to.deep.equal(['CA', 'OR']);
+      const select = control<HTMLSelectElement>(two, 'State');
+      expect(select.value, '"Any state" of the area').to.equal('');
+      expect([...select.options].map((o) => o.value)).to.deep.equal(['', 'CA', 'OR']);
+      expect(status(two)).to.equal(countText(expectedPage({ states: ['CA', 'OR'] }).total));
+      for (const card of cards(two)) expect(text(card)).to.match(/Serves: .*\b(CA|OR)\b/);
+
+      // Choosing one narrows to it; "Clear filters" goes back to the host's area, not the program's.
+      choose(select, 'OR');
+      await until(() => bodies.length === 3);
+      expect((bodies[2] as SupporterQuery).states).to.deep.equal(['OR']);
+      await until(() => root(two).querySelector('[part=list][aria-busy=false]'));
+      button(root(two).querySelector('[part=filters]')!, 'Clear filters').click();
+      await until(() => bodies.length === 4);
+      expect((bodies[3] as SupporterQuery).states).to.deep.equal(['CA', 'OR']);
+    });
+
     it('attribute presets apply on first load: languages="es", topics="first-gen"', async () => {
       const bodies = recordPosts('/api/supporters/search');
       const spanish = await renderWithAttributes({ 'api-base': '/api', languages: 'es' });

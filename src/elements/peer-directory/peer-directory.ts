@@ -92,7 +92,11 @@ export class PeerDirectory extends PeerDataElement {
   @property({ converter: list }) identities: string[] = [];
   /** Preset language (BCP 47), e.g. `languages="es"`. */
   @property({ converter: list }) languages: string[] = [];
-  /** Preset state code; by default, every state the program serves. */
+  /**
+   * The states to search: one code preselects it in the state filter; several make them the
+   * directory's area (the filter then offers just those). By default, every state the program
+   * serves.
+   */
   @property({ converter: list }) states: string[] = [];
   /** Preset session length in minutes. */
   @property({ type: Number, attribute: 'length-minutes' }) lengthMinutes?: SessionLength;
@@ -216,11 +220,7 @@ export class PeerDirectory extends PeerDataElement {
       const result = await client.match(
         {
           ...this.matchRequest,
-          ...(this.filters.state
-            ? { states: [this.filters.state] }
-            : program
-              ? { states: program.eligibility.states }
-              : {}),
+          ...this.stateQuery(program),
           ...(this.filters.lengthMinutes ? { lengthMinutes: this.filters.lengthMinutes } : {}),
           timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
           limit: 10,
@@ -269,7 +269,7 @@ export class PeerDirectory extends PeerDataElement {
         topics: this.topics,
         identities: this.identities,
         language: this.languages[0] ?? '',
-        state: this.states[0] ?? '',
+        state: this.states.length === 1 ? this.states[0]! : '',
         ...(this.lengthMinutes ? { lengthMinutes: this.lengthMinutes } : {}),
         ...(this.availableWithin ? { within: this.availableWithin } : {}),
         sort: this.sort,
@@ -286,16 +286,25 @@ export class PeerDirectory extends PeerDataElement {
     if (shared && shared !== this.selection) this.selection = shared;
   }
 
-  /** The filters as the API takes them; the state defaults to the program's service area. */
+  /** The states a search covers: the chosen one, else the host's area, else the program's. */
+  private area(program: Program | undefined): string[] {
+    return this.states.length > 1 ? this.states : (program?.eligibility.states ?? []);
+  }
+
+  private stateQuery(program: Program | undefined): { states?: string[] } {
+    const states = this.filters.state ? [this.filters.state] : this.area(program);
+    return states.length ? { states } : {};
+  }
+
+  /** The filters as the API takes them; the state defaults to the service area. */
   private query(program: Program | undefined): SupporterQuery {
     const f = this.filters;
-    const states = f.state ? [f.state] : (program?.eligibility.states ?? []);
     return {
       ...(f.q.trim() ? { q: f.q.trim() } : {}),
       ...(f.topics.length ? { topics: f.topics } : {}),
       ...(f.identities.length ? { identities: f.identities } : {}),
       ...(f.language ? { languages: [f.language] } : {}),
-      ...(states.length ? { states } : {}),
+      ...this.stateQuery(program),
       ...(f.lengthMinutes ? { lengthMinutes: f.lengthMinutes } : {}),
       ...(f.within ? { availableWithinDays: f.within } : {}),
     };
@@ -345,7 +354,8 @@ export class PeerDirectory extends PeerDataElement {
     const program = this.program.value;
     const f = this.filters;
     const lengths = program?.sessionLengths ?? [30, 60];
-    const states = program?.eligibility.states ?? facets?.states ?? [];
+    const area = this.area(program);
+    const states = area.length ? area : (facets?.states ?? []);
     return html`<form part="filters" class="filters" role="search" @submit=${prevent}>
       <label class="field wide">
         <span>${t.search}</span>
