@@ -1,7 +1,8 @@
 /**
  * The mock's vocabulary in the languages the widgets speak. The contract sends tag labels, match
  * reasons and times of day in the language a request asks for (`Accept-Language`), so the mock
- * does too; a real backend keeps these in its own tables. Ids never change with the language.
+ * does too (language names come from the same `languageName` as the widgets); a real backend
+ * keeps these in its own tables. Ids never change with the language.
  */
 import type { Tag, TimeOfDay } from '../api/schemas.js';
 
@@ -101,29 +102,4 @@ export function allLabels(kind: LabelKind, tag: Tag): string[] {
 
 export function timeOfDayLabel(band: TimeOfDay, locale: MockLocale): string {
   return labelOf('time-of-day', band, english[band], locale);
-}
-
-const languageNames = new Map<MockLocale, Intl.DisplayNames>();
-
-/** Names `Intl.DisplayNames` lacks in some browsers (it answers with the code itself). */
-const missingLanguages: Record<MockLocale, Record<string, string>> = {
-  en: { ase: 'American Sign Language' },
-  es: { ase: 'lengua de señas americana' },
-};
-
-/** A language tag's name in `locale`, e.g. `es` → "Spanish" or "español". */
-export function languageLabel(tag: string, locale: MockLocale): string {
-  let name: string | undefined;
-  try {
-    let names = languageNames.get(locale);
-    if (!names) {
-      names = new Intl.DisplayNames([locale], { type: 'language' });
-      languageNames.set(locale, names);
-    }
-    name = names.of(tag);
-  } catch {
-    // A malformed tag: fall through.
-  }
-  if (name && name.toLowerCase() !== tag.toLowerCase()) return name;
-  return missingLanguages[locale][tag] ?? (locale === 'en' ? tag : languageLabel(tag, 'en'));
 }

@@ -52,13 +52,8 @@ import {
   type SeedGiftCard,
   type SupporterRecord,
 } from './data.js';
-import {
-  allLabels,
-  languageLabel,
-  localizeTag,
-  timeOfDayLabel,
-  type MockLocale,
-} from './labels.js';
+import { languageName } from '../internal/format.js';
+import { allLabels, localizeTag, timeOfDayLabel, type MockLocale } from './labels.js';
 import {
   DAY,
   HOUR,
@@ -1063,7 +1058,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
         const hits = entry.record.languages.filter((l) => wantedLanguages.has(primaryLanguage(l)));
         speaks = hits.length > 0;
         for (const l of hits) {
-          reasons.push({ kind: 'language', id: l, label: languageLabel(l, locale) });
+          reasons.push({ kind: 'language', id: l, label: languageName(l, locale) });
         }
         weighted += speaks ? MATCH_WEIGHTS.language : 0;
         weights += MATCH_WEIGHTS.language;
