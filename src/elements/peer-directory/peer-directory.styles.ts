@@ -104,9 +104,11 @@ export const styles = sheet`
     align-items: center;
     gap: 0.5rem;
   }
+  /* A grid, not a wrapping row: a select is as wide as its column, never as its longest option,
+     so options arriving with the first results (the languages) move nothing (P7). */
   .filters {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 11rem), 1fr));
     align-items: end;
     gap: 0.75rem;
     padding: 0.75rem;
@@ -121,7 +123,13 @@ export const styles = sheet`
     font-weight: 600;
   }
   .wide {
-    flex: 1 1 100%;
+    grid-column: 1 / -1;
+  }
+  .filters select {
+    inline-size: 100%;
+  }
+  .clear {
+    justify-self: start;
   }
   input[type='search'],
   select {
@@ -136,7 +144,7 @@ export const styles = sheet`
     font: inherit;
   }
   .tags-field {
-    flex: 1 1 100%;
+    grid-column: 1 / -1;
     min-inline-size: 0;
     padding: 0.25rem 0.5rem;
     border: 1px solid var(--_border);
