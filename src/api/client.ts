@@ -108,8 +108,8 @@ export interface SupporterPage {
 export interface ApiClient {
   /** The resolved base URL, without a trailing slash. */
   readonly baseUrl: string;
-  /** The deadline of each call, retries included, in milliseconds. */
-  readonly deadlineMs: number;
+  /** The deadline of each call, retries included, in milliseconds (optional for wrappers). */
+  readonly deadlineMs?: number;
   getProgram(opts?: RequestOptions): Promise<Program>;
   listSupporters(query?: SupporterQuery, opts?: RequestOptions): Promise<SupporterPage>;
   getSupporter(supporterId: string, opts?: RequestOptions): Promise<SupporterProfile>;
@@ -375,10 +375,16 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
 
     const callDeadline = params.opts?.deadlineMs ?? deadlineMs;
-    if (!(callDeadline > 0)) {
-      throw invalidRequest(name, [
-        { path: 'deadlineMs', message: 'expected a positive number of milliseconds' },
-      ]);
+    if (typeof callDeadline !== 'number' || Number.isNaN(callDeadline)) {
+      throw invalidRequest(name, [{ path: 'deadlineMs', message: 'expected a number' }]);
+    }
+    if (callDeadline <= 0) {
+      // A shared deadline already spent: fail as a timeout, sending nothing.
+      throw new ApiError({
+        kind: 'timeout',
+        endpoint: name,
+        message: `${name}: no time left of the deadline, nothing was sent (${route}).`,
+      });
     }
     const started = now();
     const remaining = () => callDeadline - (now() - started);
@@ -549,9 +555,14 @@ export function sharedDeadline(
   signal?: AbortSignal,
 ): () => RequestOptions {
   const started = performance.now();
+  const total = client.deadlineMs;
   return () => ({
     ...(signal ? { signal } : {}),
-    deadlineMs: Math.max(1, client.deadlineMs - (performance.now() - started)),
+    // A call past the deadline fails at once as a timeout. A client without a deadline of its own
+    // (a host's wrapper) keeps its own timing.
+    ...(total !== undefined && total > 0 && Number.isFinite(total)
+      ? { deadlineMs: total - (performance.now() - started) }
+      : {}),
   });
 }
 

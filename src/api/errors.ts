@@ -76,31 +76,42 @@ export function isApiError(x: unknown): x is ApiError {
  * zod/mini ships no locale, so every issue's own message is "Invalid input". Build a useful one
  * from the issue's fields, and never from its input: that may be the seeker's personal data.
  */
-export function toApiIssues(issues: readonly z.core.$ZodIssue[]): ApiIssue[] {
-  return issues.map((issue) => {
-    const tag = issue.code === 'invalid_union' ? unionTag(issue.errors) : undefined;
-    return tag
-      ? {
-          path: formatPath([...issue.path, tag.key]),
-          message: `expected one of ${list(tag.values)}`,
-        }
-      : { path: formatPath(issue.path), message: describeIssue(issue) };
+export function toApiIssues(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: readonly PropertyKey[] = [],
+): ApiIssue[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    const union = issue.code === 'invalid_union' ? tagged(issue.errors) : undefined;
+    if (union && 'issues' in union) return toApiIssues(union.issues, path);
+    if (union) {
+      return [
+        {
+          path: formatPath([...path, union.key]),
+          message: `expected one of ${list(union.values)}`,
+        },
+      ];
+    }
+    return [{ path: formatPath(path), message: describeIssue(issue) }];
   });
 }
 
 /**
- * The field that tells a union's branches apart (`kind`, `model`), when every branch refused the
- * value of that one field: the useful message is then the field's allowed values.
+ * A union told apart by a field (`kind`, `model`): when every branch refused that field, the
+ * useful message is its allowed values; when one branch accepted it, what that branch refused.
  */
-function unionTag(
+function tagged(
   branches: readonly (readonly z.core.$ZodIssue[])[],
-): { key: PropertyKey; values: unknown[] } | undefined {
-  const tags = branches.map((issues) =>
-    issues.find((i) => i.code === 'invalid_value' && i.path.length === 1),
-  );
-  const key = tags[0]?.path[0];
-  if (key === undefined || tags.some((t) => t?.path[0] !== key)) return undefined;
-  return { key, values: tags.flatMap((t) => (t as z.core.$ZodIssueInvalidValue).values) };
+): { key: PropertyKey; values: unknown[] } | { issues: readonly z.core.$ZodIssue[] } | undefined {
+  const isTag = (i: z.core.$ZodIssue, key?: PropertyKey): i is z.core.$ZodIssueInvalidValue =>
+    i.code === 'invalid_value' && i.path.length === 1 && (key === undefined || i.path[0] === key);
+  const key = branches.flat().find((i) => isTag(i))?.path[0];
+  if (key === undefined) return undefined;
+  const refused = branches.map((issues) => issues.find((i) => isTag(i, key)));
+  const accepted = branches.filter((_, n) => !refused[n]);
+  if (accepted.length === 1) return { issues: accepted[0]! };
+  if (accepted.length > 0) return undefined;
+  return { key, values: refused.flatMap((t) => (t as z.core.$ZodIssueInvalidValue).values) };
 }
 
 /** `path: message` lines, as used in error messages and the list's rejected items. */

@@ -48,16 +48,30 @@ export const LanguageTagSchema = z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA
 export const TimeZoneSchema = z.string().check(z.regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/));
 /** Slug identifier of a tag or resource. */
 export const IdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-_]{0,63}$/));
-/** A URL the widgets may link to or load: `https:` only, a host name, no spaces. */
+/** A TCP port, 0 to 65535. */
+const PORT = '(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d\\d|6[0-4]\\d{3}|[1-5]\\d{4}|\\d{1,4})';
+/**
+ * A URL the widgets may link to or load: `https://` (lower case) only, with a host (a name, which
+ * may be international, or an IPv6 address in brackets), no user info, an optional port.
+ * Surrounding spaces are tolerated, as browsers strip them from `href` and `src`. No regex flags,
+ * so that the OpenAPI `pattern` means the same to a server's validator.
+ */
 export const HttpsUrlSchema = z
   .string()
-  .check(z.regex(/^https:\/\/[\w-]+(\.[\w-]+)*(:\d{1,5})?([/?#]\S*)?$/, 'an https: URL'));
+  .check(
+    z.regex(
+      new RegExp(
+        `^\\s*https://(?:\\[[\\da-fA-F:.]+\\]|[^\\s/?#@\\\\:[\\]]+)(?::${PORT})?(?:[/?#][^\\n\\r\\t]*?)?\\s*$`,
+      ),
+      'an https: URL',
+    ),
+  );
 /** An email address: the usual practical pattern (one `@`, a dotted domain). */
 export const EmailSchema = z
   .string()
   .check(
     z.regex(
-      /^(?!\.)(?!.*\.\.)[\w'+.-]*[\w+-]@([a-zA-Z0-9][a-zA-Z0-9-]*\.)+[a-zA-Z]{2,}$/,
+      /^(?:[\w'+-]+\.)*[\w'+-]*[\w+-]@(?:[a-zA-Z0-9][a-zA-Z0-9-]*\.)+[a-zA-Z]{2,}$/,
       'an email address',
     ),
   );

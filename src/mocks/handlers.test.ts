@@ -430,9 +430,9 @@ describe('localeOf', () => {
 
 describe('parseQuery', () => {
   const declared = [
-    { name: 'ids', type: 'string[]', description: '' },
-    { name: 'n', type: 'integer', description: '' },
-    { name: 'order', type: 'string', description: '', enum: ['a', 'b'] },
+    { name: 'ids', type: 'string[]' },
+    { name: 'n', type: 'integer' },
+    { name: 'order', type: 'string', enum: ['a', 'b'] },
   ] as const;
   const parse = (search: string) => parseQuery(declared, new URLSearchParams(search));
 

@@ -606,6 +606,12 @@ describe('<peer-directory>', () => {
       expect(status(two)).to.equal(countText(expectedPage({ states: ['CA', 'OR'] }).total));
       for (const card of cards(two)) expect(text(card)).to.match(/Serves: .*\b(CA|OR)\b/);
 
+      // States the program does not serve, and repeats, are left out of the area.
+      const outside = await renderWithAttributes({ 'api-base': '/api', states: 'CA TX CA OR' });
+      expect((bodies[2] as SupporterQuery).states).to.deep.equal(['CA', 'OR']);
+      bodies.splice(2, 1);
+      expect(control<HTMLSelectElement>(outside, 'State').options.length).to.equal(3);
+
       // Choosing one narrows to it; "Clear filters" goes back to the host's area, not the program's.
       choose(select, 'OR');
       await until(() => bodies.length === 3);
@@ -814,8 +820,21 @@ describe('<peer-directory>', () => {
         expect(cards(el).length, 'the list stays').to.be.greaterThan(0);
         expectCrisisLine(el);
 
-        worker.resetHandlers();
+        // Failing again is said again: the region changes, so a screen reader reads it anew.
+        const said: string[] = [];
+        const region = root(el).querySelector('[role=status]')!;
+        const watcher = new MutationObserver(() => said.push(text(region)));
+        watcher.observe(region, { childList: true, characterData: true, subtree: true });
         button(error, 'Try again').click();
+        await until(
+          () => said.filter((s) => s.startsWith('Something went wrong')).length > 0,
+          8000,
+        );
+        watcher.disconnect();
+        expect(said[0], 'emptied first').to.equal('');
+
+        worker.resetHandlers();
+        button(profile.shadowRoot!.querySelector('.error')!, 'Try again').click();
         await until(() => profile.shadowRoot!.querySelector('h4'), 8000);
       } finally {
         errors.stop();
@@ -863,10 +882,29 @@ describe('<peer-directory>', () => {
         const list = errors.events.find((e) => e.detail.endpoint === 'listSupporters')!.detail;
         expect(list.kind).to.equal('timeout');
         const limit = Number(/within (\d+) ms/.exec(list.message)?.[1]);
-        expect(limit, list.message).to.be.below(ShortDeadlineHost.deadlineMs / 2);
+        expect(limit, list.message).to.be.below(ShortDeadlineHost.deadlineMs * 0.75);
       } finally {
         errors.stop();
       }
+    });
+
+    it('lists without the program when it is late, then again in its area when it comes', async () => {
+      // The program answers after 3/4 of the deadline; the list waits for it only half of it.
+      worker.use(
+        ...scenarioHandlers('slow', {
+          only: ['getProgram'],
+          delayMs: ShortDeadlineHost.deadlineMs * 0.75,
+        }),
+      );
+      const bodies = recordPosts('/api/supporters/search');
+      const el = await render(
+        html`<short-deadline-host><peer-directory></peer-directory></short-deadline-host>`,
+      );
+      expect(cards(el).length, 'results, not an error').to.be.greaterThan(0);
+      expect((bodies[0] as SupporterQuery).states, 'not narrowed yet').to.equal(undefined);
+      await until(() => bodies.length === 2, 3000);
+      expect((bodies[1] as SupporterQuery).states).to.deep.equal([...STATES]);
+      await until(() => status(el) === countText(expectedPage().total));
     });
 
     it('drops a soonest-session answer that arrives after the filters changed', async () => {

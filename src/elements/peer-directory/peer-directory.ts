@@ -12,7 +12,12 @@ import type {
   Tag,
   TimeOfDay,
 } from '../../api/schemas.js';
-import { sharedDeadline, type SupporterPage } from '../../api/client.js';
+import {
+  DEFAULT_TIMEOUT_MS,
+  sharedDeadline,
+  type ApiClient,
+  type SupporterPage,
+} from '../../api/client.js';
 import { PeerDataElement } from '../../internal/peer-data-element.js';
 import { ApiError } from '../../api/errors.js';
 import {
@@ -127,6 +132,8 @@ export class PeerDirectory extends PeerDataElement {
   @state() private openGroups: ReadonlySet<string> = new Set();
 
   private searchTimer?: ReturnType<typeof setTimeout>;
+  /** The last list was asked for without the program (it was late or failed). */
+  private listedWithoutProgram = false;
   /** The control the person used goes away with the update: move focus somewhere sensible. */
   private focusAfterLoad = false;
   private matchRequest?: {
@@ -140,6 +147,10 @@ export class PeerDirectory extends PeerDataElement {
     args: () => [this.client, this.config?.program] as const,
     task: ([client, provided], { signal }): Promise<Program | undefined> | Program | undefined =>
       provided ?? client?.getProgram({ signal }),
+    // Late, after the list went on without it: the list again, now narrowed to the area.
+    onComplete: (program) => {
+      if (program && this.listedWithoutProgram) void this.results.run();
+    },
   });
 
   private readonly results = new Task(this, {
@@ -148,7 +159,8 @@ export class PeerDirectory extends PeerDataElement {
       if (!client) return undefined;
       this.announce(this.strings.loading);
       const opts = sharedDeadline(client, signal);
-      const program = await this.loadProgram();
+      const program = await this.loadProgram(client);
+      this.listedWithoutProgram = !program;
       const page = await client.listSupporters(
         {
           ...this.query(program),
@@ -193,7 +205,7 @@ export class PeerDirectory extends PeerDataElement {
     task: async ([client], { signal }) => {
       if (!client) return undefined;
       const opts = sharedDeadline(client, signal);
-      const program = await this.loadProgram();
+      const program = await this.loadProgram(client);
       const { slot } = await client.nextAvailable(this.query(program), opts());
       if (!slot) {
         this.announce(this.t.nextNone);
@@ -216,7 +228,7 @@ export class PeerDirectory extends PeerDataElement {
     task: async ([client], { signal }): Promise<MatchResult | undefined> => {
       if (!client || !this.matchRequest) return undefined;
       const opts = sharedDeadline(client, signal);
-      const program = await this.loadProgram();
+      const program = await this.loadProgram(client);
       const result = await client.match(
         {
           ...this.matchRequest,
@@ -240,12 +252,19 @@ export class PeerDirectory extends PeerDataElement {
   });
 
   /**
-   * The program, for its service area; undefined when it could not be loaded (the lists are then
-   * not narrowed to it). A failed load is tried again, so "Try again" retries it too.
+   * The program, for its service area. Waited for at most half the client's deadline: past that,
+   * or when it failed, the search goes on without it (not narrowed to the area) rather than fail
+   * with it (QUALITY R1), and the list is asked for again if the program arrives later.
    */
-  private loadProgram(): Promise<Program | undefined> {
-    if (this.program.status === TaskStatus.ERROR) void this.program.run();
-    return this.program.taskComplete.catch(() => undefined);
+  private async loadProgram(client: ApiClient): Promise<Program | undefined> {
+    const wait = (client.deadlineMs ?? DEFAULT_TIMEOUT_MS) / 2;
+    let timer = 0;
+    const late = new Promise<undefined>((resolve) => (timer = window.setTimeout(resolve, wait)));
+    try {
+      return await Promise.race([this.program.taskComplete.catch(() => undefined), late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private get t(): DirectoryStrings {
@@ -288,7 +307,10 @@ export class PeerDirectory extends PeerDataElement {
 
   /** The states a search covers: the chosen one, else the host's area, else the program's. */
   private area(program: Program | undefined): string[] {
-    return this.states.length > 1 ? this.states : (program?.eligibility.states ?? []);
+    const served = program?.eligibility.states;
+    // The host's states, within what the program serves (a typo never widens the search).
+    const preset = [...new Set(this.states)].filter((code) => !served || served.includes(code));
+    return preset.length > 1 ? preset : (served ?? []);
   }
 
   private stateQuery(program: Program | undefined): { states?: string[] } {
@@ -455,6 +477,8 @@ export class PeerDirectory extends PeerDataElement {
     if (this.results.status === TaskStatus.ERROR) {
       return this.renderError(this.results.error, () => {
         this.keepFocus();
+        // "Try again" tries everything that failed: the program too.
+        if (this.program.status === TaskStatus.ERROR) void this.program.run();
         void this.results.run();
       });
     }
@@ -776,8 +800,20 @@ export class PeerDirectory extends PeerDataElement {
     this.announce(this.errorMessage(error));
   };
 
+  private announced = 0;
+
   private announce(message: string): void {
-    this.announcement = message;
+    const turn = ++this.announced;
+    if (message !== this.announcement) {
+      this.announcement = message;
+      return;
+    }
+    // The same words again (a retry that failed again): empty the region first, or it stays
+    // silent, and say them once that has rendered, unless something newer came meanwhile.
+    this.announcement = '';
+    void this.updateComplete.then(() => {
+      if (turn === this.announced) this.announcement = message;
+    });
   }
 
   override connectedCallback(): void {
