@@ -1002,6 +1002,44 @@ describe('ApiClient: timeouts and aborts (R1)', () => {
     expect(retried.calls).to.have.length(3);
   });
 
+  it('asks timers for whole milliseconds, as Node requires', async () => {
+    // Node throws ERR_OUT_OF_RANGE for AbortSignal.timeout(9999.9); Chromium would accept it.
+    const original = AbortSignal.timeout.bind(AbortSignal);
+    const asked: number[] = [];
+    AbortSignal.timeout = (ms: number) => {
+      asked.push(ms);
+      if (!Number.isInteger(ms) || ms < 1) throw new RangeError(`delay ${ms} is out of range`);
+      return original(ms);
+    };
+    try {
+      // A clock that moves by fractions, as performance.now() does.
+      let clock = 0.25;
+      const { client, calls, delays } = setup(
+        [networkError(), json(errorBody('internal'), 503), json(program)],
+        {
+          now: () => (clock += 0.1),
+          random: () => 0.123_456,
+          timeoutMs: 2_500.7,
+          deadlineMs: 9_999.9,
+        },
+      );
+      await client.getProgram();
+      expect(calls).to.have.length(3);
+      expect(asked).to.have.length(3);
+      for (const ms of [...asked, ...delays])
+        expect(Number.isInteger(ms), String(ms)).to.equal(true);
+      expect(asked[0]).to.equal(2_501);
+      expect(delays).to.deep.equal([37, 74]);
+
+      const almostSpent = setup([hang], { deadlineMs: 0.3, retries: 0 });
+      const error = await failure(almostSpent.client.getProgram());
+      expect(error.kind).to.equal('timeout');
+      expect(asked.at(-1)).to.equal(1);
+    } finally {
+      AbortSignal.timeout = original;
+    }
+  });
+
   it('gives kind aborted when the caller aborts, and never retries', async () => {
     const controller = new AbortController();
     const { client, calls, delays } = setup([

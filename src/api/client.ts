@@ -257,6 +257,18 @@ function parseRetryAfter(value: string | null): number | undefined {
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
+/** Longest delay timers take as asked: setTimeout fires at once past 2^31 - 1 ms. */
+const TIMER_MAX_MS = 2_147_483_647;
+
+/**
+ * A delay timers accept everywhere: whole milliseconds, at least 1. Node throws
+ * ERR_OUT_OF_RANGE for a fractional `AbortSignal.timeout`, and limits computed from
+ * performance.now() are fractional; Chromium alone would hide that.
+ */
+function timerMs(ms: number): number {
+  return Math.min(TIMER_MAX_MS, Math.max(1, Math.round(ms)));
+}
+
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const check = checkApiBase(options.baseUrl);
   if (!check.ok) throw new ApiConfigError(check.reason);
@@ -391,7 +403,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
     const attempt = async (): Promise<ResponseOf<N>> => {
       // Each attempt gets its own timeout, cut short by what is left of the call's deadline.
-      const limit = Math.max(1, Math.min(timeoutMs, remaining()));
+      const limit = timerMs(Math.min(timeoutMs, remaining()));
       const timeout = AbortSignal.timeout(limit);
       const signal = callerSignal ? anySignal(callerSignal, timeout) : timeout;
       let response: Response;
@@ -406,7 +418,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
             kind: 'timeout',
             endpoint: name,
             cause,
-            message: `${name}: no response within ${Math.round(limit)} ms (${route}).`,
+            message: `${name}: no response within ${limit} ms (${route}).`,
           });
         }
         throw new ApiError({
@@ -470,10 +482,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         if (!(error instanceof ApiError) || !error.retryable || n >= retries) throw error;
         // A Retry-After is honoured as given; a longer wait than the cap ends the call, so the
         // element can say so instead of retrying early. Otherwise full jitter.
-        const delay =
+        const delay = timerMs(
           error.retryAfterMs !== undefined
             ? error.retryAfterMs
-            : random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** n);
+            : random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** n),
+        );
         // No retry that could not finish inside the deadline (QUALITY R1).
         if (delay > BACKOFF_CAP_MS || delay >= remaining()) throw error;
         try {
