@@ -6,14 +6,21 @@ import { isApiError, type ApiErrorKind } from './api/errors.js';
 
 export interface PeerErrorDetail {
   /**
-   * What went wrong: an API error kind (`network`, `timeout`, `http`, `validation`), or `config`
-   * for unusable configuration such as a refused `api-base`.
+   * What went wrong:
+   * - an API error kind: `network` (the API could not be reached), `timeout`, `http` (an error
+   *   status), `validation` (a request or response outside the contract);
+   * - `config`: unusable configuration, such as a refused `api-base`;
+   * - `internal`: a bug or an unexpected failure in the widget itself, not the network;
+   * - `load`: an element's script chunk failed to load (the loader fires it on the element;
+   *   `tag` says which element).
    */
-  kind: ApiErrorKind | 'config';
+  kind: ApiErrorKind | 'config' | 'internal' | 'load';
   /** Operation that failed, e.g. `getProgram`, when the error came from the API. */
   endpoint?: string;
   /** HTTP status, when there was a response. */
   status?: number;
+  /** Tag name of the element whose script failed to load (kind `load`), e.g. `peer-directory`. */
+  tag?: string;
   /** Developer-facing explanation, in English. Never includes personal data. */
   message: string;
 }
@@ -64,13 +71,15 @@ declare global {
 
 /**
  * The `peer-error` event for a failure, or undefined for an abort (the element asked to stop; there
- * is nothing to report). Carries the error's kind, operation and status, never its payload.
+ * is nothing to report). Carries the error's kind, operation and status, never its payload. An
+ * error that is not an `ApiError` never came from the network: it is a bug or an unexpected
+ * failure in the widget, reported as kind `internal`.
  */
 export function errorEventFor(error: unknown, endpoint?: string): PeerErrorEvent | undefined {
   if (!isApiError(error)) {
     // A fixed message: a foreign error's text could carry anything, personal data included.
-    const message = 'Unexpected error while loading.';
-    return new PeerErrorEvent({ kind: 'network', ...(endpoint ? { endpoint } : {}), message });
+    const message = 'Unexpected error in the widget.';
+    return new PeerErrorEvent({ kind: 'internal', ...(endpoint ? { endpoint } : {}), message });
   }
   if (error.kind === 'aborted') return undefined;
   return new PeerErrorEvent({
