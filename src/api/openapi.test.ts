@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { endpoints, type EndpointName } from './endpoints.js';
-import { API_VERSION, createOpenApiDocument } from './openapi.js';
+import { createOpenApiDocument } from './openapi.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Doc = { [key: string]: Json };
@@ -65,13 +65,21 @@ describe('OpenAPI document', () => {
     expect(JSON.stringify(createOpenApiDocument())).to.equal(JSON.stringify(doc));
   });
 
-  it('is OpenAPI 3.1 with the contract version', () => {
+  it('is OpenAPI 3.1 with the contract version', async () => {
     expect(doc.openapi).to.equal('3.1.0');
-    expect(doc.info).to.include({
-      title: 'Peer support widgets backend API',
-      version: API_VERSION,
-    });
+    // A literal, not API_VERSION: changing the contract's version is a decision this test records.
+    expect(doc.info).to.include({ title: 'Peer support widgets backend API', version: '2.0.1' });
     expect(doc.servers).to.be.an('array').that.is.not.empty;
+
+    // What partners read is the committed file: it must announce the same version.
+    const response = await fetch('/openapi.json');
+    expect(response.status, 'GET /openapi.json').to.equal(200);
+    const committed = (await response.json()) as {
+      openapi?: unknown;
+      info?: { version?: unknown };
+    };
+    expect(committed.openapi).to.equal('3.1.0');
+    expect(committed.info?.version, 'info.version of openapi.json').to.equal('2.0.1');
   });
 
   for (const name of Object.keys(endpoints) as EndpointName[]) {
