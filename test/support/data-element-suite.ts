@@ -259,9 +259,12 @@ export function runDataElementSuite<E extends PeerDataElement>(
     return el;
   }
 
-  function expectTexts(el: Element, texts: readonly string[] = []): void {
-    const shown = visibleText(el);
-    for (const text of texts) expect(shown, `visible text`).to.contain(text);
+  /** Each of `texts` is (or, with `shown = false`, is not) among the texts on screen. */
+  function expectTexts(el: Element, texts: readonly string[] = [], shown = true): void {
+    const onScreen = visibleText(el);
+    // Not chai's `contain` on the whole text: its message would print every card.
+    const wrong = texts.filter((text) => onScreen.includes(text) !== shown);
+    expect(wrong, shown ? 'texts missing from the screen' : 'texts on screen').to.deep.equal([]);
   }
 
   async function expectAccessibleWithCrisisLine(el: E): Promise<void> {
@@ -383,6 +386,9 @@ export function runDataElementSuite<E extends PeerDataElement>(
           await expectAccessibleWithCrisisLine(el);
         });
 
+        // README "Events": peer-error fires for "a refused api-base". On 99efcbd only the provider
+        // fires it; an element refusing its own api-base logs and shows the message, but fires
+        // nothing (a real defect, reported for src/internal/peer-data-element.ts).
         it(`a refused api-base (${name}) on the element fires peer-error with kind "config"`, async () => {
           const base = refusedBase();
           const events = collectErrors();
@@ -555,13 +561,12 @@ export function runDataElementSuite<E extends PeerDataElement>(
         expect(textOf('tel:988')).to.equal('Llamar al 988');
         expect(textOf('sms:988')).to.match(/^(Enviar )?texto al 988$/i);
         expect(textOf('tel:911')).to.equal('Llamar al 911');
-        expect(visibleText(el)).not.to.contain('Call 988');
+        expectTexts(el, ['Call 988', 'Call 911'], false);
       }
 
       function expectSpanish(el: E): void {
-        const shown = visibleText(el);
-        for (const text of spanish.texts) expect(shown, 'Spanish text').to.contain(text);
-        for (const text of spanish.englishTexts) expect(shown, 'English text').not.to.contain(text);
+        expectTexts(el, spanish.texts);
+        expectTexts(el, spanish.englishTexts, false);
         expectSpanishCrisisLine(el);
       }
 
@@ -582,8 +587,7 @@ export function runDataElementSuite<E extends PeerDataElement>(
       it('with lang="es", the error state and its retry button', async function () {
         this.timeout(30_000);
         const el = await reach(states.error, () => render({ 'api-base': baseUrl, lang: 'es' }));
-        const shown = visibleText(el);
-        for (const text of spanish.errorTexts) expect(shown, 'Spanish text').to.contain(text);
+        expectTexts(el, spanish.errorTexts);
         const retry = spanish.retryLabel ?? 'Intentar de nuevo';
         expect(visibleButton(el, retry), `a visible "${retry}" button`).to.exist;
         expectSpanishCrisisLine(el);
