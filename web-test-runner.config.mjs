@@ -12,6 +12,30 @@ const mswWorker = {
     return undefined;
   },
 };
+/**
+ * The script-tag folder served from other paths, as partners do: `/cdn-copy/` is dist/cdn/ as it
+ * is (a second copy of the loader, for the loaded-twice test), `/broken-cdn/` answers 404 for the
+ * directory's chunk (a chunk that fails to load).
+ */
+const cdnCopies = {
+  name: 'cdn-copies',
+  serve(context) {
+    const match = /^\/(cdn-copy|broken-cdn)\/([\w.-]+\.js)$/.exec(context.path);
+    if (!match) return undefined;
+    const [, folder, file] = match;
+    if (folder === 'broken-cdn' && file.startsWith('peer-directory-')) {
+      return { status: 404, body: 'Not found', type: 'text' };
+    }
+    try {
+      return {
+        body: readFileSync(new URL(`./dist/cdn/${file}`, import.meta.url), 'utf8'),
+        type: 'js',
+      };
+    } catch {
+      return { status: 404, body: 'Not found', type: 'text' };
+    }
+  },
+};
 const { readFileSync } = await import('node:fs');
 const mswWorkerSource = readFileSync(
   new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url),
@@ -43,6 +67,10 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'production'] },
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [mswWorker, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [
+    mswWorker,
+    cdnCopies,
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+  ],
   browsers: [chromium()],
 };

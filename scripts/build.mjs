@@ -23,9 +23,13 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = resolve(root, 'dist');
 const pkg = JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8'));
 
-/** Script-tag bundles: `dist/cdn/<file>.js`, exposing the entry's exports as `globalName`. */
+/**
+ * Script-tag files in dist/cdn/. The loader (`peer-support-widgets.js`, package.json `unpkg`) is an
+ * ES module that imports each element's chunk from beside itself when its tag appears; the crisis
+ * banner alone is one classic script exposing its class as `PeerCrisisBanner`.
+ */
+const cdnLoader = { file: 'peer-support-widgets', entry: 'src/loader.ts' };
 const cdnBundles = [
-  { file: 'peer-support-widgets', entry: 'src/define.ts', globalName: 'PeerSupportWidgets' },
   {
     file: 'crisis-banner',
     entry: 'src/elements/crisis-banner/define.ts',
@@ -164,6 +168,59 @@ function cdnConfig({ file, entry, globalName }) {
   };
 }
 
+/**
+ * The loader and its chunks. Each file is compressed on its own, so what always travels together
+ * is grouped:
+ * - the loader itself keeps everything it needs statically (the crisis banner, its strings, the
+ *   autoloader), so a banner-only page is one file (QUALITY P2);
+ * - `core`: Lit, zod/mini, the contract, the client, the configuration, the shared element bases
+ *   and the provider (every data element needs them, and a data page nearly always has a provider);
+ * - one chunk per element with its own parts and strings.
+ * Chunk names carry a content hash, so two versions served side by side never mix their chunks.
+ *
+ * `loaderModules` (from a first pass without groups, see `loaderModulesOf`) keeps core from taking
+ * a module the loader needs: that would make the loader import core, or split a third file off.
+ */
+const coreModules =
+  /[\\/]node_modules[\\/]|oxc-project|[\\/]src[\\/](api[\\/]|config[\\/]|i18n[\\/]|events\.ts|internal[\\/]peer-|elements[\\/]peer-support-provider[\\/])/;
+
+function cdnLoaderConfig({ file, entry }, loaderModules) {
+  const config = baseConfig({ emptyOutDir: false });
+  const codeSplitting = loaderModules && {
+    // Only what the test captures: the loader's modules that core imports stay in the loader.
+    includeDependenciesRecursively: false,
+    groups: [{ name: 'core', test: (id) => !loaderModules.has(id) && coreModules.test(id) }],
+  };
+  return {
+    ...config,
+    define: { ...config.define, __VERSION__: JSON.stringify(pkg.version) },
+    build: {
+      ...config.build,
+      minify: true,
+      write: Boolean(loaderModules),
+      lib: { entry, formats: ['es'], fileName: () => `cdn/${file}.js` },
+      rolldownOptions: {
+        // The loader's exports are window.PeerSupportWidgets; its module signature is free.
+        preserveEntrySignatures: 'allow-extension',
+        output: {
+          minify: true,
+          // An element's chunk is named after its folder: `peer-directory-<hash>.js`.
+          chunkFileNames: ({ facadeModuleId }) =>
+            `cdn/${/[\\/]elements[\\/]([\w-]+)[\\/]define\.ts$/.exec(facadeModuleId ?? '')?.[1] ?? '[name]'}-[hash].js`,
+          ...(codeSplitting ? { codeSplitting } : {}),
+        },
+      },
+    },
+  };
+}
+
+/** The modules the loader holds itself when nothing is grouped: its static imports. */
+async function loaderModulesOf(loader) {
+  const [{ output }] = [await build(cdnLoaderConfig(loader))].flat();
+  const chunk = output.find((item) => item.type === 'chunk' && item.isEntry);
+  return new Set(chunk.moduleIds);
+}
+
 function run(command, args) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
@@ -184,11 +241,14 @@ async function step(name, fn) {
 
 async function main() {
   const entries = libraryEntries(pkg.exports);
-  if (!cdnBundles.some(({ file }) => pkg.unpkg === `./dist/cdn/${file}.js`)) {
-    throw new Error(`package.json "unpkg" (${pkg.unpkg}) is not one of the cdnBundles`);
+  if (pkg.unpkg !== `./dist/cdn/${cdnLoader.file}.js`) {
+    throw new Error(`package.json "unpkg" (${pkg.unpkg}) is not the loader`);
   }
   const start = performance.now();
   await step(`esm: ${Object.keys(entries).join(', ')}`, () => build(libraryConfig(entries)));
+  await step(`cdn: dist/cdn/${cdnLoader.file}.js and its chunks`, async () =>
+    build(cdnLoaderConfig(cdnLoader, await loaderModulesOf(cdnLoader))),
+  );
   for (const bundle of cdnBundles) {
     await step(`cdn: dist/cdn/${bundle.file}.js`, () => build(cdnConfig(bundle)));
   }

@@ -1,0 +1,203 @@
+/**
+ * QUALITY P1 and P2, measured in a real page: what a partner's page downloads through the one
+ * script tag, for the tags it uses.
+ *
+ * Each page type is a plain HTML page with `<script type="module">` pointing at the loader in
+ * dist/cdn/, served from a folder that is not the site root (as a partner's `/assets/...` would
+ * be), opened in headless Debian Chromium. Once every tag on the page is defined and the network
+ * is quiet, the JavaScript files the page downloaded are counted and each is gzip-compressed on
+ * its own (level 9), as a server sends them; the budget is on their sum. Byte counts are
+ * deterministic, so `npm run size` (part of `npm test`) enforces them.
+ *
+ * The data elements point at an API on the same server that answers 404: what a page downloads
+ * does not depend on the data, and no request leaves the machine.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromiumArgs, executablePath } from '../test/chromium.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cdn = resolve(root, 'dist/cdn');
+/** Where the pages load the loader from: a folder of the partner's, not the site root. */
+const ASSETS = '/assets/peer-support-widgets/';
+/** KB as in QUALITY.md: 1,000 bytes. */
+const KB = 1000;
+
+const fallback = `<p>In crisis? <a href="tel:988">Call 988</a> or <a href="sms:988">text 988</a>. In an emergency, <a href="tel:911">call 911</a>.</p>`;
+
+/**
+ * The page types of QUALITY P1. `budget` in bytes (gzip); `tags` are waited for before counting.
+ * A page type whose element does not exist yet is listed with `pending` and measured once it does.
+ */
+export const pageTypes = [
+  {
+    id: 'P1/P2',
+    name: 'banner only',
+    budget: 8 * KB,
+    tags: ['crisis-banner'],
+    body: `<crisis-banner variant="docked">${fallback}</crisis-banner>`,
+  },
+  {
+    id: 'P1',
+    name: 'banner + provider + directory',
+    budget: 36 * KB,
+    tags: ['crisis-banner', 'peer-support-provider', 'peer-directory'],
+    body: `<peer-support-provider api-base="/api"><main><peer-directory>${fallback}</peer-directory></main><crisis-banner variant="docked">${fallback}</crisis-banner></peer-support-provider>`,
+  },
+  {
+    id: 'P1',
+    name: 'banner + provider + directory, Spanish',
+    budget: 36 * KB,
+    lang: 'es',
+    tags: ['crisis-banner', 'peer-support-provider', 'peer-directory'],
+    body: `<peer-support-provider api-base="/api" locale="es"><main><peer-directory>${fallback}</peer-directory></main><crisis-banner variant="docked">${fallback}</crisis-banner></peer-support-provider>`,
+  },
+  {
+    id: 'P1',
+    name: 'banner + provider + booking',
+    budget: 40 * KB,
+    pending: '<peer-booking> (issue 8)',
+  },
+  {
+    id: 'P1',
+    name: 'every tag on one page',
+    budget: 56 * KB,
+    tags: ['crisis-banner', 'peer-support-provider', 'peer-directory'],
+    body: `<peer-support-provider api-base="/api"><main><peer-directory>${fallback}</peer-directory></main><crisis-banner variant="docked">${fallback}</crisis-banner></peer-support-provider>`,
+    note: 'grows as elements land',
+  },
+];
+
+function html({ body, lang = 'en' }) {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>P1 page</title>
+<meta http-equiv="Content-Security-Policy" content="script-src 'self'; style-src 'self'; require-trusted-types-for 'script'">
+<script type="module" src="${ASSETS}peer-support-widgets.js"></script></head><body>${body}</body></html>`;
+}
+
+function serve(pages) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    const page = pages.get(path);
+    if (page) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(page);
+    }
+    const file = path.startsWith(ASSETS) ? resolve(cdn, path.slice(ASSETS.length)) : undefined;
+    if (file && file.startsWith(cdn + sep) && extname(file) === '.js') {
+      try {
+        const body = await readFile(file);
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+        return res.end(body);
+      } catch {
+        // 404 below
+      }
+    }
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end('{"code":"not_found","message":"Not found"}');
+  });
+  return new Promise((resolvePromise) =>
+    server.listen(0, '127.0.0.1', () => resolvePromise(server)),
+  );
+}
+
+/**
+ * Opens every page type and returns, per page, the JavaScript files it downloaded with their gzip
+ * sizes. Throws when a tag never gets defined (a chunk that failed to load is a broken page).
+ */
+export async function measurePages() {
+  const { chromium } = await import('playwright');
+  const measured = pageTypes.filter((type) => !type.pending);
+  const pages = new Map(measured.map((type, i) => [`/page-${i}.html`, html(type)]));
+  const server = await serve(pages);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+  try {
+    const results = [];
+    for (const [i, type] of measured.entries()) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const scripts = [];
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !/404/.test(message.text())) errors.push(message.text());
+      });
+      page.on('response', (response) => {
+        if (response.request().resourceType() === 'script') scripts.push(response.url());
+      });
+      await page.goto(`${origin}/page-${i}.html`);
+      await page.waitForFunction(
+        (tags) => tags.every((tag) => customElements.get(tag)),
+        type.tags,
+        { timeout: 10_000 },
+      );
+      await page.waitForLoadState('networkidle');
+      await context.close();
+      if (errors.length) throw new Error(`${type.name}: ${errors.join('; ')}`);
+      const repeated = scripts.filter((url, n) => scripts.indexOf(url) !== n);
+      if (repeated.length)
+        throw new Error(`${type.name}: downloaded twice: ${repeated.join(', ')}`);
+      const files = await Promise.all(
+        scripts.map(async (url) => {
+          const path = new URL(url).pathname;
+          const code = await readFile(join(cdn, path.slice(ASSETS.length)));
+          return { name: path.slice(ASSETS.length), gzip: gzipSync(code, { level: 9 }).length };
+        }),
+      );
+      results.push({ ...type, files, gzip: files.reduce((sum, file) => sum + file.gzip, 0) });
+    }
+    return [...results, ...pageTypes.filter((type) => type.pending)];
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+const formatKB = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
+
+/** `{ columns, rows }` for bench.mjs's table. */
+export async function pagesBench() {
+  const results = await measurePages();
+  return {
+    about: `gzip -9 per file, summed; KB = 1,000 bytes; loader served from ${ASSETS}`,
+    columns: [
+      { key: 'name', label: 'page (through the script tag)' },
+      { key: 'size', label: 'downloaded', format: (v) => v },
+      { key: 'count', label: 'files', format: (v) => v },
+      { key: 'limit', label: 'budget', format: (v) => v },
+      { key: 'detail', label: '' },
+    ],
+    rows: results.map((r) => ({
+      name: r.name,
+      size: r.pending ? '-' : formatKB(r.gzip),
+      count: r.pending ? '-' : String(r.files.length),
+      limit: formatKB(r.budget),
+      detail: r.pending
+        ? `measured once ${r.pending} lands`
+        : [
+            r.files
+              .map((f) => `${f.name.replace(/-[\w-]{8}\.js$/, '')} ${formatKB(f.gzip)}`)
+              .join(' + '),
+            r.note,
+          ]
+            .filter(Boolean)
+            .join('; '),
+    })),
+    results,
+  };
+}
+
+/** Budget failures (strings) for `--check`. */
+export function pageBudgetFailures(results) {
+  const failures = [];
+  for (const r of results) {
+    if (r.pending) continue;
+    const verdict = `${r.id} ${r.name}: ${formatKB(r.gzip)} in ${r.files.length} file(s) (budget ${formatKB(r.budget)})`;
+    if (r.gzip > r.budget) failures.push(`${verdict}: over by ${formatKB(r.gzip - r.budget)}`);
+    else console.log(`✓ ${verdict}`);
+  }
+  return failures;
+}
