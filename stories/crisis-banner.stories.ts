@@ -48,6 +48,70 @@ async function expectCrisisLinksVisible(banner: CrisisBanner, hrefs: string[]): 
 
 const crisisHrefs = ['tel:988', 'sms:988', 'tel:911'];
 
+/**
+ * The texts a person reads, per language, written out here. Literals, never imported from
+ * `src/i18n`: a check that reads the translation it checks cannot catch a wrong one.
+ */
+const says = {
+  en: {
+    title: 'If you are in crisis, you can get help right now.',
+    lead: 'In crisis?',
+    call988: 'Call 988',
+    text988: 'Text 988',
+    /** The docked bar's shorter form. */
+    text988Bar: 'Text 988',
+    call911: 'Call 911',
+    callExtra: (label: string) => `Call ${label}`,
+  },
+  es: {
+    title: 'Si estás en crisis, puedes recibir ayuda ahora mismo.',
+    lead: '¿En crisis?',
+    call988: 'Llamar al 988',
+    text988: 'Enviar texto al 988',
+    text988Bar: 'Texto al 988',
+    call911: 'Llamar al 911',
+    callExtra: (label: string) => `Llamar a ${label}`,
+  },
+} as const;
+
+const normalize = (value: string | null): string => (value ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * The banner speaks the story's language: its 988 and 911 links read as a person expects, the
+ * opening sentence (or the one-line lead) is there, and nothing is left in the other language.
+ */
+async function expectBannerLanguage(banner: CrisisBanner, args: CrisisBannerArgs): Promise<void> {
+  const t = says[args.lang];
+  const other = says[args.lang === 'en' ? 'es' : 'en'];
+  const visibleLinks = [...banner.shadowRoot!.querySelectorAll('a[href]')].filter((a) =>
+    a.checkVisibility(),
+  );
+  const textsOf = (href: string) =>
+    visibleLinks
+      .filter((a) => a.getAttribute('href') === href)
+      .map((a) => normalize(a.textContent));
+  await expect(textsOf('tel:988')).toContain(t.call988);
+  await expect(textsOf('sms:988')).toContain(args.variant === 'docked' ? t.text988Bar : t.text988);
+  await expect(textsOf('tel:911')).toContain(t.call911);
+  if (args.extraLabel && args.extraPhone) {
+    await expect(textsOf(`tel:${args.extraPhone.replace(/\D/g, '')}`)).toContain(
+      t.callExtra(args.extraLabel),
+    );
+  }
+  const fullShown = args.variant === 'inline' || (args.variant === 'docked' && args.expanded);
+  if (fullShown) {
+    const title = banner.shadowRoot!.querySelector('[part="title"]');
+    await expect(title).toBeVisible();
+    await expect(normalize(title!.textContent)).toBe(t.title);
+  } else {
+    await expect(normalize(banner.shadowRoot!.textContent)).toContain(t.lead);
+  }
+  const shown = visibleLinks.map((a) => normalize(a.textContent)).join(' | ');
+  for (const foreign of [other.call988, other.call911]) {
+    await expect(shown, 'a link in the other language').not.toContain(foreign);
+  }
+}
+
 /** Some page content, to show that a docked banner reserves its space instead of covering it. */
 const pageBehindTheDock = html`<main>
   <h1>Partner page</h1>
@@ -77,8 +141,10 @@ const meta = {
         extra-url=${ifDefined(args.extraUrl)}
       ></crisis-banner>
       ${args.variant === 'docked' ? pageBehindTheDock : nothing}`,
-  play: async ({ canvasElement }) => {
-    await expectCrisisLinksVisible(await upgradedBanner(canvasElement), crisisHrefs);
+  play: async ({ canvasElement, args }) => {
+    const banner = await upgradedBanner(canvasElement);
+    await expectCrisisLinksVisible(banner, crisisHrefs);
+    await expectBannerLanguage(banner, args);
   },
 } satisfies Meta<CrisisBannerArgs>;
 
@@ -101,9 +167,10 @@ export const DockedSpanish: Story = {
 export const DockedCollapsed: Story = {
   args: { variant: 'docked', position: 'top' },
   parameters: docked,
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, args }) => {
     const banner = await upgradedBanner(canvasElement);
     await expectCrisisLinksVisible(banner, crisisHrefs);
+    await expectBannerLanguage(banner, args);
     await expect(banner.shadowRoot!.querySelector('[part="details"]')).not.toBeVisible();
     await expect(banner.shadowRoot!.querySelector('[part="toggle"]')).toHaveAttribute(
       'aria-expanded',
@@ -115,9 +182,10 @@ export const DockedCollapsed: Story = {
 /** A partner's own line, shown in addition to 988 and 911, never instead of them. */
 export const CampusExtraLine: Story = {
   args: { ...campusLine },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, args }) => {
     const banner = await upgradedBanner(canvasElement);
     await expectCrisisLinksVisible(banner, [...crisisHrefs, 'tel:5415550100', 'sms:5415550199']);
+    await expectBannerLanguage(banner, args);
     await expect(banner.shadowRoot!.querySelector('[part="extra"]')).toHaveTextContent(
       'Campus crisis line',
     );
@@ -126,8 +194,9 @@ export const CampusExtraLine: Story = {
 
 export const CampusExtraLineCompact: Story = {
   args: { ...campusLine, variant: 'compact', lang: 'es' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, args }) => {
     const banner = await upgradedBanner(canvasElement);
     await expectCrisisLinksVisible(banner, [...crisisHrefs, 'tel:5415550100']);
+    await expectBannerLanguage(banner, args);
   },
 };
