@@ -24,7 +24,8 @@ const cdnCopies = {
     if (!match) return undefined;
     const [, folder, file] = match;
     if (folder === 'broken-cdn' && file.startsWith('peer-directory-')) {
-      return { status: 404, body: 'Not found', type: 'text' };
+      // A comment, so that the dev server's transform of .js files has nothing to choke on.
+      return { status: 404, body: '/* not found */', type: 'js' };
     }
     try {
       return {

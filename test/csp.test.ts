@@ -1,5 +1,10 @@
 import { expect, aTimeout } from '@open-wc/testing';
+import { startMockBackend } from '../src/mocks/browser.js';
 import { deepLinks, expectCrisisLine } from './support/crisis.js';
+import { until } from './support/until.js';
+
+// The mock backend's service worker answers the frames' requests too.
+await startMockBackend({ quiet: true });
 
 /**
  * QUALITY S1: the script-tag bundles work on a page with a strict CSP and Trusted Types, with zero
@@ -40,3 +45,20 @@ for (const bundle of ['peer-support-widgets', 'crisis-banner']) {
     });
   });
 }
+
+describe('<peer-directory> through the loader under a strict CSP', () => {
+  it('loads its chunks, shows results and the crisis line with zero CSP violations', async () => {
+    const frame = await load('/test/csp/directory.html');
+    try {
+      const win = frame.contentWindow as Window & { cspViolations: string[] };
+      const directory = frame.contentDocument!.querySelector('peer-directory')!;
+      await until(() => (directory.shadowRoot?.querySelectorAll('article').length ?? 0) > 0, 8000);
+      expectCrisisLine(directory);
+      // Supporter text renders as text, photos load from the page's own origin (S2, S3).
+      expect(directory.shadowRoot!.querySelector('h3')!.textContent!.trim()).to.not.equal('');
+      expect(win.cspViolations).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
+  });
+});

@@ -1,0 +1,141 @@
+import { expect, aTimeout } from '@open-wc/testing';
+import { startMockBackend } from '../src/mocks/browser.js';
+import { deepLinks, expectCrisisLine, isShown } from './support/crisis.js';
+import { until } from './support/until.js';
+
+/**
+ * The script tag (`dist/cdn/peer-support-widgets.js`, built by `npm test` before it tests), as a
+ * partner's page uses it: each page is an iframe with the one `<script type="module">` tag. The
+ * mock backend runs in this page; its service worker answers the frames' requests too.
+ */
+await startMockBackend({ quiet: true });
+
+interface FrameWindow extends Window {
+  consoleCalls: { level: string; text: string }[];
+  peerErrors: { on: string; detail: Record<string, unknown> }[];
+  PeerSupportWidgets?: {
+    version: string;
+    discover(root?: ParentNode): Promise<void>;
+  };
+}
+
+const frames: HTMLIFrameElement[] = [];
+
+async function open(page: string): Promise<{ win: FrameWindow; doc: Document }> {
+  const probe = await fetch('/dist/cdn/peer-support-widgets.js', { method: 'HEAD' });
+  expect(probe.ok, 'dist/cdn/peer-support-widgets.js exists: run npm run build first').to.be.true;
+  const frame = document.createElement('iframe');
+  frame.src = page;
+  frame.width = '1024';
+  frame.height = '700';
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  frames.push(frame);
+  await loaded;
+  return { win: frame.contentWindow as FrameWindow, doc: frame.contentDocument! };
+}
+
+/** Cards of a directory, once it has rendered its results. */
+const cards = (directory: Element) => directory.shadowRoot?.querySelectorAll('article') ?? [];
+
+afterEach(() => {
+  for (const frame of frames.splice(0)) frame.remove();
+});
+
+describe('the script tag (loader)', () => {
+  it('defines <crisis-banner> at once and nothing else until a tag needs it', async () => {
+    const { win, doc } = await open('/test/loader/plain.html');
+    await until(() => win.PeerSupportWidgets);
+    expect(win.customElements.get('crisis-banner'), 'banner').to.exist;
+    await aTimeout(200);
+    expect(win.customElements.get('peer-directory'), 'no directory on the page').to.equal(
+      undefined,
+    );
+    expect(win.customElements.get('peer-support-provider'), 'no provider').to.equal(undefined);
+    const scripts = win.performance
+      .getEntriesByType('resource')
+      .filter((entry) => /\/dist\/cdn\//.test(entry.name));
+    expect(scripts.map((entry) => entry.name.replace(/.*\//, ''))).to.deep.equal([
+      'peer-support-widgets.js',
+    ]);
+    expect(doc.querySelector('peer-directory')).to.equal(null);
+  });
+
+  it('upgrades a <peer-directory> added after load, as a framework adds it', async () => {
+    const { win, doc } = await open('/test/loader/plain.html');
+    await until(() => win.PeerSupportWidgets);
+    const directory = doc.createElement('peer-directory');
+    directory.setAttribute('api-base', '/api');
+    doc.body.append(directory);
+    await until(() => cards(directory).length > 0, 8000);
+    expect(win.customElements.get('peer-directory')).to.exist;
+    expectCrisisLine(directory);
+  });
+
+  it('upgrades a tag in a partner component’s shadow root after discover(shadowRoot)', async () => {
+    const { win, doc } = await open('/test/loader/plain.html');
+    const api = await until(() => win.PeerSupportWidgets);
+    const host = doc.createElement('div');
+    doc.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const directory = doc.createElement('peer-directory');
+    directory.setAttribute('api-base', '/api');
+    shadow.append(directory);
+    await aTimeout(300);
+    // The MutationObserver cannot see into a shadow root: undefined until the partner says so.
+    expect(win.customElements.get('peer-directory'), 'not loaded yet').to.equal(undefined);
+    await api.discover(shadow);
+    await until(() => cards(directory).length > 0, 8000);
+    // From then on the shadow root is watched: a banner added later upgrades by itself.
+    const banner = doc.createElement('crisis-banner');
+    const provider = doc.createElement('peer-support-provider');
+    provider.append(banner);
+    shadow.append(provider);
+    await until(() => win.customElements.get('peer-support-provider'));
+    expectCrisisLine(banner);
+  });
+
+  it('keeps the fallback, logs one error and fires peer-error when a chunk fails to load', async () => {
+    const { win, doc } = await open('/test/loader/broken.html');
+    const directory = doc.querySelector('peer-directory')!;
+    await until(() => win.peerErrors.length > 0, 8000);
+    expect(win.customElements.get('peer-directory'), 'stays undefined').to.equal(undefined);
+    expect(win.peerErrors).to.have.length(1);
+    expect(win.peerErrors[0]!.on).to.equal('peer-directory');
+    expect(win.peerErrors[0]!.detail.kind).to.equal('load');
+    expect(win.peerErrors[0]!.detail.tag).to.equal('peer-directory');
+    const errors = win.consoleCalls.filter((call) => call.level === 'error');
+    expect(errors).to.have.length(1);
+    expect(errors[0]!.text).to.contain('<peer-directory> could not be loaded');
+    // The light-DOM fallback is what the person sees: 988 and 911, as links.
+    const links = deepLinks(directory).filter(isShown);
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
+      'tel:988',
+      'sms:988',
+      'tel:911',
+    ]);
+    // A second one added later hears of it too, without a second console error.
+    const later = doc.createElement('peer-directory');
+    doc.body.append(later);
+    await until(() => win.peerErrors.length === 2);
+    expect(win.peerErrors[1]!.detail.kind).to.equal('load');
+    expect(win.consoleCalls.filter((call) => call.level === 'error')).to.have.length(1);
+  });
+
+  it('warns once and keeps working when the script is loaded twice (two copies or versions)', async () => {
+    const { win, doc } = await open('/test/loader/twice.html');
+    const directory = doc.querySelector('peer-directory')!;
+    await until(() => cards(directory).length > 0, 8000);
+    expectCrisisLine(doc.querySelector('crisis-banner')!);
+    const warnings = win.consoleCalls.filter((call) => /loaded twice/.test(call.text));
+    expect(warnings).to.have.length(1);
+    expect(win.consoleCalls.filter((call) => call.level === 'error')).to.deep.equal([]);
+    // Only the first copy's chunks were used.
+    const copies = win.performance
+      .getEntriesByType('resource')
+      .filter((entry) => /\/cdn-copy\//.test(entry.name));
+    expect(copies.map((entry) => entry.name.replace(/.*\//, ''))).to.deep.equal([
+      'peer-support-widgets.js',
+    ]);
+  });
+});
