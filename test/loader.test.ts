@@ -13,10 +13,6 @@ await startMockBackend({ quiet: true });
 interface FrameWindow extends Window {
   consoleCalls: { level: string; text: string }[];
   peerErrors: { on: string; detail: Record<string, unknown> }[];
-  PeerSupportWidgets?: {
-    version: string;
-    discover(root?: ParentNode): Promise<void>;
-  };
 }
 
 const frames: HTMLIFrameElement[] = [];

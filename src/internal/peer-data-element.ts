@@ -1,14 +1,22 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import {
+  html,
+  nothing,
+  type CSSResultOrNative,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { property } from 'lit/decorators.js';
 import { PeerElement } from './peer-element.js';
-import { clientFor } from '../config/client-cache.js';
+import { clientFor, refusalOf } from '../config/client-cache.js';
 import type { ApiClient } from '../api/client.js';
 import { isApiError } from '../api/errors.js';
-import { errorEventFor } from '../events.js';
+import { PeerErrorEvent, errorEventFor } from '../events.js';
 import { common as enCommon } from '../i18n/en.js';
 import { common as esCommon } from '../i18n/es.js';
 import type { CommonStrings } from '../i18n/types.js';
-import { CrisisBanner } from '../elements/crisis-banner/crisis-banner.js';
+import { crisisLineStyles } from './crisis-line.js';
+import { tokens } from '../styles/tokens.js';
+import { CrisisBar, crisisBarStyles } from './crisis-bar.js';
 
 const commonStrings: Record<'en' | 'es', CommonStrings> = { en: enCommon, es: esCommon };
 
@@ -25,11 +33,25 @@ export class PeerDataElement extends PeerElement {
    */
   @property({ attribute: 'api-base' }) apiBase?: string;
 
-  override connectedCallback(): void {
-    // Every data element shows <crisis-banner variant="compact">: registered on first use, not on
-    // import, so that importing the package changes nothing on the page.
-    CrisisBanner.define();
-    super.connectedCallback();
+  /** Every data element's crisis line and its room at the top (QUALITY C1, A6). */
+  static override finalizeStyles(styles?: CSSResultOrNative[]): CSSResultOrNative[] {
+    const own = super.finalizeStyles(styles);
+    return [...(own.includes(tokens) ? [] : [tokens]), ...own, crisisLineStyles, crisisBarStyles];
+  }
+
+  private readonly crisisBar = new CrisisBar(this, () => ({
+    locale: this.locale,
+    config: this.config,
+  }));
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A refused api-base of the element's own (no provider to override it) is a config error the
+    // host page hears of, as it does from a provider (QUALITY S5).
+    if (changed.has('apiBase') && this.apiBase && !this.config?.client) {
+      const reason = refusalOf(this.apiBase);
+      if (reason) this.dispatchEvent(new PeerErrorEvent({ kind: 'config', message: reason }));
+    }
   }
 
   /** The provider's shared client, else one for this element's `api-base`, else none. */
@@ -42,17 +64,11 @@ export class PeerDataElement extends PeerElement {
   }
 
   /**
-   * The compact crisis line, rendered in every state (QUALITY C1). It is a nested
-   * `<crisis-banner>`, so the crisis content has one source; it reads the provider's config
-   * itself (and so adds the program's own crisis line), and takes this element's locale.
+   * The crisis line, rendered first in every state (QUALITY C1): sticky at the element's top,
+   * with the program's own line from the provider; see `CrisisBar`.
    */
   protected renderCrisisLine(): TemplateResult {
-    return html`<crisis-banner
-      part="crisis"
-      variant="compact"
-      lang=${this.locale}
-      theme=${this.theme ?? 'auto'}
-    ></crisis-banner>`;
+    return this.crisisBar.render();
   }
 
   /** What went wrong, in plain words: offline, unreadable data, or a failed load. */

@@ -5,16 +5,13 @@ import { h } from '../../internal/dom.js';
 import { checkExtraLine, type ExtraLine } from '../../internal/extra-line.js';
 import { safeDefine } from '../../internal/define.js';
 import { tokens, focusRing } from '../../styles/tokens.js';
-import { crisis as en } from '../../i18n/en.js';
-import { crisis as es } from '../../i18n/es.js';
+import { crisisStrings as strings } from '../../i18n/crisis.js';
 import { resolveLocale } from '../../i18n/locale.js';
 import type { CrisisStrings } from '../../i18n/types.js';
 import { styles } from './crisis-banner.styles.js';
 import { DockSpace } from './dock-space.js';
 
 export type CrisisBannerVariant = 'inline' | 'compact' | 'docked';
-
-const strings: Record<'en' | 'es', CrisisStrings> = { en, es };
 
 const attributes = [
   'variant',

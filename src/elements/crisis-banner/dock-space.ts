@@ -61,6 +61,7 @@ export class DockSpace {
     this.sheet.replaceSync(
       `html{scroll-padding-${side}:${size}px;padding-${side}:${size}px;--peer-crisis-banner-docked-size:${size}px}`,
     );
+    dockChanged();
   }
 
   private release(): void {
@@ -72,6 +73,7 @@ export class DockSpace {
     document.removeEventListener('focusin', this.revealFocus);
     this.sheet.replaceSync('');
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    dockChanged();
   }
 
   private readonly revealFocus = (event: FocusEvent): void => {
@@ -88,6 +90,14 @@ export class DockSpace {
     const by = covered + 8;
     scrollParent(target).scrollBy({ top: this.edge === 'bottom' ? by : -by, behavior: 'instant' });
   };
+}
+
+/**
+ * Tells the data elements that a docked banner came, resized or went: while one is on screen,
+ * their own crisis lines stop being sticky, so two never stack (internal/crisis-bar.ts).
+ */
+function dockChanged(): void {
+  document.dispatchEvent(new Event('peer-crisis-dock'));
 }
 
 /** The nearest ancestor that scrolls (across shadow roots), else the page's scroller. */
