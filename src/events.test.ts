@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ApiError } from './api/errors.js';
-import { PeerErrorEvent, errorEventFor } from './events.js';
+import { PeerErrorEvent } from './events.js';
+import { errorEventFor } from './internal/error-event.js';
 
 describe('errorEventFor', () => {
   it('reports an error that is not an API error as internal, without its text', () => {

@@ -2,7 +2,7 @@
  * The DOM events the elements fire. Each bubbles and is composed, so a host page can listen on
  * the element or any ancestor. Payloads never carry personal data (no names, emails, ages, states).
  */
-import { isApiError, type ApiErrorKind } from './api/errors.js';
+import type { ApiErrorKind } from './api/errors.js';
 
 export interface PeerErrorDetail {
   /**
@@ -45,6 +45,11 @@ export interface SupporterSelection {
   supporterId: string;
   /** ISO 8601 start of the chosen slot, with offset; absent when only the supporter was chosen. */
   slotStart?: string;
+  /**
+   * Minutes of the chosen session (a `SessionLength`): the length its start was offered for, since
+   * a start open for 30 minutes may not be open for 60. Given with `slotStart`.
+   */
+  lengthMinutes?: 30 | 50 | 60;
 }
 
 /**
@@ -67,25 +72,4 @@ declare global {
     'peer-error': PeerErrorEvent;
     'peer-supporter-selected': PeerSupporterSelectedEvent;
   }
-}
-
-/**
- * The `peer-error` event for a failure, or undefined for an abort (the element asked to stop; there
- * is nothing to report). Carries the error's kind, operation and status, never its payload. An
- * error that is not an `ApiError` never came from the network: it is a bug or an unexpected
- * failure in the widget, reported as kind `internal`.
- */
-export function errorEventFor(error: unknown, endpoint?: string): PeerErrorEvent | undefined {
-  if (!isApiError(error)) {
-    // A fixed message: a foreign error's text could carry anything, personal data included.
-    const message = 'Unexpected error in the widget.';
-    return new PeerErrorEvent({ kind: 'internal', ...(endpoint ? { endpoint } : {}), message });
-  }
-  if (error.kind === 'aborted') return undefined;
-  return new PeerErrorEvent({
-    kind: error.kind,
-    endpoint: error.endpoint,
-    ...(error.status === undefined ? {} : { status: error.status }),
-    message: error.message,
-  });
 }

@@ -4,7 +4,8 @@ import { provide } from '@lit/context';
 import { Task } from '@lit/task';
 import { peerConfigContext, type PeerConfig, type Theme } from '../../config/context.js';
 import { clientFor, refusalOf } from '../../config/client-cache.js';
-import { PeerErrorEvent, PeerSupporterSelectedEvent, errorEventFor } from '../../events.js';
+import { PeerErrorEvent, PeerSupporterSelectedEvent } from '../../events.js';
+import { errorEventFor } from '../../internal/error-event.js';
 import type { ApiClient } from '../../api/client.js';
 import { safeDefine } from '../../internal/define.js';
 
