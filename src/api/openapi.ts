@@ -9,7 +9,7 @@ import { endpoints, type Endpoint, type EndpointName, type QueryParam } from './
 import * as s from './schemas.js';
 
 /** Version of the API contract (not of the package): bump on any change to the document. */
-export const API_VERSION = '2.0.1';
+export const API_VERSION = '2.1.0';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -97,6 +97,7 @@ const formats = new Map<unknown, string>([
   [s.DateTimeSchema, 'date-time'],
   [s.DateSchema, 'date'],
   [s.HttpsUrlSchema, 'uri'],
+  [s.ImageUrlSchema, 'uri'],
   [s.EmailSchema, 'email'],
 ]);
 

@@ -1,6 +1,13 @@
 import { expect } from '@open-wc/testing';
 import * as z from 'zod/mini';
-import { DateSchema, DateTimeSchema, EmailSchema, HttpsUrlSchema } from './schemas.js';
+import {
+  DateSchema,
+  DateTimeSchema,
+  EmailSchema,
+  HttpsUrlSchema,
+  ImageUrlSchema,
+  SupporterSummarySchema,
+} from './schemas.js';
 
 /** Each value with whether the schema accepts it. */
 function expectAccepts(schema: z.ZodMiniType, cases: [string, boolean][]): void {
@@ -56,6 +63,41 @@ describe('contract formats', () => {
       ['https://', false],
       ['https://example.org\n/x', false],
     ]);
+  });
+
+  it('image URLs: https, or http on localhost only (development, as for API bases)', () => {
+    expectAccepts(ImageUrlSchema, [
+      ['https://images.example.org/a.jpg', true],
+      ['https://[::1]:8443/x', true],
+      ['http://localhost:8000/mock-portraits/sup-001.svg', true],
+      ['http://localhost/a.svg', true],
+      ['http://127.0.0.1:5173/a.svg', true],
+      ['http://[::1]:6006/a.svg', true],
+      ['http://localhost:65536/a.svg', false],
+      ['http://localhost.evil.example/a.svg', false],
+      ['http://localhost@evil.example/a.svg', false],
+      ['http://127.0.0.1.nip.io/a.svg', false],
+      ['http://192.168.1.5:5173/a.svg', false],
+      ['http://example.org/a.jpg', false],
+      ['HTTP://localhost/a.svg', false],
+      ['javascript:alert(1)', false],
+      ['data:image/svg+xml,<svg/>', false],
+    ]);
+    const summary = {
+      id: 'sam',
+      name: 'Sam',
+      headline: 'Peer supporter.',
+      topics: [],
+      identities: [],
+      languages: ['en'],
+      states: ['CA'],
+      sessionLengths: [30],
+      nextAvailable: null,
+    };
+    const withPhoto = (photoUrl: string) =>
+      z.safeParse(SupporterSummarySchema, { ...summary, photoUrl }).success;
+    expect(withPhoto('http://localhost:8000/p.svg'), 'a local photo').to.equal(true);
+    expect(withPhoto('http://cdn.example.org/p.jpg'), 'a plain http photo').to.equal(false);
   });
 
   it('email addresses: one @, a dotted domain', () => {

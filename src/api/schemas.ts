@@ -66,6 +66,21 @@ export const HttpsUrlSchema = z
       'an https: URL',
     ),
   );
+/**
+ * A URL the widgets load an image from: an https: URL as above, or, for development, `http:` on
+ * localhost, 127.0.0.1 or [::1], where API bases may be http: too (QUALITY S5), so that a local
+ * or mock backend can serve images from the page's own origin. No other http: URL.
+ */
+export const ImageUrlSchema = z
+  .string()
+  .check(
+    z.regex(
+      new RegExp(
+        `^\\s*(?:https://(?:\\[[\\da-fA-F:.]+\\]|[^\\s/?#@\\\\:[\\]]+)|http://(?:localhost|127\\.0\\.0\\.1|\\[::1\\]))(?::${PORT})?(?:[/?#][^\\n\\r\\t]*?)?\\s*$`,
+      ),
+      'an https: URL (http: only on localhost)',
+    ),
+  );
 /** An email address: the usual practical pattern (one `@`, a dotted domain). */
 export const EmailSchema = z
   .string()
@@ -192,7 +207,7 @@ const supporterSummaryShape = {
   id: IdSchema,
   name: text(80),
   pronouns: z.optional(text(40)),
-  photoUrl: z.optional(HttpsUrlSchema),
+  photoUrl: z.optional(ImageUrlSchema),
   /** Short introduction shown on cards, plain text. */
   headline: text(280),
   /** Interests and lived-experience topics the supporter talks about. */

@@ -7,6 +7,7 @@
  * on the seed and `i`, so `createSeedSupporters(64)` is a prefix of `createSeedSupporters(5000)`.
  */
 import type { Program, SessionLength, SupporterProfile, Tag } from '../api/schemas.js';
+import { portraitPath } from './portraits.js';
 
 // ---------------------------------------------------------------------------------------------
 // Types.
@@ -27,7 +28,11 @@ export interface WeeklySchedule {
   weekly: WeeklyBlock[];
 }
 
-/** A supporter as the backend keeps them: the profile (the store computes `nextAvailable`) and hours. */
+/**
+ * A supporter as the backend keeps them: the profile (the store computes `nextAvailable`) and hours.
+ * `photoUrl` may be a path on the mock's own origin (`/mock-portraits/<id>.svg`, see
+ * `portraits.ts`), which the store makes absolute; an absolute URL is kept as it is.
+ */
 export interface SupporterRecord extends Omit<SupporterProfile, 'nextAvailable'> {
   schedule: WeeklySchedule;
 }
@@ -956,7 +961,8 @@ function createSupporter(index: number, rng: Rng, usedNames: Set<string>): Suppo
           ? rng.pick(['he/him', 'he/him', 'he/they'])
           : 'they/them';
   }
-  if (rng.chance(0.85)) record.photoUrl = `https://images.example.org/supporters/${id}.jpg`;
+  // A path: the store makes it absolute on the page's origin, where the mock serves the portrait.
+  if (rng.chance(0.85)) record.photoUrl = portraitPath(id);
   if (livedExperience) record.livedExperience = livedExperience;
   return record;
 }

@@ -415,6 +415,69 @@ describe('mock backend over HTTP', () => {
   });
 });
 
+describe('portraits over HTTP', () => {
+  /** Loads `src` in an <img>, as the directory's cards do. */
+  const loadImage = (src: string) =>
+    new Promise<HTMLImageElement>((resolve, reject) => {
+      const img = new Image();
+      img.onload = () => resolve(img);
+      img.onerror = () => reject(new Error(`${src} did not load`));
+      img.src = src;
+    });
+
+  it("serves every photo the mock lists as an image on the page's own origin", async () => {
+    const page = expectBody(
+      await post('/supporters/search', { sort: 'name', limit: 100 }),
+      200,
+      SupporterPageSchema,
+    );
+    const pictured = page.items
+      .map((item) => SupporterSummarySchema.parse(item))
+      .filter((s) => s.photoUrl !== undefined);
+    expect(pictured.length).to.be.greaterThan(40);
+    const bodies = new Set<string>();
+    for (const s of pictured) {
+      const url = new URL(s.photoUrl!);
+      expect(url.origin, s.photoUrl).to.equal(window.location.origin);
+      const response = await fetch(url);
+      expect(response.status, s.photoUrl).to.equal(200);
+      expect(response.headers.get('Content-Type'), s.photoUrl).to.match(/^image\/svg\+xml\b/);
+      const text = await response.text();
+      expect(text.length, s.photoUrl).to.be.within(200, 1024);
+      bodies.add(text);
+    }
+    expect(bodies.size, 'different portraits').to.be.at.least(pictured.length - 2);
+
+    const img = await loadImage(pictured[0]!.photoUrl!);
+    expect(img.naturalWidth).to.be.greaterThan(0);
+    expect(img.naturalHeight).to.be.greaterThan(0);
+    const profile = expectBody(
+      await api(`/supporters/${pictured[1]!.id}`),
+      200,
+      SupporterProfileSchema,
+    );
+    expect((await loadImage(profile.photoUrl!)).naturalWidth).to.be.greaterThan(0);
+  });
+
+  it('answers 404 for a supporter without a photo, an unknown one, or another file', async () => {
+    const without = store.supporters.find((s) => s.photoUrl === undefined)!;
+    expect(without, 'a supporter without a photo').to.exist;
+    const status = async (path: string) => (await fetch(path)).status;
+    expect(await status(`/mock-portraits/${without.id}.svg`)).to.equal(404);
+    expect(await status('/mock-portraits/sup-999.svg')).to.equal(404);
+    const pictured = store.supporters.find((s) => s.photoUrl !== undefined)!;
+    expect(await status(`/mock-portraits/${pictured.id}.png`)).to.equal(404);
+    expect(await status(`/mock-portraits/${pictured.id}.svg`)).to.equal(200);
+  });
+
+  it('still serves photos while a failure scenario breaks the API', async () => {
+    worker.use(...scenarioHandlers('error'));
+    expectError(await post('/supporters/search', {}), 500, 'internal');
+    const pictured = store.supporters.find((s) => s.photoUrl !== undefined)!;
+    expect((await fetch(pictured.photoUrl!)).status).to.equal(200);
+  });
+});
+
 describe('localeOf', () => {
   it('answers in the first of es or en by preference, else English', () => {
     expect(localeOf('es')).to.equal('es');

@@ -9,11 +9,15 @@
  *
  * Searches and gift card lookups are POSTs whose bodies carry the seeker's filters and the code,
  * so that none of it is ever in a URL (QUALITY S4); only ids and times are path or query values.
+ *
+ * Besides the API, the handlers serve the supporters' portraits on the store's origin (the
+ * page's), at `/mock-portraits/<id>.svg`, so photos need no other origin (QUALITY S3).
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type * as z from 'zod/mini';
 import { endpoints, type Endpoint, type EndpointName, type QueryParam } from '../api/endpoints.js';
 import { localeOf, type MockLocale } from './labels.js';
+import { PORTRAIT_PATH, portraitIdOf } from './portraits.js';
 import { failure, parseRequest, type ApiResult, type MockStore } from './store.js';
 
 export interface HandlerOptions {
@@ -148,10 +152,25 @@ async function readJson(
   }
 }
 
-/** One MSW handler per endpoint, answering from `store`. */
+/**
+ * `GET <origin>/mock-portraits/<id>.svg`: the supporter's portrait from `store`, or 404. Not
+ * cached (`no-store`), so a test that makes a photo fail is not undone by an earlier load.
+ */
+export function portraitHandler(store: MockStore): HttpHandler {
+  return http.get(`${store.origin ?? ''}${PORTRAIT_PATH}:file`, ({ request }) => {
+    const id = portraitIdOf(new URL(request.url).pathname);
+    const svg = id === undefined ? undefined : store.portrait(id);
+    if (svg === undefined) return new HttpResponse(null, { status: 404 });
+    return new HttpResponse(svg, {
+      headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'no-store' },
+    });
+  });
+}
+
+/** One MSW handler per endpoint, answering from `store`, and the portraits' handler. */
 export function createHandlers(store: MockStore, options: HandlerOptions = {}): HttpHandler[] {
   const baseUrl = options.baseUrl ?? '/api';
-  return (Object.entries(endpoints) as [EndpointName, Endpoint][]).map(([name, endpoint]) => {
+  const api = (Object.entries(endpoints) as [EndpointName, Endpoint][]).map(([name, endpoint]) => {
     const method = endpoint.method === 'GET' ? http.get : http.post;
     return method(endpointUrl(baseUrl, endpoint.path), async ({ request, params }) => {
       const url = new URL(request.url);
@@ -197,4 +216,5 @@ export function createHandlers(store: MockStore, options: HandlerOptions = {}): 
       );
     });
   });
+  return [...api, portraitHandler(store)];
 }

@@ -34,8 +34,10 @@ export {
   createHandlers,
   endpointUrl,
   idempotentOperations,
+  portraitHandler,
   type HandlerOptions,
 } from './handlers.js';
+export { PORTRAIT_PATH, portraitPath, portraitSvg } from './portraits.js';
 export { scenarioHandlers, scenarios, type Scenario, type ScenarioOptions } from './scenarios.js';
 export {
   startMockBackend,

@@ -56,7 +56,8 @@ function expectError(result: ApiResult<unknown>, status: number, code: ErrorCode
 
 const fieldsOf = (body: ErrorBody) => (body.error.fieldErrors ?? []).map((f) => f.field);
 
-const base = createSeedSupporters(1)[0] as SupporterRecord;
+// Without a photo: the photo tests below give one where they need it.
+const { photoUrl: _, ...base } = createSeedSupporters(1)[0] as SupporterRecord;
 
 /** A supporter with exactly the hours and tags a test needs. */
 function supporter(id: string, overrides: Partial<SupporterRecord> = {}): SupporterRecord {
@@ -127,8 +128,9 @@ describe('seed data', () => {
   const supporters = createSeedSupporters();
 
   it('has 64 varied, schema-valid supporters across CA, OR and WA', () => {
-    expect(supporters.length).to.be.at.least(60);
-    for (const s of supporters) {
+    expect(supporters.length).to.equal(64);
+    // As the store serves them: photo paths made URLs on the mock's origin.
+    for (const s of createMockStore({ supporters, origin: 'http://localhost:5173' }).supporters) {
       const parsed = SupporterProfileSchema.safeParse({ ...s, nextAvailable: null });
       expect(parsed.success, `${s.id}: ${JSON.stringify(parsed.error?.issues)}`).to.equal(true);
     }
@@ -147,9 +149,6 @@ describe('seed data', () => {
     expect(supporters.some((s) => s.pronouns === undefined)).to.equal(true);
     expect(supporters.some((s) => s.photoUrl === undefined)).to.equal(true);
     expect(supporters.filter((s) => s.photoUrl).length).to.be.greaterThan(40);
-    for (const s of supporters.filter((x) => x.photoUrl)) {
-      expect(s.photoUrl).to.equal(`https://images.example.org/supporters/${s.id}.jpg`);
-    }
     expect(new Set(supporters.map((s) => s.name)).size).to.equal(supporters.length);
     expect(supporters.some((s) => s.sessionLengths.length === 2)).to.equal(true);
     expect(supporters.some((s) => s.sessionLengths.length === 1)).to.equal(true);
@@ -179,11 +178,18 @@ describe('seed data', () => {
     }
   });
 
-  it('includes one supporter whose text carries markup, kept verbatim', () => {
-    const marked = supporters.filter((s) => /<img|<b>/.test(s.bio + s.headline));
+  it('includes one supporter whose text carries markup, served verbatim', () => {
+    const marked = supporters.filter((s) => /<img|<b>|<script/.test(s.bio + s.headline));
     expect(marked.map((s) => s.id)).to.deep.equal([MARKUP_SUPPORTER_ID]);
-    expect(marked[0]?.bio).to.contain('<img src=x onerror=alert(1)>');
-    expect(marked[0]?.headline).to.contain('<b>');
+    const profile = expectOk(
+      createMockStore().getSupporter(MARKUP_SUPPORTER_ID),
+      SupporterProfileSchema,
+    );
+    expect(profile.headline).to.equal(
+      'I <b>really</b> listen. <i>No judgement</i>, just peer support.',
+    );
+    expect(profile.bio).to.contain('P.S. <img src=x onerror=alert(1)> If you can read');
+    expect(profile.livedExperience).to.match(/ <script>alert\("lived"\)<\/script>$/);
   });
 
   it('is deterministic, seedable, and fast with unique ids at 5,000', () => {
@@ -194,28 +200,147 @@ describe('seed data', () => {
     expect(big.slice(0, 64)).to.deep.equal(supporters);
   });
 
-  it('programs are valid and the reference program has the reference values', () => {
+  it('serves valid programs; the reference program by default, with the reference values', () => {
+    // What the mock answers, against the values stories, tests and the demo rely on.
+    const served = (program?: (typeof programVariants)[keyof typeof programVariants]) =>
+      expectOk(createMockStore(program ? { program } : {}).getProgram(), ProgramSchema);
     for (const program of Object.values(programVariants)) {
       expect(ProgramSchema.safeParse(program).success, program.id).to.equal(true);
     }
-    expect(referenceProgram.eligibility).to.deep.equal({
+    const reference = served();
+    expect(reference.id).to.equal('reference');
+    expect(reference.eligibility).to.deep.equal({
       minAge: 18,
       maxAge: 30,
       states: ['CA', 'OR', 'WA'],
     });
-    expect(referenceProgram.pricing).to.deep.equal({
+    expect(reference.pricing).to.deep.equal({
       model: 'sliding-scale',
       suggested: 4500,
       minimum: 2000,
     });
-    expect(referenceProgram.cancellation.windowHours).to.equal(24);
-    expect(programVariants.fixed.pricing).to.deep.equal({
+    expect(reference.cancellation.windowHours).to.equal(24);
+    expect(reference.sessionLengths).to.deep.equal([30, 60]);
+    expect(served(programVariants.fixed).pricing).to.deep.equal({
       model: 'fixed',
       price: 6500,
       moneyBackGuarantee: true,
     });
-    expect(programVariants.free.pricing).to.deep.equal({ model: 'free', sponsor: 'Your campus' });
-    expect(programVariants.campusCrisisLine.crisisLine?.phone).to.be.a('string');
+    expect(served(programVariants.free).pricing).to.deep.equal({
+      model: 'free',
+      sponsor: 'Your campus',
+    });
+    expect(served(programVariants.campusCrisisLine).crisisLine).to.deep.include({
+      phone: '+15105550123',
+      sms: '+15105550124',
+      url: 'https://counseling.example.edu/crisis',
+    });
+    expect(reference.crisisLine, 'the reference program has no line of its own').to.equal(
+      undefined,
+    );
+  });
+});
+
+describe('portraits', () => {
+  const ORIGIN = 'http://localhost:5173';
+  /** The summaries with a photo, as the store lists them. */
+  const pictured = (store: ReturnType<typeof createMockStore>) =>
+    expectOk(store.listSupporters({ sort: 'name', limit: 100 }), SupporterPageSchema).items.filter(
+      (s) => s.photoUrl !== undefined,
+    );
+
+  it('are URLs on the origin the mock answers on, one for each supporter', () => {
+    const { store } = storeAt(MARCH, { origin: ORIGIN });
+    const items = pictured(store);
+    expect(items.length).to.be.greaterThan(40);
+    const urls = items.map((s) => new URL(s.photoUrl!));
+    for (const url of urls) {
+      expect(url.origin, url.href).to.equal('http://localhost:5173');
+      expect(url.pathname, url.href).to.match(/^\/mock-portraits\/[^/]+\.svg$/);
+      expect(url.search + url.hash, url.href).to.equal('');
+    }
+    expect(new Set(urls.map((u) => u.href)).size, 'distinct URLs').to.equal(items.length);
+    // The profile shows the photo its card shows.
+    const profile = expectOk(store.getSupporter(items[3]!.id), SupporterProfileSchema);
+    expect(profile.photoUrl).to.equal(items[3]!.photoUrl);
+  });
+
+  it("are on the page's own origin by default", () => {
+    const items = pictured(createMockStore());
+    expect(items.length).to.be.greaterThan(40);
+    for (const s of items) expect(new URL(s.photoUrl!).origin).to.equal(window.location.origin);
+  });
+
+  it('keep an https origin; where only http off localhost is left, supporters have no photo', () => {
+    const https = pictured(createMockStore({ origin: 'https://widgets.partner.example' }));
+    expect(https.length).to.be.greaterThan(40);
+    expect(new URL(https[0]!.photoUrl!).origin).to.equal('https://widgets.partner.example');
+    for (const origin of ['http://192.168.1.20:5173', 'http://widgets.partner.example', 'null']) {
+      const store = createMockStore({ origin });
+      // Still schema-valid pages, just without photos (the cards show initials).
+      expect(pictured(store), origin).to.deep.equal([]);
+      expect(store.portrait('sup-003'), origin).to.equal(undefined);
+    }
+  });
+
+  it('are small SVG drawings, the same from every store, different between supporters', () => {
+    const a = createMockStore({ origin: ORIGIN });
+    const b = createMockStore({ origin: ORIGIN });
+    const ids = pictured(a).map((s) => s.id);
+    const svgs = ids.map((id) => a.portrait(id));
+    expect(ids.map((id) => b.portrait(id))).to.deep.equal(svgs);
+    expect(new Set(svgs).size, 'distinct portraits').to.be.at.least(ids.length - 2);
+    for (const [i, svg] of svgs.entries()) {
+      expect(svg, ids[i]).to.be.a('string');
+      expect(new Blob([svg!]).size, ids[i]).to.be.below(1024);
+      const doc = new DOMParser().parseFromString(svg!, 'image/svg+xml');
+      expect(doc.querySelector('parsererror'), ids[i]).to.equal(null);
+      expect(doc.documentElement.localName).to.equal('svg');
+      expect(doc.documentElement.getAttribute('width')).to.equal('96');
+      // Shapes only: no text, no script, nothing fetched from elsewhere.
+      expect(doc.querySelectorAll('text, script, image, use, foreignObject').length).to.equal(0);
+      expect(svg, ids[i]).not.to.match(/\bon\w+=|href=/);
+    }
+    // Another seed names supporters differently, and draws them differently.
+    const other = createMockStore({
+      origin: ORIGIN,
+      supporters: createSeedSupporters(64, 2),
+    });
+    const both = ids.filter((id) => other.portrait(id) !== undefined);
+    expect(both.length).to.be.greaterThan(20);
+    expect(both.filter((id) => other.portrait(id) === a.portrait(id)).length).to.be.below(3);
+  });
+
+  it('are served only for supporters who have one', () => {
+    const store = createMockStore({ origin: ORIGIN });
+    const without = store.supporters.find((s) => s.photoUrl === undefined)!;
+    expect(without).to.exist;
+    expect(store.portrait(without.id)).to.equal(undefined);
+    expect(store.portrait('sup-999')).to.equal(undefined);
+  });
+
+  it('keep an absolute photo URL as given, and make a portrait path a URL on the origin', () => {
+    const { store } = storeAt(MARCH, {
+      origin: ORIGIN,
+      supporters: [
+        supporter('elsewhere', { photoUrl: 'https://images.partner.example/elsewhere.jpg' }),
+        supporter('local', { photoUrl: '/mock-portraits/local.svg' }),
+        supporter('plain'),
+      ],
+    });
+    const photos = Object.fromEntries(
+      expectOk(store.listSupporters({ sort: 'name' }), SupporterPageSchema).items.map((s) => [
+        s.id,
+        s.photoUrl,
+      ]),
+    );
+    expect(photos).to.deep.equal({
+      elsewhere: 'https://images.partner.example/elsewhere.jpg',
+      local: 'http://localhost:5173/mock-portraits/local.svg',
+      plain: undefined,
+    });
+    expect(store.portrait('elsewhere'), 'not the mock to serve').to.equal(undefined);
+    expect(store.portrait('local')).to.match(/^<svg /);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The mock backend's rules, in plain TypeScript: availability, search, matching, bookings,
- * cancellations and gift cards. No MSW and no DOM here, so the same rules can be read (and later
- * ported to the reference server) without the transport, and tested directly with a fixed clock.
+ * cancellations and gift cards. No MSW and no DOM here (the page's origin is only the default of
+ * `origin`), so the same rules can be read (and later ported to the reference server) without the
+ * transport, and tested directly with a fixed clock.
  *
  * Every method returns either `{ ok: true, status, body }` with a body valid against the
  * operation's response schema, or `{ ok: false, status, body: ErrorBody }`.
@@ -12,6 +13,7 @@ import {
   CancellationRequestSchema,
   DateTimeSchema,
   GiftCardPurchaseRequestSchema,
+  ImageUrlSchema,
   MatchRequestSchema,
   RescheduleRequestSchema,
   SessionLengthSchema,
@@ -53,6 +55,7 @@ import {
   type SupporterRecord,
 } from './data.js';
 import { languageName } from '../internal/format.js';
+import { portraitPath, portraitSvg } from './portraits.js';
 import { allLabels, localizeTag, timeOfDayLabel, type MockLocale } from './labels.js';
 import {
   DAY,
@@ -168,11 +171,22 @@ export interface MockStoreOptions {
   leadMinutes?: number;
   /** Seed of the generated ids and codes, so stories and tests see the same ones. */
   seed?: number;
+  /**
+   * Origin the mock backend answers on, e.g. `http://localhost:5173`: the page's, by default
+   * (`location.origin`). A supporter's photo given as a path (the seed's portraits,
+   * `/mock-portraits/<id>.svg`) becomes a URL on it, served by the mock's handlers, so no other
+   * origin is contacted (QUALITY S3). Where that URL is not one the contract allows (http: on a
+   * host other than localhost) or there is no origin, such supporters have no photo.
+   */
+  origin?: string;
 }
 
 export interface MockStore {
   readonly program: Program;
+  /** The supporters, with photo paths made absolute on `origin`. */
   readonly supporters: readonly SupporterRecord[];
+  /** Origin the portraits are served on (`MockStoreOptions.origin`), if any. */
+  readonly origin: string | undefined;
   now(): Date;
 
   getProgram(): ApiResult<Program>;
@@ -211,6 +225,11 @@ export interface MockStore {
   markPaid(bookingId: string): boolean;
   /** The supporter accepts the request; a video link is attached. */
   confirmBooking(bookingId: string): boolean;
+  /**
+   * The portrait (SVG text) of a supporter whose photo this store serves, else undefined. The
+   * handlers answer `GET <origin>/mock-portraits/<id>.svg` with it.
+   */
+  portrait(supporterId: string): string | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,7 +363,14 @@ function isInstant(text: string): boolean {
 
 export function createMockStore(options: MockStoreOptions = {}): MockStore {
   const program = clone(options.program ?? referenceProgram);
-  const supporters = options.supporters ?? createSeedSupporters();
+  const origin = options.origin ?? globalThis.location?.origin;
+  const portraits = new Map<string, SupporterRecord>();
+  const supporters = (options.supporters ?? createSeedSupporters()).map((record) => {
+    const resolved = withPhotoOn(record, origin);
+    const served = record.photoUrl === portraitPath(record.id) && resolved.photoUrl !== undefined;
+    if (served) portraits.set(record.id, resolved);
+    return resolved;
+  });
   const now = options.now ?? (() => new Date());
   const horizonMs = (options.horizonDays ?? 28) * DAY;
   const leadMs = (options.leadMinutes ?? 120) * MINUTE;
@@ -1114,6 +1140,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
   return {
     program,
     supporters,
+    origin,
     now,
 
     getProgram: () => ok(clone(program)),
@@ -1147,6 +1174,11 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
         limit,
         facets: clone(facets[locale]),
       });
+    },
+
+    portrait(supporterId) {
+      const record = portraits.get(supporterId);
+      return record ? portraitSvg(record) : undefined;
     },
 
     getSupporter(supporterId, locale = 'en') {
@@ -1272,6 +1304,24 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       return true;
     },
   };
+}
+
+/**
+ * The record with its photo path (`/mock-portraits/...`) made an absolute URL on `origin`, or
+ * without a photo where that gives no URL the contract accepts. Absolute photo URLs stay as given.
+ */
+function withPhotoOn(record: SupporterRecord, origin: string | undefined): SupporterRecord {
+  const path = record.photoUrl;
+  if (path === undefined || !path.startsWith('/') || path.startsWith('//')) return record;
+  const { photoUrl: _, ...rest } = record;
+  if (origin === undefined) return rest;
+  let url: string;
+  try {
+    url = new URL(path, origin).href;
+  } catch {
+    return rest;
+  }
+  return ImageUrlSchema.safeParse(url).success ? { ...rest, photoUrl: url } : rest;
 }
 
 function computeFacets(supporters: readonly SupporterRecord[], locale: MockLocale): Facets {

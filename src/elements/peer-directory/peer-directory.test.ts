@@ -396,7 +396,7 @@ describe('<peer-directory>', () => {
       const pictured = firstPage.findLast((s) => s.photoUrl)!;
       const png = await pngBlob();
       worker.use(
-        http.get('https://images.example.org/supporters/:file', ({ request }) =>
+        http.get('*/mock-portraits/:file', ({ request }) =>
           request.url === pictured.photoUrl
             ? new HttpResponse(png, { headers: { 'Content-Type': 'image/png' } })
             : HttpResponse.error(),
@@ -413,8 +413,16 @@ describe('<peer-directory>', () => {
     });
 
     it('show initials when the photo cannot be loaded', async () => {
+      // Photo URLs this page has never loaded (it keeps loaded images by URL), and they fail.
       worker.use(
-        http.get('https://images.example.org/supporters/:file', () => HttpResponse.error()),
+        http.post('/api/supporters/search', async ({ request }) => {
+          const page = body(store.listSupporters((await request.json()) as SupporterQuery));
+          const items = page.items.map((s) =>
+            s.photoUrl ? { ...s, photoUrl: `${s.photoUrl}?unseen=initials` } : s,
+          );
+          return HttpResponse.json({ ...page, items });
+        }),
+        http.get('*/mock-portraits/:file', () => HttpResponse.error()),
       );
       const el = await render();
       const card = cards(el).find((c) => store.supporters.find((s) => s.id === idOf(c))?.photoUrl);
