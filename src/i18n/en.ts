@@ -66,6 +66,7 @@ export const directory: DirectoryStrings = {
   afternoon: 'Afternoon',
   evening: 'Evening',
   matchSubmit: 'Show my matches',
+  matchClear: 'Clear answers',
   matchResults: 'Your matches',
   matchNone: 'No supporters match these answers. Try fewer of them.',
   shares: 'Shares: {list}',

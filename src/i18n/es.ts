@@ -66,6 +66,7 @@ export const directory: DirectoryStrings = {
   afternoon: 'Tarde',
   evening: 'Noche',
   matchSubmit: 'Ver mis coincidencias',
+  matchClear: 'Borrar respuestas',
   matchResults: 'Tus coincidencias',
   matchNone: 'Ningún compañero coincide con estas respuestas. Prueba con menos.',
   shares: 'En común: {list}',

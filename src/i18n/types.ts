@@ -108,6 +108,8 @@ export interface DirectoryStrings {
   afternoon: string;
   evening: string;
   matchSubmit: string;
+  /** Clears the questionnaire's answers and the matches made from them. */
+  matchClear: string;
   matchResults: string;
   matchNone: string;
   shares: string;

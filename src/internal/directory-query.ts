@@ -1,9 +1,20 @@
 /**
  * What a supporter search asks the API for, from the host's presets and the seeker's filters.
  * Pure: no DOM, no Lit, no HTTP, so it is tested by calling it, and the elements that search
- * (the directory now, booking later) share one rule for the service area.
+ * (the directory now, booking later) share one rule for presets and the service area.
  */
-import type { Program, SessionLength, SupporterFilters, SupporterSort } from '../api/schemas.js';
+import {
+  IdSchema,
+  LanguageTagSchema,
+  SessionLengthSchema,
+  StateCodeSchema,
+  SupporterSortSchema,
+  type Program,
+  type SessionLength,
+  type SupporterFilters,
+  type SupporterSort,
+  type Tag,
+} from '../api/schemas.js';
 
 /** The seeker's filters, as the directory's controls hold them. */
 export interface Filters {
@@ -20,6 +31,43 @@ export interface Filters {
   sort: SupporterSort;
 }
 
+/** What of the program a search depends on. */
+export type ProgramOptions = Pick<Program, 'eligibility' | 'sessionLengths'>;
+
+/** The host's presets as its attributes or properties gave them, unchecked. */
+export interface Presets {
+  topics: readonly string[];
+  identities: readonly string[];
+  languages: readonly string[];
+  states: readonly string[];
+  lengthMinutes?: number | null;
+  availableWithin?: number | null;
+  sort?: string | null;
+  pageSize?: number | null;
+}
+
+/** A preset that cannot be used: the attribute, what it was given, and what it accepts. */
+export interface PresetProblem {
+  attribute: string;
+  value: string;
+  accepted: string;
+}
+
+/** The presets, normalised and checked. */
+export interface ReadPresets {
+  filters: Filters;
+  /** The usable preset states: several are the directory's area, one is preselected. */
+  states: string[];
+  pageSize: number;
+  /** What was left out, to warn about once. */
+  problems: PresetProblem[];
+}
+
+export const DEFAULT_PAGE_SIZE = 24;
+/** The API's largest page (`limit`). */
+const MAX_LIMIT = 5000;
+const MAX_DAYS = 365;
+
 /** No filter in force, in the given order. */
 export const noFilters = (sort: SupporterSort): Filters => ({
   q: '',
@@ -29,6 +77,140 @@ export const noFilters = (sort: SupporterSort): Filters => ({
   state: '',
   sort,
 });
+
+const wholeFrom1To = (max: number) => (n: number) => Number.isInteger(n) && n >= 1 && n <= max;
+
+/** `ES` → `es`, `zh-hant` → `zh-Hant`; what is no language tag stays as given (and is refused). */
+function canonicalLanguage(tag: string): string {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/**
+ * Normalises the presets (case: `ca` → `CA`, `First-Gen` → `first-gen`) and checks them against
+ * the request schemas and, once it is known, the program: a value the API would refuse, or that
+ * the program cannot offer (a state it does not serve, a session length it does not have), is
+ * left out and reported, so that a typo never breaks the directory.
+ */
+export function readPresets(p: Presets, program?: ProgramOptions): ReadPresets {
+  const problems: PresetProblem[] = [];
+  const refuse = (attribute: string, value: unknown, accepted: string) =>
+    problems.push({ attribute, value: String(value), accepted });
+  const keep = (
+    attribute: string,
+    values: readonly string[],
+    normal: (value: string) => string,
+    ok: (value: string) => boolean,
+    accepted: string,
+  ): string[] => {
+    const good = new Set<string>();
+    const bad: string[] = [];
+    for (const value of values) {
+      const v = normal(value);
+      if (ok(v)) good.add(v);
+      else bad.push(value);
+    }
+    if (bad.length) refuse(attribute, bad.join(' '), accepted);
+    return [...good];
+  };
+  const number = <T extends number>(
+    attribute: string,
+    value: number | null | undefined,
+    ok: (n: number) => boolean,
+    accepted: string,
+  ): T | undefined => {
+    if (value === null || value === undefined) return undefined;
+    if (ok(value)) return value as T;
+    refuse(attribute, value, accepted);
+    return undefined;
+  };
+
+  const lower = (v: string) => v.toLowerCase();
+  const isId = (v: string) => IdSchema.safeParse(v).success;
+  const ids = 'ids such as first-gen';
+  const served = program?.eligibility.states;
+  const lengths: readonly number[] = program?.sessionLengths ?? [
+    ...SessionLengthSchema._zod.values,
+  ];
+  const sorts: readonly string[] = SupporterSortSchema.options;
+
+  const topics = keep('topics', p.topics, lower, isId, ids);
+  const identities = keep('identities', p.identities, lower, isId, ids);
+  const languages = keep(
+    'languages',
+    p.languages,
+    canonicalLanguage,
+    (v) => LanguageTagSchema.safeParse(v).success,
+    'language tags such as es or ase',
+  );
+  const states = keep(
+    'states',
+    p.states,
+    (v) => v.toUpperCase(),
+    (v) => StateCodeSchema.safeParse(v).success && (!served || served.includes(v)),
+    served ? served.join(', ') : 'two-letter state codes',
+  );
+  const lengthMinutes = number<SessionLength>(
+    'length-minutes',
+    p.lengthMinutes,
+    (n) => lengths.includes(n),
+    lengths.join(', '),
+  );
+  const within = number(
+    'available-within',
+    p.availableWithin,
+    wholeFrom1To(MAX_DAYS),
+    `whole numbers from 1 to ${MAX_DAYS}`,
+  );
+  const pageSize = number(
+    'page-size',
+    p.pageSize,
+    wholeFrom1To(MAX_LIMIT),
+    `whole numbers from 1 to ${MAX_LIMIT}`,
+  );
+  let sort: SupporterSort = 'next-available';
+  if (p.sort !== null && p.sort !== undefined) {
+    if (sorts.includes(p.sort)) sort = p.sort as SupporterSort;
+    else refuse('sort', p.sort, sorts.join(', '));
+  }
+
+  return {
+    filters: {
+      ...noFilters(sort),
+      topics,
+      identities,
+      language: languages[0] ?? '',
+      state: states.length === 1 ? states[0]! : '',
+      ...(lengthMinutes ? { lengthMinutes } : {}),
+      ...(within ? { within } : {}),
+    },
+    states,
+    pageSize: pageSize ?? DEFAULT_PAGE_SIZE,
+    problems,
+  };
+}
+
+/** The console warning for a preset left out. */
+export function presetWarning(tag: string, { attribute, value, accepted }: PresetProblem): string {
+  return `[peer-support-widgets] <${tag}> ${attribute}="${value}" is not one of: ${accepted}. Ignoring it.`;
+}
+
+/**
+ * The filters without what the program rules out (a state it does not serve, a length it does not
+ * offer): for a program that arrives after the filters were set. The same object when nothing is.
+ */
+export function withinProgram(filters: Filters, program: ProgramOptions): Filters {
+  const { state, lengthMinutes } = filters;
+  const badState = state && !program.eligibility.states.includes(state);
+  const badLength = lengthMinutes && !program.sessionLengths.includes(lengthMinutes);
+  if (!badState && !badLength) return filters;
+  const next = { ...filters, ...(badState ? { state: '' } : {}) };
+  if (badLength) delete next.lengthMinutes;
+  return next;
+}
 
 /**
  * The states a search covers when none is chosen: the host's preset states when there are several
@@ -60,4 +242,48 @@ export function supporterQuery(filters: Filters, area: readonly string[]): Suppo
     ...(f.lengthMinutes ? { lengthMinutes: f.lengthMinutes } : {}),
     ...(f.within ? { availableWithinDays: f.within } : {}),
   };
+}
+
+/** The `limit` of a search showing `pages` pages, within what the API allows. */
+export const limitFor = (pageSize: number, pages: number): number =>
+  Math.min(MAX_LIMIT, pageSize * pages);
+
+/**
+ * A control's options with the value in force among them, so that a filter in force always shows
+ * in its control (a preset may be outside the usual options: `available-within="5"`).
+ */
+export function withValue<T extends string | number>(options: readonly T[], value?: T | ''): T[] {
+  if (value === undefined || value === '' || options.includes(value)) return [...options];
+  const all = [...options, value];
+  return typeof value === 'number' ? all.sort((a, b) => (a as number) - (b as number)) : all;
+}
+
+/** Tags with the chosen ids the tags lack, named by their id, so that each can be unticked. */
+export function withChosen(tags: readonly Tag[], chosen: readonly string[]): Tag[] {
+  const known = new Set(tags.map((tag) => tag.id));
+  return [...tags, ...chosen.filter((id) => !known.has(id)).map((id) => ({ id, label: id }))];
+}
+
+/**
+ * The length of the session a card offers: the chosen length, else the shortest the supporter
+ * offers within the program. The API's soonest start (`nextAvailable`) is open for that one: a
+ * start open for a longer session is open for a shorter one.
+ */
+export function cardSessionLength(
+  chosen: SessionLength | undefined,
+  offers: readonly SessionLength[],
+  program?: Pick<Program, 'sessionLengths'>,
+): SessionLength | undefined {
+  if (chosen) return chosen;
+  const lengths = offers.filter((n) => !program || program.sessionLengths.includes(n));
+  return lengths.length ? (Math.min(...lengths) as SessionLength) : undefined;
+}
+
+/** The set with `key` in it or not (toggled by default); the same set when nothing changes. */
+export function toggled<T>(set: ReadonlySet<T>, key: T, on = !set.has(key)): ReadonlySet<T> {
+  if (on === set.has(key)) return set;
+  const next = new Set(set);
+  if (on) next.add(key);
+  else next.delete(key);
+  return next;
 }

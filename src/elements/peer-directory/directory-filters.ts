@@ -4,7 +4,7 @@ import type { Facets, SessionLength, SupporterSort, Tag } from '../../api/schema
 import { format } from '../../i18n/locale.js';
 import type { DirectoryStrings, Locale } from '../../i18n/types.js';
 import { languageName } from '../../internal/format.js';
-import type { Filters } from '../../internal/directory-query.js';
+import { withChosen, withValue, type Filters } from '../../internal/directory-query.js';
 
 /** What the filter form needs from the directory: the filters in force and the handlers. */
 export interface FiltersContext {
@@ -41,7 +41,7 @@ export function directoryFilters(c: FiltersContext): TemplateResult {
       <span>${t.language}</span>
       <select @change=${(e: Event) => set({ language: value(e) })}>
         <option value="" ?selected=${!f.language}>${t.anyLanguage}</option>
-        ${(facets?.languages ?? (f.language ? [f.language] : [])).map(
+        ${withValue(facets?.languages ?? [], f.language).map(
           (tag) =>
             html`<option value=${tag} ?selected=${f.language === tag}>
               ${languageName(tag, c.locale)}
@@ -53,7 +53,7 @@ export function directoryFilters(c: FiltersContext): TemplateResult {
       <span>${t.state}</span>
       <select @change=${(e: Event) => set({ state: value(e) })}>
         <option value="" ?selected=${!f.state}>${t.anyState}</option>
-        ${c.states.map(
+        ${withValue(c.states, f.state).map(
           (code) => html`<option value=${code} ?selected=${f.state === code}>${code}</option>`,
         )}
       </select>
@@ -65,7 +65,7 @@ export function directoryFilters(c: FiltersContext): TemplateResult {
           set({ lengthMinutes: (Number(value(e)) || undefined) as SessionLength | undefined })}
       >
         <option value="" ?selected=${!f.lengthMinutes}>${t.anyLength}</option>
-        ${c.lengths.map(
+        ${withValue(c.lengths, f.lengthMinutes).map(
           (n) =>
             html`<option value=${n} ?selected=${f.lengthMinutes === n}>
               ${format(t.minutes, { n })}
@@ -77,7 +77,7 @@ export function directoryFilters(c: FiltersContext): TemplateResult {
       <span>${t.within}</span>
       <select @change=${(e: Event) => set({ within: Number(value(e)) || undefined })}>
         <option value="" ?selected=${!f.within}>${t.anyTime}</option>
-        ${[3, 7, 14].map(
+        ${withValue([3, 7, 14], f.within).map(
           (n) =>
             html`<option value=${n} ?selected=${f.within === n}>${format(t.days, { n })}</option>`,
         )}
@@ -104,7 +104,7 @@ function tagGroup(
   legend: string,
   key: 'topics' | 'identities',
   tags: readonly Tag[],
-  chosen: readonly string[],
+  chosen: string[],
 ): TemplateResult {
   return html`<details
     class="tags-field"
@@ -114,26 +114,39 @@ function tagGroup(
     <summary>${legend}${chosen.length ? ` (${chosen.length})` : ''}</summary>
     <fieldset>
       <legend class="vh">${legend}</legend>
-      ${repeat(
-        tags,
-        (tag) => tag.id,
-        (tag) =>
-          html`<label class="chip">
-            <input
-              type="checkbox"
-              .checked=${chosen.includes(tag.id)}
-              @change=${(e: Event) => {
-                const on = (e.target as HTMLInputElement).checked;
-                c.setFilter({
-                  [key]: on ? [...chosen, tag.id] : chosen.filter((id) => id !== tag.id),
-                });
-              }}
-            />
-            <span>${tag.label}</span>
-          </label>`,
+      ${chips(
+        // A chosen tag the facets do not have (a preset) still shows, so it can be unticked.
+        tags.length ? withChosen(tags, chosen) : tags,
+        chosen,
+        (next) => c.setFilter({ [key]: next }),
       )}
     </fieldset>
   </details>`;
+}
+
+/**
+ * Checkboxes for tags, keyed by id and ticked from `chosen` (state, never the DOM), so a tick stays
+ * with its tag when the tags come back in another order (another language).
+ */
+export function chips(tags: readonly Tag[], chosen: string[], set: (chosen: string[]) => void) {
+  return repeat(
+    tags,
+    (tag) => tag.id,
+    (tag) =>
+      html`<label class="chip">
+        <input
+          type="checkbox"
+          .checked=${chosen.includes(tag.id)}
+          @change=${(e: Event) =>
+            set(
+              (e.target as HTMLInputElement).checked
+                ? [...chosen, tag.id]
+                : chosen.filter((id) => id !== tag.id),
+            )}
+        />
+        <span>${tag.label}</span>
+      </label>`,
+  );
 }
 
 export function value(event: Event): string {

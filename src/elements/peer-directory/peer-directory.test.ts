@@ -180,6 +180,21 @@ async function openProfile(el: PeerDirectory, card: HTMLElement): Promise<HTMLEl
   return profile;
 }
 
+/** Console warnings while it runs; `stop()` puts console.warn back. */
+function captureWarnings(): { messages: string[]; stop: () => void } {
+  const original = console.warn;
+  const messages: string[] = [];
+  console.warn = (...args: unknown[]) => messages.push(args.map(String).join(' '));
+  return { messages, stop: () => (console.warn = original) };
+}
+
+/** Whether the mock offers a session of `lengthMinutes` at `start` with this supporter. */
+function offered(supporterId: string, start: string, lengthMinutes: number | undefined): boolean {
+  if (lengthMinutes === undefined) return false;
+  const slots = store.listSlots(supporterId, { lengthMinutes: lengthMinutes as 30 | 60 });
+  return slots.ok && slots.body.slots.some((s) => s.start === start);
+}
+
 async function pngBlob(): Promise<Blob> {
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = 8;
@@ -665,6 +680,142 @@ describe('<peer-directory>', () => {
     });
   });
 
+  describe('presets a host page may get wrong', () => {
+    const W = '[peer-support-widgets] <peer-directory>';
+
+    for (const [attributes, sent, warning] of [
+      [{ states: 'ca' }, { states: ['CA'] }, undefined],
+      [{ topics: 'First-Gen' }, { topics: ['first-gen'] }, undefined],
+      [
+        { sort: 'soonest' },
+        { sort: 'next-available' },
+        `${W} sort="soonest" is not one of: next-available, name. Ignoring it.`,
+      ],
+      [
+        { 'page-size': '0' },
+        { limit: 24 },
+        `${W} page-size="0" is not one of: whole numbers from 1 to 5000. Ignoring it.`,
+      ],
+      [
+        { 'available-within': '400' },
+        { availableWithinDays: undefined },
+        `${W} available-within="400" is not one of: whole numbers from 1 to 365. Ignoring it.`,
+      ],
+    ] as const) {
+      const [name, raw] = Object.entries(attributes)[0]!;
+      it(`${name}="${raw}" still lists supporters${warning ? ', with one warning' : ''}`, async () => {
+        const bodies = recordPosts('/api/supporters/search');
+        const warnings = captureWarnings();
+        let el: PeerDirectory;
+        try {
+          el = await renderWithAttributes({ 'api-base': '/api', ...attributes });
+          await aTimeout(50);
+        } finally {
+          warnings.stop();
+        }
+        expectNone(root(el), '[part=error]', 'an error state');
+        expect(cards(el).length).to.be.greaterThan(0);
+        expect(bodies.length, 'one search').to.equal(1);
+        const query = bodies[0] as SupporterQuery;
+        for (const [key, expected] of Object.entries(sent)) {
+          expect(query[key as keyof SupporterQuery], key).to.deep.equal(expected);
+        }
+        const own = warnings.messages.filter((m) => m.includes('<peer-directory>'));
+        expect(own).to.deep.equal(warning ? [warning] : []);
+      });
+    }
+
+    it('a normalised preset shows in its control: states="ca" selects CA, topics="First-Gen" ticks it', async () => {
+      const ca = await renderWithAttributes({ 'api-base': '/api', states: 'ca' });
+      expect(control<HTMLSelectElement>(ca, 'State').value).to.equal('CA');
+      expect(status(ca)).to.equal(countText(expectedPage({ states: ['CA'] }).total));
+      const firstGen = await renderWithAttributes({ 'api-base': '/api', topics: 'First-Gen' });
+      const filters = root(firstGen).querySelector('[part=filters]')!;
+      expect(checkbox(filters, 'First-generation student').checked).to.be.true;
+    });
+
+    it('available-within="5" (options 3, 7, 14) shows "5 days" in its control; Clear filters clears it', async () => {
+      const bodies = recordPosts('/api/supporters/search');
+      const el = await renderWithAttributes({ 'api-base': '/api', 'available-within': '5' });
+      expect((bodies[0] as SupporterQuery).availableWithinDays).to.equal(5);
+      const select = control<HTMLSelectElement>(el, 'Available within');
+      expect(select.value).to.equal('5');
+      expect(text(select.selectedOptions[0]!)).to.equal('5 days');
+      button(root(el).querySelector('[part=filters]')!, 'Clear filters').click();
+      await until(() => bodies.length === 2);
+      expect(bodies[1]).not.to.have.property('availableWithinDays');
+      await el.updateComplete;
+      expect(select.value).to.equal('');
+      expect([...select.options].map((o) => o.value)).to.deep.equal(['', '3', '7', '14']);
+    });
+
+    it('languages="fr" (no supporter speaks it) shows "French" in its control; Clear filters clears it', async () => {
+      const bodies = recordPosts('/api/supporters/search');
+      const el = await renderWithAttributes({ 'api-base': '/api', languages: 'fr' });
+      expect((bodies[0] as SupporterQuery).languages).to.deep.equal(['fr']);
+      const select = control<HTMLSelectElement>(el, 'Language');
+      expect(select.value).to.equal('fr');
+      expect(text(select.selectedOptions[0]!)).to.equal('French');
+      button(root(el).querySelector('[part=filters]')!, 'Clear filters').click();
+      await until(() => bodies.length === 2);
+      expect(bodies[1]).not.to.have.property('languages');
+      await until(() => cards(el).length > 0);
+      expect(select.value).to.equal('');
+      expect([...select.options].map((o) => o.value)).not.to.include('fr');
+    });
+
+    it('length-minutes="50" on a 30/60 program is ignored with one warning', async () => {
+      const bodies = recordPosts('/api/supporters/search');
+      const warnings = captureWarnings();
+      let el: PeerDirectory;
+      try {
+        el = await renderWithAttributes({ 'api-base': '/api', 'length-minutes': '50' });
+        await aTimeout(50);
+      } finally {
+        warnings.stop();
+      }
+      expect(bodies.map((b) => (b as SupporterQuery).lengthMinutes)).to.deep.equal([undefined]);
+      expect(warnings.messages.filter((m) => m.includes('<peer-directory>'))).to.deep.equal([
+        `${W} length-minutes="50" is not one of: 30, 60. Ignoring it.`,
+      ]);
+      const select = control<HTMLSelectElement>(el, 'Session length');
+      expect(select.value).to.equal('');
+      expect(text(select.selectedOptions[0]!)).to.equal('Any length');
+      expect(status(el)).to.equal(countText(expectedPage().total));
+    });
+
+    it('one state the program does not serve (states="TX") is ignored with one warning', async () => {
+      const bodies = recordPosts('/api/supporters/search');
+      const warnings = captureWarnings();
+      let el: PeerDirectory;
+      try {
+        el = await renderWithAttributes({ 'api-base': '/api', states: 'TX' });
+        await aTimeout(50);
+      } finally {
+        warnings.stop();
+      }
+      expect(bodies.map((b) => (b as SupporterQuery).states)).to.deep.equal([['CA', 'OR', 'WA']]);
+      expect(warnings.messages.filter((m) => m.includes('<peer-directory>'))).to.deep.equal([
+        `${W} states="TX" is not one of: CA, OR, WA. Ignoring it.`,
+      ]);
+      expect(control<HTMLSelectElement>(el, 'State').value).to.equal('');
+      expect(status(el)).to.equal(countText(expectedPage().total));
+    });
+
+    it('changing page-size after the first load asks again with the new limit', async () => {
+      const bodies = recordPosts('/api/supporters/search');
+      const el = await renderWithAttributes({ 'api-base': '/api', 'page-size': '5' });
+      expect(cards(el).length).to.equal(5);
+      el.setAttribute('page-size', '3');
+      await until(() => bodies.length === 2);
+      expect((bodies[1] as SupporterQuery).limit).to.equal(3);
+      await until(() => cards(el).length === 3);
+      expect(text(root(el).querySelector('.more')!)).to.contain(
+        `Showing 3 of ${expectedPage().total}.`,
+      );
+    });
+  });
+
   describe('next available', () => {
     it('selects the soonest open session for the current filters and announces it', async () => {
       const el = await render();
@@ -672,26 +823,59 @@ describe('<peer-directory>', () => {
       choose(control(el, 'Language'), 'es');
       await until(() => bodies.length === 1);
       await until(() => status(el) === countText(expectedPage({ languages: ['es'] }).total));
+      const { slot } = body(store.nextAvailable({ languages: ['es'], states: [...STATES] }));
+      expect(slot, 'the mock has a Spanish-speaking supporter with an open session').to.exist;
+      const name = body(store.getSupporter(slot!.supporterId)).name;
+      const time = new Intl.DateTimeFormat('en', {
+        weekday: 'short',
+        month: 'short',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZoneName: 'short',
+      }).format(new Date(slot!.start));
+      const said = `Soonest session: ${name}, ${time}. Selected.`;
+      expectNone(root(el), '.selection', 'a soonest session before asking');
+      expect(status(el)).not.to.equal(said);
 
       const nextBodies = recordPosts('/api/slots/next');
       const selected = collect<PeerSupporterSelectedEvent>('peer-supporter-selected');
       try {
         button(root(el), 'Find the soonest session').click();
+        await until(() => status(el) === said);
+        expect(nextBodies.length, 'one request for the soonest session').to.equal(1);
+        expect((nextBodies[0] as SupporterQuery).languages).to.deep.equal(['es']);
+        expect((nextBodies[0] as SupporterQuery).states).to.deep.equal([...STATES]);
+        expect(text(root(el).querySelector('.selection')!), 'shown, not only said').to.equal(said);
+        expect(selected.events.length, 'one selection').to.equal(1);
+        expect(selected.events[0]!.detail).to.deep.equal({
+          supporterId: slot!.supporterId,
+          slotStart: slot!.start,
+          lengthMinutes: slot!.lengthMinutes,
+        });
+        const card = cards(el).find((c) => idOf(c) === slot!.supporterId);
+        if (card) expect(button(card, 'Choose').getAttribute('aria-pressed')).to.equal('true');
+      } finally {
+        selected.stop();
+      }
+    });
+
+    it('a chosen session length is the length of the soonest session', async () => {
+      const el = await render();
+      const bodies = recordPosts('/api/supporters/search');
+      choose(control(el, 'Session length'), '60');
+      await until(() => bodies.length === 1);
+      await until(() => root(el).querySelector('[part=list][aria-busy=false]'));
+      const selected = collect<PeerSupporterSelectedEvent>('peer-supporter-selected');
+      try {
+        button(root(el), 'Find the soonest session').click();
         const event = await until(() => selected.events[0]);
-        const { slot } = body(store.nextAvailable({ languages: ['es'], states: [...STATES] }));
-        expect(slot, 'the mock has a Spanish-speaking supporter with an open session').to.exist;
+        const { slot } = body(store.nextAvailable({ lengthMinutes: 60, states: [...STATES] }));
         expect(event.detail).to.deep.equal({
           supporterId: slot!.supporterId,
           slotStart: slot!.start,
+          lengthMinutes: 60,
         });
-        expect((nextBodies[0] as SupporterQuery).languages).to.deep.equal(['es']);
-
-        const name = body(store.getSupporter(slot!.supporterId)).name;
-        await until(() => status(el).startsWith(`Soonest session: ${name}`));
-        expect(status(el)).to.match(/[A-Z]{2,5}T|GMT|UTC/);
-        expect(status(el)).to.contain('Selected');
-        expect(text(root(el).querySelector('.selection')!)).to.equal(status(el));
-        expect(selected.events.length, 'one selection').to.equal(1);
       } finally {
         selected.stop();
       }
@@ -772,10 +956,18 @@ describe('<peer-directory>', () => {
           profile.shadowRoot!.querySelector<HTMLButtonElement>('[role=group] button')!;
         slotButton.click();
         const event = await until(() => selected.events[0]);
-        expect(Object.keys(event.detail).sort()).to.deep.equal(['slotStart', 'supporterId']);
+        expect(Object.keys(event.detail).sort()).to.deep.equal([
+          'lengthMinutes',
+          'slotStart',
+          'supporterId',
+        ]);
         expect(event.detail.supporterId).to.equal(idOf(second!));
-        const open = body(store.listSlots(idOf(second!))).slots.map((s) => s.start);
-        expect(open).to.include(event.detail.slotStart);
+        const open = body(store.listSlots(idOf(second!))).slots;
+        const chosen = open.find((s) => s.start === event.detail.slotStart);
+        expect(chosen, 'one of the open sessions').to.exist;
+        expect(event.detail.lengthMinutes, 'the length it is open for').to.equal(
+          chosen!.lengthMinutes,
+        );
         const time = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' });
         expect(text(slotButton)).to.equal(time.format(new Date(event.detail.slotStart!)));
         // The directory shows that supporter as the one chosen.
@@ -957,7 +1149,7 @@ describe('<peer-directory>', () => {
       const bodies = recordPosts('/api/matches');
       checkbox(form, 'First-generation student').click();
       checkbox(form, 'Evening').click();
-      form.querySelector<HTMLSelectElement>('select[name=language]')!.value = 'es';
+      choose(form.querySelector<HTMLSelectElement>('select[name=language]')!, 'es');
       button(form, 'Show my matches').click();
 
       const list = await until(() => root(el).querySelector('[part=match] ol'));
@@ -1008,6 +1200,50 @@ describe('<peer-directory>', () => {
       for (const card of matched) expect(text(card)).to.match(/Serves: [A-Z, ]*\bOR\b/);
     });
 
+    it('answers stay with their answer across a language switch, and while the panel is closed', async () => {
+      const el = await render();
+      button(root(el), 'Help me choose').click();
+      let form = await until(() => root(el).querySelector<HTMLElement>('[part=match] form'));
+      checkbox(form, 'Grief and loss').click();
+      checkbox(form, 'Evening').click();
+      choose(form.querySelector<HTMLSelectElement>('select[name=language]')!, 'es');
+      const ticked = (scope: Element) =>
+        [...scope.querySelectorAll<HTMLInputElement>('input[type=checkbox]')]
+          .filter((box) => box.checked)
+          .map((box) => text(box.closest('label')!));
+
+      // In Spanish the facets come sorted anew ("Duelo y pérdida" moves up): the ticks follow.
+      el.lang = 'es';
+      await until(() => form.isConnected && text(form).includes('Duelo y pérdida'));
+      expect(ticked(form).sort()).to.deep.equal(['Duelo y pérdida', 'Noche']);
+      expect(form.querySelector<HTMLSelectElement>('select[name=language]')!.value).to.equal('es');
+
+      // Closed and opened again: the answers are still there.
+      el.lang = 'en';
+      await until(() => text(form).includes('Grief and loss'));
+      const opener = button(root(el), 'Help me choose');
+      opener.click();
+      await until(() => !root(el).querySelector('[part=match]'));
+      opener.click();
+      form = await until(() => root(el).querySelector<HTMLElement>('[part=match] form'));
+      expect(ticked(form).sort()).to.deep.equal(['Evening', 'Grief and loss']);
+      expect(form.querySelector<HTMLSelectElement>('select[name=language]')!.value).to.equal('es');
+
+      const bodies = recordPosts('/api/matches');
+      button(form, 'Show my matches').click();
+      await until(() => root(el).querySelector('[part=match] ol'));
+      const sent = bodies[0] as { topics: string[]; languages: string[]; timesOfDay: string[] };
+      expect(sent.topics).to.deep.equal(['grief']);
+      expect(sent.languages).to.deep.equal(['es']);
+      expect(sent.timesOfDay).to.deep.equal(['evening']);
+
+      // "Clear answers" clears them, and the matches made from them.
+      button(form, 'Clear answers').click();
+      await until(() => !root(el).querySelector('[part=match] ol'));
+      expect(ticked(form)).to.deep.equal([]);
+      expect(form.querySelector<HTMLSelectElement>('select[name=language]')!.value).to.equal('');
+    });
+
     it('"Back to all supporters" returns focus to "Help me choose"', async () => {
       const el = await render();
       const opener = button(root(el), 'Help me choose');
@@ -1049,7 +1285,56 @@ describe('<peer-directory>', () => {
         const next = body(store.getSupporter(idOf(other))).nextAvailable!;
         button(other, /\d/).click();
         const second = await until(() => selected.events[1]);
-        expect(second.detail).to.deep.equal({ supporterId: idOf(other), slotStart: next });
+        const { lengthMinutes, ...rest } = second.detail;
+        expect(rest).to.deep.equal({ supporterId: idOf(other), slotStart: next });
+        expect(lengthMinutes).to.be.oneOf([30, 60]);
+        expect(offered(idOf(other), next, lengthMinutes), `open for ${lengthMinutes} minutes`).to.be
+          .true;
+      } finally {
+        selected.stop();
+      }
+    });
+
+    it("a card's next session carries the length it is open for, or the chosen length", async () => {
+      const el = await render(
+        html`<peer-directory api-base="/api" page-size="64"></peer-directory>`,
+      );
+      const selected = collect<PeerSupporterSelectedEvent>('peer-supporter-selected');
+      try {
+        // Supporters who offer only one length, and one who offers both.
+        const only = (lengths: string) =>
+          cards(el).find((c) => {
+            const s = store.supporters.find((r) => r.id === idOf(c))!;
+            return (
+              s.sessionLengths.join() === lengths && body(store.getSupporter(s.id)).nextAvailable
+            );
+          });
+        const picked = [only('60'), only('30'), only('30,60')].filter(Boolean) as HTMLElement[];
+        expect(picked.length, 'cards of each kind').to.equal(3);
+        for (const card of picked) {
+          const next = body(store.getSupporter(idOf(card))).nextAvailable!;
+          button(card, /\d/).click();
+          const { detail } = await until(
+            () =>
+              selected.events.at(-1)?.detail.supporterId === idOf(card) && selected.events.at(-1),
+          );
+          expect(detail.slotStart).to.equal(next);
+          expect(
+            offered(idOf(card), next, detail.lengthMinutes),
+            `${cardName(card)}: ${detail.lengthMinutes} minutes`,
+          ).to.be.true;
+        }
+
+        // With a length chosen, the card's session is of that length.
+        const bodies = recordPosts('/api/supporters/search');
+        choose(control(el, 'Session length'), '60');
+        await until(() => bodies.length === 1);
+        await until(() => root(el).querySelector('[part=list][aria-busy=false]'));
+        const card = cards(el).find((c) => c.querySelector('.next button'))!;
+        button(card, /\d/).click();
+        const last = await until(() => selected.events.length === 4 && selected.events[3]);
+        expect(last.detail.lengthMinutes).to.equal(60);
+        expect(offered(idOf(card), last.detail.slotStart!, 60)).to.be.true;
       } finally {
         selected.stop();
       }
@@ -1075,7 +1360,10 @@ describe('<peer-directory>', () => {
       const next = body(store.getSupporter(idOf(second!))).nextAvailable!;
       button(second!, /\d/).click();
       await until(() => probe.value?.selection?.supporterId === idOf(second!));
-      expect(probe.value!.selection).to.deep.equal({ supporterId: idOf(second!), slotStart: next });
+      const { lengthMinutes, ...rest } = probe.value!.selection!;
+      expect(rest).to.deep.equal({ supporterId: idOf(second!), slotStart: next });
+      expect(offered(idOf(second!), next, lengthMinutes), 'with the length it is open for').to.be
+        .true;
     });
 
     it('inside a provider, a choice in one directory shows in another', async () => {

@@ -1,43 +1,39 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
 import { deepArrayEquals } from '@lit/task/deep-equals.js';
-import type {
-  Facets,
-  MatchResult,
-  SessionLength,
-  SupporterSort,
-  TimeOfDay,
-} from '../../api/schemas.js';
+import type { Facets, Program, SessionLength, SupporterSort } from '../../api/schemas.js';
 import { sharedDeadline } from '../../api/client.js';
 import { PeerDataElement } from '../../internal/peer-data-element.js';
-import { ApiError } from '../../api/errors.js';
-import {
-  PeerErrorEvent,
-  PeerSupporterSelectedEvent,
-  type SupporterSelection,
-} from '../../events.js';
+import { PeerSupporterSelectedEvent, type SupporterSelection } from '../../events.js';
 import { directory as en } from '../../i18n/en.js';
 import { directory as es } from '../../i18n/es.js';
 import { format } from '../../i18n/locale.js';
 import type { DirectoryStrings } from '../../i18n/types.js';
-import { formatSlot, zoneName } from '../../internal/format.js';
+import { formatSlot } from '../../internal/format.js';
 import { Announcer } from '../../internal/announcer.js';
 import { ProgramLoader } from '../../internal/program-loader.js';
 import {
+  DEFAULT_PAGE_SIZE,
   area,
+  limitFor,
   noFilters,
+  presetWarning,
+  readPresets,
   stateQuery,
   supporterQuery,
+  toggled,
+  withinProgram,
   type Filters,
 } from '../../internal/directory-query.js';
 import { tokens, focusRing } from '../../styles/tokens.js';
 import { sharedStyles, styles } from './peer-directory.styles.js';
 import { PeerSupporterProfile } from './supporter-profile.js';
-import { supporterCard, type CardContext } from './supporter-card.js';
+import type { CardContext } from './supporter-card.js';
 import { directoryFilters, value } from './directory-filters.js';
-import { matchPanel, matchResults, type MatchContext } from './match-panel.js';
+import { MatchController } from './match-panel.js';
+import { SoonestSession } from './soonest-session.js';
+import { readablePage, resultsList } from './results-list.js';
 import { safeDefine } from '../../internal/define.js';
 
 const strings: Record<'en' | 'es', DirectoryStrings> = { en, es };
@@ -48,6 +44,17 @@ const list = {
   toAttribute: (value: string[]) => value.join(' '),
 };
 
+/** The presets that set the filters. */
+const PRESETS = [
+  'topics',
+  'identities',
+  'languages',
+  'states',
+  'lengthMinutes',
+  'availableWithin',
+  'sort',
+] as const;
+
 /**
  * Searchable directory of peer supporters: browse cards, filter by topics, identities, language,
  * session length, state and availability, search the text, sort, open profiles in place (several
@@ -56,6 +63,10 @@ const list = {
  *
  * Inside a `<peer-support-provider>`, the choice is kept in the provider's context for the other
  * elements; without one, listen for `peer-supporter-selected`.
+ *
+ * Presets (`topics`, `states`, `sort`, ...) are normalised when read (`states="ca"` is CA) and
+ * checked against the API's request schemas and the program's options: a value that cannot be used
+ * is ignored with one console warning naming the attribute and what it accepts.
  *
  * @summary Browse, filter, match and pick a peer supporter.
  * @tag peer-directory
@@ -76,7 +87,7 @@ const list = {
  * @cssprop [--peer-directory-gap=1rem] - Gap between cards.
  * @cssprop [--peer-directory-card-bg=var(--peer-color-surface)] - Background of a card.
  *
- * @fires {PeerSupporterSelectedEvent} peer-supporter-selected - A supporter (and maybe a session) was chosen. Detail: `{ supporterId, slotStart? }`.
+ * @fires {PeerSupporterSelectedEvent} peer-supporter-selected - A supporter (and maybe a session) was chosen. Detail: `{ supporterId, slotStart?, lengthMinutes? }`.
  * @fires {PeerErrorEvent} peer-error - Loading failed, or supporter records failed validation and were skipped.
  */
 export class PeerDirectory extends PeerDataElement {
@@ -92,17 +103,17 @@ export class PeerDirectory extends PeerDataElement {
   /**
    * The states to search: one code preselects it in the state filter; several make them the
    * directory's area (the filter then offers just those). By default, every state the program
-   * serves.
+   * serves; a state it does not serve is ignored.
    */
   @property({ converter: list }) states: string[] = [];
-  /** Preset session length in minutes. */
+  /** Preset session length in minutes, one the program offers. */
   @property({ type: Number, attribute: 'length-minutes' }) lengthMinutes?: SessionLength;
-  /** Preset: only supporters with an open session within this many days. */
+  /** Preset: only supporters with an open session within this many days (1 to 365). */
   @property({ type: Number, attribute: 'available-within' }) availableWithin?: number;
   /** Order of results: `next-available` (default) or `name`. */
   @property() sort: SupporterSort = 'next-available';
-  /** Supporters per page; "Show more" adds a page. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 24;
+  /** Supporters per page (1 to 5000); "Show more" adds a page. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = DEFAULT_PAGE_SIZE;
 
   @state() private filters: Filters = noFilters('next-available');
   @state() private draftQ = '';
@@ -122,12 +133,12 @@ export class PeerDirectory extends PeerDataElement {
    * a search fails (the task's value is undefined then).
    */
   private facets?: Facets;
-  private matchRequest?: {
-    topics: string[];
-    identities: string[];
-    languages: string[];
-    timesOfDay: TimeOfDay[];
-  };
+  /** The usable preset states, the page size, and the program they were checked against. */
+  private presetStates: string[] = [];
+  private perPage = DEFAULT_PAGE_SIZE;
+  private presetsFor?: Program | null;
+  /** Presets already warned about: one warning each, however often they are read. */
+  private readonly warned = new Set<string>();
 
   private readonly status = new Announcer(this);
 
@@ -139,53 +150,38 @@ export class PeerDirectory extends PeerDataElement {
   );
 
   private readonly results = new Task(this, {
-    args: () => [this.client, this.filters, this.pages] as const,
+    args: () => [this.client, this.filters, this.pages, this.perPage] as const,
     argsEqual: deepArrayEquals,
-    task: async ([client, filters, pages], { signal }) => {
+    task: async ([client, filters, pages, perPage], { signal }) => {
       if (!client) return undefined;
-      this.announce(this.strings.loading);
+      this.status.announce(this.strings.loading);
       const opts = sharedDeadline(client, signal);
       const program = await this.program.within(client);
+      // The program may have changed the filters meanwhile (a preset it rules out): not current.
+      signal.throwIfAborted();
       const page = await client.listSupporters(
         {
           ...supporterQuery(filters, this.area(program)),
           sort: filters.sort,
           offset: 0,
-          limit: this.pageSize * pages,
+          limit: limitFor(perPage, pages),
         },
         opts(),
       );
-      if (page.items.length === 0 && page.rejected.length > 0) {
-        // Nothing readable at all: the error state, not an empty list that claims matches (R5).
-        throw new ApiError({
-          kind: 'validation',
-          endpoint: 'listSupporters',
-          message: `listSupporters: none of the ${page.rejected.length} supporter records matched the contract.`,
-        });
-      }
-      if (page.rejected.length) {
-        this.dispatchEvent(
-          new PeerErrorEvent({
-            kind: 'validation',
-            endpoint: 'listSupporters',
-            message: `${page.rejected.length} supporter record(s) did not match the contract and were skipped.`,
-          }),
-        );
-      }
-      return page;
+      return readablePage(page, this);
     },
     onComplete: (page) => {
       if (!page) return;
       this.facets = page.facets;
-      this.announce(page.total ? this.count(page.total) : this.t.empty);
+      this.status.announce(page.total ? this.count(page.total) : this.t.empty);
     },
     onError: (error) => this.failed(error),
   });
 
-  private readonly next = new Task(this, {
-    autoRun: false,
-    args: () => [this.client] as const,
-    task: async ([client], { signal }) => {
+  private readonly soonest = new SoonestSession(
+    this,
+    async (signal) => {
+      const client = this.client;
       if (!client) return undefined;
       const opts = sharedDeadline(client, signal);
       const program = await this.program.within(client);
@@ -194,43 +190,50 @@ export class PeerDirectory extends PeerDataElement {
         opts(),
       );
       if (!slot) {
-        this.announce(this.t.nextNone);
+        this.status.announce(this.t.nextNone);
         return null;
       }
-      const known = this.results.value?.items.find((s) => s.id === slot.supporterId);
-      const name = known?.name ?? (await client.getSupporter(slot.supporterId, opts())).name;
+      const id = slot.supporterId;
+      const known = this.results.value?.items.find((s) => s.id === id);
+      const name = known?.name ?? (await client.getSupporter(id, opts())).name;
       // Filters changed, or the person chose someone, while this was on its way: not current.
       if (signal.aborted) return undefined;
-      this.select({ supporterId: slot.supporterId, slotStart: slot.start }, name, false);
-      this.announce(format(this.t.nextFound, { name, time: formatSlot(slot.start, this.locale) }));
+      const { start, lengthMinutes } = slot;
+      this.select({ supporterId: id, slotStart: start, lengthMinutes }, name, false);
+      this.status.announce(
+        format(this.t.nextFound, { name, time: formatSlot(start, this.locale) }),
+      );
       return { name, slot };
     },
-    onError: (error) => this.failed(error),
-  });
+    (error) => this.failed(error),
+  );
 
-  private readonly match = new Task(this, {
-    autoRun: false,
-    args: () => [this.client] as const,
-    task: async ([client], { signal }): Promise<MatchResult | undefined> => {
-      if (!client || !this.matchRequest) return undefined;
+  private readonly matcher = new MatchController(
+    this,
+    async (answers, signal) => {
+      const client = this.client;
+      if (!client) return undefined;
       const opts = sharedDeadline(client, signal);
       const program = await this.program.within(client);
+      const { language, ...ids } = answers;
+      const length = this.filters.lengthMinutes;
       const result = await client.match(
         {
-          ...this.matchRequest,
+          ...ids,
+          languages: language ? [language] : [],
           ...stateQuery(this.filters, this.area(program)),
-          ...(this.filters.lengthMinutes ? { lengthMinutes: this.filters.lengthMinutes } : {}),
+          ...(length ? { lengthMinutes: length } : {}),
           timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
           limit: 10,
         },
         opts(),
       );
       const n = result.results.length;
-      this.announce(n ? this.count(n) : this.t.matchNone);
+      this.status.announce(n ? this.count(n) : this.t.matchNone);
       return result;
     },
-    onError: (error) => this.failed(error),
-  });
+    (error) => this.failed(error),
+  );
 
   private get t(): DirectoryStrings {
     return strings[this.locale];
@@ -241,37 +244,35 @@ export class PeerDirectory extends PeerDataElement {
   }
 
   private area(program = this.program.value): string[] {
-    return area(this.states, program);
+    return area(this.presetStates, program);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const presets = [
-      'topics',
-      'identities',
-      'languages',
-      'states',
-      'lengthMinutes',
-      'availableWithin',
-      'sort',
-    ] as const;
-    if (presets.some((name) => changed.has(name))) {
-      this.filters = {
-        ...noFilters(this.sort),
-        q: this.filters.q,
-        topics: this.topics,
-        identities: this.identities,
-        language: this.languages[0] ?? '',
-        state: this.states.length === 1 ? this.states[0]! : '',
-        ...(this.lengthMinutes ? { lengthMinutes: this.lengthMinutes } : {}),
-        ...(this.availableWithin ? { within: this.availableWithin } : {}),
-      };
-      this.pages = 1;
-      this.openGroups = new Set([
-        ...this.openGroups,
-        ...(this.topics.length ? ['topics'] : []),
-        ...(this.identities.length ? ['identities'] : []),
-      ]);
+    const program = this.program.value ?? null;
+    const presets = PRESETS.some((name) => changed.has(name));
+    if (presets || changed.has('pageSize') || program !== this.presetsFor) {
+      this.presetsFor = program;
+      const read = readPresets(this, program ?? undefined);
+      for (const problem of read.problems) {
+        const key = `${problem.attribute}=${problem.value}`;
+        if (!this.warned.has(key)) console.warn(presetWarning(this.localName, problem));
+        this.warned.add(key);
+      }
+      this.presetStates = read.states;
+      this.perPage = read.pageSize;
+      if (presets || changed.has('pageSize')) this.pages = 1;
+      if (presets) {
+        this.filters = { ...read.filters, q: this.filters.q };
+        this.openGroups = new Set([
+          ...this.openGroups,
+          ...(read.filters.topics.length ? ['topics'] : []),
+          ...(read.filters.identities.length ? ['identities'] : []),
+        ]);
+      } else if (program) {
+        // The program came after the filters: what it rules out goes, the seeker's choices stay.
+        this.filters = withinProgram(this.filters, program);
+      }
     }
     // A selection made elsewhere inside the same provider shows here too.
     const shared = this.config?.selection;
@@ -289,7 +290,7 @@ export class PeerDirectory extends PeerDataElement {
       <h2 id="title">${t.title}</h2>
       <p class="intro">${t.intro}</p>
       <div class="toolbar">
-        <button type="button" class="primary" @click=${this.findNext}>${t.findNext}</button>
+        <button type="button" class="primary" @click=${this.soonest.run}>${t.findNext}</button>
         <button
           type="button"
           class="secondary"
@@ -300,8 +301,14 @@ export class PeerDirectory extends PeerDataElement {
           ${t.matchOpen}
         </button>
       </div>
-      ${this.renderSelection(t)}
-      ${this.matching ? this.renderMatch({ card, facets, submit: this.submitMatch, close: this.toggleMatching }) : nothing}
+      ${this.soonest.render(t, this.locale, this.selection)}
+      ${
+        this.matching
+          ? this.matcher.render(card, facets, this.toggleMatching, (error, retry) =>
+              this.renderError(error, retry),
+            )
+          : nothing
+      }
       ${directoryFilters({
         t,
         locale: this.locale,
@@ -326,6 +333,7 @@ export class PeerDirectory extends PeerDataElement {
       common: this.strings,
       locale: this.locale,
       client: this.client,
+      program: this.program.value,
       selection: this.selection,
       openProfiles: this.openProfiles,
       brokenPhotos: this.brokenPhotos,
@@ -337,34 +345,7 @@ export class PeerDirectory extends PeerDataElement {
     };
   }
 
-  private renderSelection(t: DirectoryStrings): TemplateResult | typeof nothing {
-    const next = this.next.value;
-    const shown = this.selection;
-    if (
-      !next ||
-      shown?.supporterId !== next.slot.supporterId ||
-      shown.slotStart !== next.slot.start
-    ) {
-      return nothing;
-    }
-    return html`<p class="selection">
-      ${format(t.nextFound, { name: next.name, time: formatSlot(next.slot.start, this.locale) })}
-    </p>`;
-  }
-
-  private renderMatch(c: MatchContext): TemplateResult {
-    return matchPanel(
-      c,
-      this.match.render({
-        pending: () => html`<p aria-busy="true">${this.strings.loading}</p>`,
-        complete: (result) => (result ? matchResults(c, result) : nothing),
-        error: (error) => this.renderError(error, () => void this.match.run()),
-      }),
-    );
-  }
-
   private renderResults(card: CardContext): TemplateResult {
-    const t = card.t;
     if (!this.client) {
       // No usable API: say so plainly (the crisis line stays), never an endless skeleton (R1).
       return html`<div part="error" class="error"><p>${this.strings.unavailable}</p></div>`;
@@ -376,42 +357,15 @@ export class PeerDirectory extends PeerDataElement {
         void this.results.run();
       });
     }
-    // While new results load, the previous ones stay (marked busy) instead of a blank list.
-    const page = this.results.value;
-    if (!page) {
-      // The count line and cards keep their place while loading: no layout shift (P7).
-      return html`<p class="count" aria-hidden="true">&nbsp;</p>
-        <ul class="list skeleton" aria-busy="true" aria-label=${this.strings.loading}>
-          ${[0, 1, 2].map(() => html`<li class="card placeholder"></li>`)}
-        </ul>`;
-    }
-    const busy = this.results.status === TaskStatus.PENDING;
-    if (page.total === 0) {
-      return html`<div part="empty" class="empty">
-        <slot name="empty"><p>${t.empty}</p></slot>
-        <button type="button" class="secondary" @click=${this.clearFilters}>
-          ${t.clearFilters}
-        </button>
-      </div>`;
-    }
-    return html`<p class="count" tabindex="-1">
-        ${this.count(page.total)} ${format(t.timesIn, { zone: zoneName(this.locale) })}
-      </p>
-      <ul part="list" class="list" aria-busy=${busy ? 'true' : 'false'}>
-        ${repeat(
-          page.items,
-          (s) => s.id,
-          (s) => html`<li>${supporterCard(card, s)}</li>`,
-        )}
-      </ul>
-      ${
-        page.items.length < page.total
-          ? html`<p class="more">
-              ${format(t.showing, { shown: page.items.length, total: page.total })}
-              <button type="button" class="secondary" @click=${this.showMore}>${t.showMore}</button>
-            </p>`
-          : nothing
-      }`;
+    return resultsList({
+      card,
+      // While new results load, the previous ones stay (marked busy) instead of a blank list.
+      page: this.results.value,
+      busy: this.results.status === TaskStatus.PENDING,
+      count: this.count(this.results.value?.total ?? 0),
+      clearFilters: this.clearFilters,
+      showMore: this.showMore,
+    });
   }
 
   private readonly typeSearch = (event: Event): void => {
@@ -422,7 +376,7 @@ export class PeerDirectory extends PeerDataElement {
   };
 
   private readonly setFilter = (change: Partial<Filters>): void => {
-    this.next.abort();
+    this.soonest.abort();
     const next = { ...this.filters, ...change };
     if (!next.lengthMinutes) delete next.lengthMinutes;
     if (!next.within) delete next.within;
@@ -432,7 +386,7 @@ export class PeerDirectory extends PeerDataElement {
 
   private readonly clearFilters = (): void => {
     clearTimeout(this.searchTimer);
-    this.next.abort();
+    this.soonest.abort();
     this.keepFocus();
     this.draftQ = '';
     this.filters = noFilters(this.filters.sort);
@@ -444,10 +398,6 @@ export class PeerDirectory extends PeerDataElement {
     this.pages++;
   };
 
-  private readonly findNext = (): void => {
-    void this.next.run();
-  };
-
   private readonly toggleMatching = async (): Promise<void> => {
     this.matching = !this.matching;
     if (!this.matching) {
@@ -455,19 +405,6 @@ export class PeerDirectory extends PeerDataElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLButtonElement>('[aria-controls="match"]')?.focus();
     }
-  };
-
-  private readonly submitMatch = (event: SubmitEvent): void => {
-    event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
-    const language = String(data.get('language') ?? '');
-    this.matchRequest = {
-      topics: data.getAll('topics').map(String),
-      identities: data.getAll('identities').map(String),
-      languages: language ? [language] : [],
-      timesOfDay: data.getAll('times').map(String) as TimeOfDay[],
-    };
-    void this.match.run();
   };
 
   private keepFocus(): void {
@@ -486,26 +423,20 @@ export class PeerDirectory extends PeerDataElement {
   }
 
   private readonly toggleGroup = (key: string, open: boolean): void => {
-    if (open === this.openGroups.has(key)) return;
-    const groups = new Set(this.openGroups);
-    if (open) groups.add(key);
-    else groups.delete(key);
-    this.openGroups = groups;
+    this.openGroups = toggled(this.openGroups, key, open);
   };
 
-  private readonly toggleProfile = (id: string): void => {
-    const open = new Set(this.openProfiles);
-    if (!open.delete(id)) open.add(id);
-    this.openProfiles = open;
+  private readonly toggleProfile = (key: string): void => {
+    this.openProfiles = toggled(this.openProfiles, key);
   };
 
   private readonly photoFailed = (id: string): void => {
-    this.brokenPhotos = new Set([...this.brokenPhotos, id]);
+    this.brokenPhotos = toggled(this.brokenPhotos, id, true);
   };
 
   private readonly select = (selection: SupporterSelection, name?: string, byPerson = true) => {
     // A choice by the person wins over a soonest-session search still on its way.
-    if (byPerson) this.next.abort();
+    if (byPerson) this.soonest.abort();
     this.selection = selection;
     this.dispatchEvent(new PeerSupporterSelectedEvent(selection));
     if (byPerson) this.announceSelection(selection, name);
@@ -515,7 +446,7 @@ export class PeerDirectory extends PeerDataElement {
   private announceSelection({ supporterId, slotStart }: SupporterSelection, known?: string): void {
     const name = known ?? this.results.value?.items.find((s) => s.id === supporterId)?.name;
     if (!name) return;
-    this.announce(
+    this.status.announce(
       slotStart
         ? format(this.t.selectedSlotAnnouncement, {
             name,
@@ -528,12 +459,8 @@ export class PeerDirectory extends PeerDataElement {
   /** A failed load: the host page hears of it, the person is told in the live region. */
   private readonly failed = (error: unknown): void => {
     this.reportError(error);
-    this.announce(this.errorMessage(error));
+    this.status.announce(this.errorMessage(error));
   };
-
-  private announce(message: string): void {
-    this.status.announce(message);
-  }
 
   override connectedCallback(): void {
     // The profile panel is part of the directory: registered with it, never on import.

@@ -1,10 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ApiClient } from '../../api/client.js';
-import type { SessionLength, SupporterSummary } from '../../api/schemas.js';
+import type { Program, SessionLength, SupporterSummary } from '../../api/schemas.js';
 import type { SupporterSelection } from '../../events.js';
 import { format } from '../../i18n/locale.js';
 import type { CommonStrings, DirectoryStrings, Locale } from '../../i18n/types.js';
 import { formatSlot, initials, languageName } from '../../internal/format.js';
+import { cardSessionLength } from '../../internal/directory-query.js';
 // The tag's class and types; the directory registers it (on connect, never on import).
 import './supporter-profile.js';
 
@@ -14,6 +15,7 @@ export interface CardContext {
   common: CommonStrings;
   locale: Locale;
   client: ApiClient | undefined;
+  program: Program | undefined;
   selection: SupporterSelection | undefined;
   /** Keys (prefix + id) of the cards whose profile is open. */
   openProfiles: ReadonlySet<string>;
@@ -37,6 +39,7 @@ export function supporterCard(c: CardContext, s: SupporterSummary, prefix = ''):
   const open = c.openProfiles.has(key);
   const chosen = c.selection?.supporterId === s.id;
   const next = s.nextAvailable;
+  const length = cardSessionLength(c.lengthMinutes, s.sessionLengths, c.program);
   const photo =
     s.photoUrl && !c.brokenPhotos.has(s.id)
       ? html`<img
@@ -79,7 +82,15 @@ export function supporterCard(c: CardContext, s: SupporterSummary, prefix = ''):
                     name: s.name,
                     time: formatSlot(next, c.locale),
                   })}
-                  @click=${() => c.select({ supporterId: s.id, slotStart: next }, s.name)}
+                  @click=${() =>
+                    c.select(
+                      {
+                        supporterId: s.id,
+                        slotStart: next,
+                        ...(length ? { lengthMinutes: length } : {}),
+                      },
+                      s.name,
+                    )}
                 >
                   ${formatSlot(next, c.locale)}
                 </button>`

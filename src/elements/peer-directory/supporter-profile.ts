@@ -16,7 +16,7 @@ const DAY = 24 * 60 * 60 * 1000;
  * The full profile of one supporter, shown in place under their card by `<peer-directory>`:
  * biography, lived experience, identities, languages, certifications and the open sessions of the
  * next 14 days. Several can be open at once, so a seeker can compare supporters. Choosing a
- * session fires `peer-supporter-selected` with the supporter and the session start.
+ * session fires `peer-supporter-selected` with the supporter, the session start and its length.
  *
  * @summary One supporter's profile and availability (used inside `<peer-directory>`).
  * @tag peer-supporter-profile
@@ -147,7 +147,11 @@ export class PeerSupporterProfile extends LitElement {
 
   private chooseSlot(slot: Slot): void {
     this.dispatchEvent(
-      new PeerSupporterSelectedEvent({ supporterId: slot.supporterId, slotStart: slot.start }),
+      new PeerSupporterSelectedEvent({
+        supporterId: slot.supporterId,
+        slotStart: slot.start,
+        lengthMinutes: slot.lengthMinutes,
+      }),
     );
   }
 }

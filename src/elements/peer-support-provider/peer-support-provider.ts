@@ -61,8 +61,11 @@ export class PeerSupportProvider extends LitElement {
     super();
     // Children never reach into the provider: their selection event bubbles up to it.
     this.addEventListener(PeerSupporterSelectedEvent.eventName, (event) => {
-      const { supporterId, slotStart } = (event as PeerSupporterSelectedEvent).detail;
-      this.publish({ selection: slotStart ? { supporterId, slotStart } : { supporterId } });
+      const { supporterId, slotStart, lengthMinutes } = (event as PeerSupporterSelectedEvent)
+        .detail;
+      // Ids and numbers only, copied field by field: nothing else in the event reaches the context.
+      const session = slotStart ? { slotStart, ...(lengthMinutes ? { lengthMinutes } : {}) } : {};
+      this.publish({ selection: { supporterId, ...session } });
     });
   }
 
