@@ -104,29 +104,33 @@ export const styles = sheet`
     align-items: center;
     gap: 0.5rem;
   }
-  /* A grid, not a wrapping row: a select is as wide as its column, never as its longest option,
-     so options arriving with the first results (the languages) move nothing (P7). */
+  /* Fields wrap and share a row, each at least as wide as what it shows, so that no label or
+     value is ever cut. A select is sized by its chosen option, not by its longest one, so the
+     options arriving with the first results (the languages) move nothing (P7). */
   .filters {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 11rem), 1fr));
+    display: flex;
+    flex-wrap: wrap;
     align-items: end;
     gap: 0.75rem;
-    padding: 0.75rem;
+    padding: 0.5rem;
     border-radius: var(--_radius);
     background: var(--_surface-alt);
   }
   .field {
+    flex: 1 1 11rem;
     display: grid;
     gap: 0.25rem;
-    min-inline-size: 0;
     max-inline-size: 100%;
     font-weight: 600;
   }
-  .wide {
-    grid-column: 1 / -1;
+  .wide,
+  .tags-field {
+    flex-basis: 100%;
   }
-  .filters select {
+  .field select {
     inline-size: 100%;
+    field-sizing: content;
+    min-inline-size: max-content;
   }
   .clear {
     justify-self: start;
@@ -136,7 +140,7 @@ export const styles = sheet`
     box-sizing: border-box;
     min-block-size: var(--_target);
     max-inline-size: 100%;
-    padding-inline: 0.5rem;
+    padding-inline: 0.375rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -144,7 +148,6 @@ export const styles = sheet`
     font: inherit;
   }
   .tags-field {
-    grid-column: 1 / -1;
     min-inline-size: 0;
     padding: 0.25rem 0.5rem;
     border: 1px solid var(--_border);
@@ -236,7 +239,7 @@ export const styles = sheet`
     opacity: 0.6;
   }
   .match {
-    padding: 0.75rem;
+    padding: 0.5rem;
     border: 2px solid var(--_primary);
     border-radius: var(--_radius);
   }

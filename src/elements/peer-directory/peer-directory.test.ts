@@ -1515,6 +1515,71 @@ describe('<peer-directory>', () => {
       expectCrisisLine(el);
     });
 
+    it('never cuts the text of a select or of a label, at 320, 768 and 1024 px, in both languages', async function () {
+      this.timeout(30000);
+      /** How wide the select would be if it were just wide enough for its chosen option. */
+      const needed = (select: HTMLSelectElement): number => {
+        const probe = select.cloneNode(true) as HTMLSelectElement;
+        probe.selectedIndex = select.selectedIndex;
+        for (const [name, value] of Object.entries({
+          position: 'absolute',
+          visibility: 'hidden',
+          'field-sizing': 'content',
+          'inline-size': 'auto',
+          'min-inline-size': '0',
+          'max-inline-size': 'none',
+        })) {
+          probe.style.setProperty(name, value);
+        }
+        select.after(probe);
+        const width = probe.getBoundingClientRect().width;
+        probe.remove();
+        return width;
+      };
+      const cut: string[] = [];
+      for (const width of [320, 768, 1024]) {
+        await setViewport({ width, height: 800 });
+        for (const [lang, open] of [
+          ['en', 'Help me choose'],
+          ['es', 'Ayúdame a elegir'],
+        ] as const) {
+          const el = await render(
+            html`<peer-directory api-base="/api" lang=${lang}></peer-directory>`,
+          );
+          button(root(el), open).click();
+          await until(() => root(el).querySelector('[part=match] form'));
+          await el.updateComplete;
+          for (const select of root(el).querySelectorAll('select')) {
+            const chosen = select.selectedIndex;
+            for (let i = 0; i < select.options.length; i++) {
+              select.selectedIndex = i;
+              const box = select.getBoundingClientRect();
+              const has = box.width;
+              const needs = needed(select);
+              // Wide enough, and inside the element: a select sticking out is cut by the page.
+              if (box.right > el.getBoundingClientRect().right + 0.5) {
+                cut.push(`${width} px, ${lang}: "${text(select.options[i]!)}" sticks out`);
+              }
+              if (needs > has + 0.5) {
+                cut.push(
+                  `${width} px, ${lang}: "${text(select.options[i]!)}" needs ${needs} px, has ${has} px`,
+                );
+              }
+            }
+            select.selectedIndex = chosen;
+          }
+          for (const label of root(el).querySelectorAll<HTMLElement>(
+            'label > span, summary, legend:not(.vh)',
+          )) {
+            if (label.scrollWidth > label.clientWidth + 1) {
+              cut.push(`${width} px, ${lang}: label "${text(label)}"`);
+            }
+          }
+        }
+      }
+      expect(cut).to.deep.equal([]);
+    });
+
     it('speaks Spanish with lang="es"', async () => {
       const el = await render(html`<peer-directory api-base="/api" lang="es"></peer-directory>`);
       expect(text(root(el).querySelector('h2')!)).to.equal('Encuentra un compañero de apoyo');
