@@ -129,11 +129,13 @@ export async function measurePages() {
         if (response.request().resourceType() === 'script') scripts.push(response.url());
       });
       await page.goto(`${origin}/page-${i}.html`);
-      await page.waitForFunction(
-        (tags) => tags.every((tag) => customElements.get(tag)),
-        type.tags,
-        { timeout: 10_000 },
-      );
+      await page
+        .waitForFunction((tags) => tags.every((tag) => customElements.get(tag)), type.tags, {
+          timeout: 10_000,
+        })
+        .catch((error) => {
+          throw new Error(`${type.name}: tags not defined (${[error.message, ...errors].join('; ')})`);
+        });
       await page.waitForLoadState('networkidle');
       await context.close();
       if (errors.length) throw new Error(`${type.name}: ${errors.join('; ')}`);

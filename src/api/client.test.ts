@@ -9,7 +9,8 @@ import {
 } from './client.js';
 import { endpoints, type EndpointName } from './endpoints.js';
 import { ApiError, isApiError, type ApiIssue } from './errors.js';
-import type { BookingRequest, MatchRequest, SupporterQuery } from './schemas.js';
+import type { MatchRequest, SupporterQuery } from './schemas.js';
+import type { BookingRequest } from './booking-schemas.js';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: one valid payload per schema.

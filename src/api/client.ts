@@ -6,24 +6,18 @@
  * Only fetch, AbortSignal, Headers, URL and crypto are used, so this module also runs in Node.
  */
 import * as z from 'zod/mini';
-import { endpoints, type EndpointName } from './endpoints.js';
+import type { Endpoint, EndpointName, endpoints } from './endpoints.js';
+import { coreEndpoints } from './core-endpoints.js';
+import type { bookingEndpoints } from './booking-endpoints.js';
 import { ApiError, formatIssues, toApiIssues, type ApiIssue } from './errors.js';
 import {
   ErrorBodySchema,
   SupporterSummarySchema,
-  type Booking,
-  type BookingRequest,
-  type Cancellation,
-  type CancellationRequest,
   type Facets,
-  type GiftCardBalance,
-  type GiftCardPurchase,
-  type GiftCardPurchaseRequest,
   type MatchRequest,
   type MatchResult,
   type NextAvailable,
   type Program,
-  type RescheduleRequest,
   type SessionLength,
   type SlotList,
   type SupporterFilters,
@@ -31,6 +25,18 @@ import {
   type SupporterQuery,
   type SupporterSummary,
 } from './schemas.js';
+import type {
+  Booking,
+  BookingRequest,
+  Cancellation,
+  CancellationRequest,
+  RescheduleRequest,
+} from './booking-schemas.js';
+import type {
+  GiftCardBalance,
+  GiftCardPurchase,
+  GiftCardPurchaseRequest,
+} from './gift-card-schemas.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_RETRIES = 3;
@@ -269,6 +275,25 @@ function timerMs(ms: number): number {
   return Math.min(TIMER_MAX_MS, Math.max(1, Math.round(ms)));
 }
 
+/**
+ * The table entry of an operation. The booking and gift-card tables (and their schemas) are
+ * imported on their first call, so a page that only browses never downloads them (QUALITY P1).
+ */
+const bookingOperations = [
+  'createBooking',
+  'getBooking',
+  'cancelBooking',
+  'rescheduleBooking',
+] as const satisfies readonly (keyof typeof bookingEndpoints)[];
+
+async function endpointFor(name: EndpointName): Promise<Endpoint> {
+  if (name in coreEndpoints) return coreEndpoints[name as keyof typeof coreEndpoints];
+  const table: Record<string, Endpoint> = (bookingOperations as readonly string[]).includes(name)
+    ? (await import('./booking-endpoints.js')).bookingEndpoints
+    : (await import('./gift-card-endpoints.js')).giftCardEndpoints;
+  return table[name]!;
+}
+
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const check = checkApiBase(options.baseUrl);
   if (!check.ok) throw new ApiConfigError(check.reason);
@@ -295,9 +320,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const extraHeaders = { ...options.headers };
 
-  function buildUrl(name: EndpointName, params: CallParams): string {
-    const endpoint: { path: string; query?: readonly { name: string; type: string }[] } =
-      endpoints[name];
+  function buildUrl(name: EndpointName, endpoint: Endpoint, params: CallParams): string {
     const path = endpoint.path.replace(/\{(\w+)\}/g, (_, key: string) => {
       const value = params.path?.[key];
       if (typeof value !== 'string' || value === '') {
@@ -348,12 +371,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     name: N,
     params: CallParams = {},
   ): Promise<ResponseOf<N>> {
-    const endpoint: {
-      method: 'GET' | 'POST';
-      path: string;
-      request?: z.ZodMiniType;
-      response: z.ZodMiniType;
-    } = endpoints[name];
+    const endpoint = await endpointFor(name);
     const route = `${endpoint.method} ${endpoint.path}`;
     const callerSignal = params.opts?.signal;
     const aborted = (cause?: unknown) =>
@@ -365,7 +383,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       });
     if (callerSignal?.aborted) throw aborted(callerSignal.reason);
 
-    const url = buildUrl(name, params);
+    const url = buildUrl(name, endpoint, params);
     const headers = new Headers({ Accept: 'application/json' });
     if (options.locale) headers.set('Accept-Language', options.locale);
     for (const [key, value] of Object.entries(extraHeaders)) headers.set(key, value);

@@ -4,26 +4,9 @@
  * for the OpenAPI document is in `endpoint-docs.ts`, out of the bundles.
  */
 import type * as z from 'zod/mini';
-import {
-  BookingRequestSchema,
-  BookingSchema,
-  CancellationRequestSchema,
-  CancellationSchema,
-  GiftCardBalanceSchema,
-  GiftCardLookupRequestSchema,
-  GiftCardPurchaseRequestSchema,
-  GiftCardPurchaseSchema,
-  MatchRequestSchema,
-  MatchResultSchema,
-  NextAvailableSchema,
-  ProgramSchema,
-  RescheduleRequestSchema,
-  SlotListSchema,
-  SupporterFiltersSchema,
-  SupporterPageSchema,
-  SupporterProfileSchema,
-  SupporterQuerySchema,
-} from './schemas.js';
+import { coreEndpoints } from './core-endpoints.js';
+import { bookingEndpoints } from './booking-endpoints.js';
+import { giftCardEndpoints } from './gift-card-endpoints.js';
 
 export interface Endpoint {
   method: 'GET' | 'POST';
@@ -54,104 +37,15 @@ export interface QueryParam {
   enum?: readonly string[];
 }
 
+/**
+ * Every operation. The client imports `coreEndpoints` (the program, supporters, slots, matching)
+ * and the booking and gift-card tables only when one of their calls is made, so that their schemas
+ * travel with the elements that use them (QUALITY P1).
+ */
 export const endpoints = {
-  getProgram: {
-    method: 'GET',
-    path: '/program',
-    response: ProgramSchema,
-    status: 200,
-  },
-  listSupporters: {
-    method: 'POST',
-    path: '/supporters/search',
-    request: SupporterQuerySchema,
-    response: SupporterPageSchema,
-    status: 200,
-  },
-  getSupporter: {
-    method: 'GET',
-    path: '/supporters/{supporterId}',
-    response: SupporterProfileSchema,
-    status: 200,
-    errors: [404],
-  },
-  listSlots: {
-    method: 'GET',
-    path: '/supporters/{supporterId}/slots',
-    response: SlotListSchema,
-    status: 200,
-    query: [
-      { name: 'from', type: 'string' },
-      { name: 'to', type: 'string' },
-      { name: 'lengthMinutes', type: 'integer' },
-    ],
-    errors: [404],
-  },
-  nextAvailable: {
-    method: 'POST',
-    path: '/slots/next',
-    request: SupporterFiltersSchema,
-    response: NextAvailableSchema,
-    status: 200,
-  },
-  match: {
-    method: 'POST',
-    path: '/matches',
-    request: MatchRequestSchema,
-    response: MatchResultSchema,
-    status: 200,
-  },
-  createBooking: {
-    method: 'POST',
-    path: '/bookings',
-    request: BookingRequestSchema,
-    response: BookingSchema,
-    status: 201,
-    errors: [404, 409, 422],
-    idempotent: true,
-  },
-  getBooking: {
-    method: 'GET',
-    path: '/bookings/{bookingId}',
-    response: BookingSchema,
-    status: 200,
-    errors: [404],
-  },
-  cancelBooking: {
-    method: 'POST',
-    path: '/bookings/{bookingId}/cancellation',
-    request: CancellationRequestSchema,
-    response: CancellationSchema,
-    status: 200,
-    errors: [404, 409, 422],
-    idempotent: true,
-  },
-  rescheduleBooking: {
-    method: 'POST',
-    path: '/bookings/{bookingId}/reschedule',
-    request: RescheduleRequestSchema,
-    response: BookingSchema,
-    status: 200,
-    errors: [404, 409, 422],
-    idempotent: true,
-  },
-  purchaseGiftCard: {
-    method: 'POST',
-    path: '/gift-cards',
-    request: GiftCardPurchaseRequestSchema,
-    response: GiftCardPurchaseSchema,
-    status: 201,
-    errors: [422],
-    idempotent: true,
-  },
-  getGiftCard: {
-    method: 'POST',
-    path: '/gift-cards/lookup',
-    request: GiftCardLookupRequestSchema,
-    response: GiftCardBalanceSchema,
-    status: 200,
-    errors: [404],
-  },
+  ...coreEndpoints,
+  ...bookingEndpoints,
+  ...giftCardEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof endpoints;

@@ -17,3 +17,5 @@ export {
 export { ApiError, isApiError, type ApiErrorKind, type ApiIssue } from './errors.js';
 export { endpoints, type Endpoint, type EndpointName, type QueryParam } from './endpoints.js';
 export * from './schemas.js';
+export * from './booking-schemas.js';
+export * from './gift-card-schemas.js';

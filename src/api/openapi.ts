@@ -6,7 +6,11 @@
 import * as z from 'zod/mini';
 import { endpointDocs } from './endpoint-docs.js';
 import { endpoints, type Endpoint, type EndpointName, type QueryParam } from './endpoints.js';
-import * as s from './schemas.js';
+import * as common from './schemas.js';
+import * as booking from './booking-schemas.js';
+import * as gift from './gift-card-schemas.js';
+
+const s = { ...common, ...booking, ...gift };
 
 /** Version of the API contract (not of the package): bump on any change to the document. */
 export const API_VERSION = '2.1.0';

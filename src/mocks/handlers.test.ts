@@ -3,11 +3,7 @@ import type { SetupWorker } from 'msw/browser';
 import type * as z from 'zod/mini';
 import { endpoints, type EndpointName } from '../api/endpoints.js';
 import {
-  BookingSchema,
-  CancellationSchema,
   ErrorBodySchema,
-  GiftCardBalanceSchema,
-  GiftCardPurchaseSchema,
   MatchResultSchema,
   NextAvailableSchema,
   ProgramSchema,
@@ -15,12 +11,17 @@ import {
   SupporterPageSchema,
   SupporterProfileSchema,
   SupporterSummarySchema,
-  type Booking,
-  type BookingRequest,
   type ErrorBody,
   type Slot,
   type SlotList,
 } from '../api/schemas.js';
+import {
+  BookingSchema,
+  CancellationSchema,
+  type Booking,
+  type BookingRequest,
+} from '../api/booking-schemas.js';
+import { GiftCardBalanceSchema, GiftCardPurchaseSchema } from '../api/gift-card-schemas.js';
 import { startMockBackend } from './browser.js';
 import { parseQuery } from './handlers.js';
 import { localeOf } from './labels.js';

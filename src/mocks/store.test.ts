@@ -1,11 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type * as z from 'zod/mini';
 import {
-  BookingSchema,
-  CancellationSchema,
   ErrorBodySchema,
-  GiftCardBalanceSchema,
-  GiftCardPurchaseSchema,
   MatchResultSchema,
   NextAvailableSchema,
   ProgramSchema,
@@ -13,7 +9,6 @@ import {
   SupporterPageSchema,
   SupporterProfileSchema,
   SupporterSummarySchema,
-  type BookingRequest,
   type ErrorBody,
   type ErrorCode,
   type Slot,
@@ -21,6 +16,8 @@ import {
   type SupporterQuery,
   type SupporterSummary,
 } from '../api/schemas.js';
+import { BookingSchema, CancellationSchema, type BookingRequest } from '../api/booking-schemas.js';
+import { GiftCardBalanceSchema, GiftCardPurchaseSchema } from '../api/gift-card-schemas.js';
 import {
   MARKUP_SUPPORTER_ID,
   createSeedSupporters,

@@ -9,33 +9,21 @@
  */
 import type * as z from 'zod/mini';
 import {
-  BookingRequestSchema,
-  CancellationRequestSchema,
   DateTimeSchema,
-  GiftCardPurchaseRequestSchema,
   ImageUrlSchema,
   MatchRequestSchema,
-  RescheduleRequestSchema,
   SessionLengthSchema,
   SupporterFiltersSchema,
   SupporterQuerySchema,
-  type Booking,
-  type BookingRequest,
-  type Cancellation,
-  type CancellationRequest,
   type ErrorBody,
   type ErrorCode,
   type Facets,
   type FieldError,
-  type GiftCardBalance,
-  type GiftCardPurchase,
-  type GiftCardPurchaseRequest,
   type MatchReason,
   type MatchRequest,
   type MatchResult,
   type NextAvailable,
   type Program,
-  type RescheduleRequest,
   type SessionLength,
   type Slot,
   type SlotList,
@@ -46,6 +34,22 @@ import {
   type Tag,
   type TimeOfDay,
 } from '../api/schemas.js';
+import {
+  BookingRequestSchema,
+  CancellationRequestSchema,
+  RescheduleRequestSchema,
+  type Booking,
+  type BookingRequest,
+  type Cancellation,
+  type CancellationRequest,
+  type RescheduleRequest,
+} from '../api/booking-schemas.js';
+import {
+  GiftCardPurchaseRequestSchema,
+  type GiftCardBalance,
+  type GiftCardPurchase,
+  type GiftCardPurchaseRequest,
+} from '../api/gift-card-schemas.js';
 import {
   createSeedSupporters,
   mulberry32,

@@ -1,0 +1,120 @@
+/**
+ * Bookings: the request a seeker sends, the booking the API answers with, and
+ * cancelling or rescheduling it. Part of the contract (`schemas.ts` has the rest, and the
+ * conventions); a module of its own so that a page without that element never downloads these
+ * schemas (QUALITY P1).
+ */
+import * as z from 'zod/mini';
+import {
+  DateTimeSchema,
+  StateCodeSchema,
+  IdSchema,
+  HttpsUrlSchema,
+  EmailSchema,
+  MoneySchema,
+  SessionLengthSchema,
+  ModalitySchema,
+  TimeZoneSchema,
+} from './schemas.js';
+import { nonNegativeInt, text } from './schema-helpers.js';
+
+export const PaymentChoiceSchema = z.union([
+  /** Pay what you can: the seeker's amount, between the program's minimum and maximum. */
+  z.object({ kind: z.literal('sliding-scale'), amount: nonNegativeInt() }),
+  z.object({ kind: z.literal('fixed') }),
+  z.object({ kind: z.literal('free') }),
+  z.object({ kind: z.literal('gift-card'), code: z.string().check(z.regex(/^[A-Z0-9-]{6,32}$/)) }),
+]);
+export type PaymentChoice = z.infer<typeof PaymentChoiceSchema>;
+
+export const BookingRequestSchema = z.object({
+  supporterId: IdSchema,
+  slotStart: DateTimeSchema,
+  lengthMinutes: SessionLengthSchema,
+  modality: ModalitySchema,
+  /** The seeker's answers; sent to the partner's backend only, never kept by the widgets. */
+  seeker: z.object({
+    name: text(120),
+    email: EmailSchema,
+    age: z.number().check(z.int(), z.minimum(0), z.maximum(130)),
+    state: StateCodeSchema,
+    pronouns: z.optional(z.string().check(z.maxLength(40))),
+  }),
+  /** The seeker read and agreed to each policy; each must be true. */
+  policies: z.object({
+    notTherapy: z.literal(true),
+    cancellation: z.literal(true),
+    privacy: z.literal(true),
+  }),
+  payment: PaymentChoiceSchema,
+  /** Seeker's time zone, so that emails show their local time. */
+  timeZone: TimeZoneSchema,
+  /** Optional note for the supporter. */
+  note: z.optional(z.string().check(z.maxLength(1000))),
+});
+export type BookingRequest = z.infer<typeof BookingRequestSchema>;
+
+export const BookingStatusSchema = z.enum(['requested', 'confirmed', 'declined', 'cancelled']);
+export type BookingStatus = z.infer<typeof BookingStatusSchema>;
+
+export const PaymentStatusSchema = z.enum([
+  'not-required',
+  'due',
+  'paid',
+  'covered-by-gift',
+  'refunded',
+]);
+
+export const BookingSchema = z.object({
+  id: IdSchema,
+  status: BookingStatusSchema,
+  supporterId: IdSchema,
+  start: DateTimeSchema,
+  end: DateTimeSchema,
+  lengthMinutes: SessionLengthSchema,
+  modality: ModalitySchema,
+  payment: z.object({
+    kind: z.enum(['sliding-scale', 'fixed', 'free', 'gift-card']),
+    status: PaymentStatusSchema,
+    /** What the seeker pays for this session: zero when free or covered by a gift card. */
+    amount: MoneySchema,
+    /** Partner's checkout to hand the seeker to when payment is due. */
+    checkoutUrl: z.optional(HttpsUrlSchema),
+  }),
+  /** Last moment to cancel free of charge. */
+  freeCancellationUntil: DateTimeSchema,
+  /** Video link, only once the supporter has confirmed. */
+  joinUrl: z.optional(HttpsUrlSchema),
+  createdAt: DateTimeSchema,
+});
+export type Booking = z.infer<typeof BookingSchema>;
+
+export const CancellationRequestSchema = z.object({
+  reason: z.optional(
+    z.enum(['schedule-conflict', 'feeling-better', 'found-other-support', 'other']),
+  ),
+});
+export type CancellationRequest = z.infer<typeof CancellationRequestSchema>;
+
+export const CancellationSchema = z.object({
+  bookingId: IdSchema,
+  status: z.literal('cancelled'),
+  cancelledAt: DateTimeSchema,
+  /** Whether the cancellation came at least the program's window before the start. */
+  withinFreeWindow: z.boolean(),
+  /**
+   * no-charge: nothing was paid; refunded: paid and refunded; fee-due: the full fee stands;
+   * gift-session-used: a late cancellation of a gift session, which is not returned to the card.
+   */
+  outcome: z.enum(['no-charge', 'refunded', 'fee-due', 'gift-session-used']),
+  /** Amount refunded or due, zero for no-charge. */
+  amount: MoneySchema,
+  /** A gift session returned to the card's balance. */
+  giftSessionRestored: z.boolean(),
+});
+export type Cancellation = z.infer<typeof CancellationSchema>;
+
+export const RescheduleRequestSchema = z.object({
+  slotStart: DateTimeSchema,
+});
+export type RescheduleRequest = z.infer<typeof RescheduleRequestSchema>;
