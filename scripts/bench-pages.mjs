@@ -1,3 +1,4 @@
+/* global window */
 /**
  * QUALITY P1 and P2, measured in a real page: what a partner's page downloads through the one
  * script tag, for the tags it uses.
@@ -130,11 +131,13 @@ export async function measurePages() {
       });
       await page.goto(`${origin}/page-${i}.html`);
       await page
-        .waitForFunction((tags) => tags.every((tag) => customElements.get(tag)), type.tags, {
+        .waitForFunction((tags) => tags.every((tag) => window.customElements.get(tag)), type.tags, {
           timeout: 10_000,
         })
         .catch((error) => {
-          throw new Error(`${type.name}: tags not defined (${[error.message, ...errors].join('; ')})`);
+          throw new Error(
+            `${type.name}: tags not defined (${[error.message, ...errors].join('; ')})`,
+          );
         });
       await page.waitForLoadState('networkidle');
       await context.close();
