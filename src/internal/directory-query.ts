@@ -78,17 +78,6 @@ export const noFilters = (sort: SupporterSort): Filters => ({
   sort,
 });
 
-const wholeFrom1To = (max: number) => (n: number) => Number.isInteger(n) && n >= 1 && n <= max;
-
-/** `ES` → `es`, `zh-hant` → `zh-Hant`; what is no language tag stays as given (and is refused). */
-function canonicalLanguage(tag: string): string {
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? tag;
-  } catch {
-    return tag;
-  }
-}
-
 /**
  * Normalises the presets (case: `ca` → `CA`, `First-Gen` → `first-gen`) and checks them against
  * the request schemas and, once it is known, the program: a value the API would refuse, or that
@@ -97,98 +86,75 @@ function canonicalLanguage(tag: string): string {
  */
 export function readPresets(p: Presets, program?: ProgramOptions): ReadPresets {
   const problems: PresetProblem[] = [];
-  const refuse = (attribute: string, value: unknown, accepted: string) =>
-    problems.push({ attribute, value: String(value), accepted });
-  const keep = (
+  /** The values `ok` accepts once normalised, without repeats; the others are reported. */
+  const keep = <T>(
     attribute: string,
-    values: readonly string[],
-    normal: (value: string) => string,
-    ok: (value: string) => boolean,
+    values: readonly T[],
+    ok: (value: T) => boolean,
     accepted: string,
-  ): string[] => {
-    const good = new Set<string>();
-    const bad: string[] = [];
-    for (const value of values) {
-      const v = normal(value);
-      if (ok(v)) good.add(v);
-      else bad.push(value);
-    }
-    if (bad.length) refuse(attribute, bad.join(' '), accepted);
-    return [...good];
+    normal = (value: T) => value,
+  ): T[] => {
+    const bad = values.filter((value) => !ok(normal(value)));
+    if (bad.length) problems.push({ attribute, value: bad.join(' '), accepted });
+    return [...new Set(values.map(normal).filter(ok))];
   };
-  const number = <T extends number>(
-    attribute: string,
-    value: number | null | undefined,
-    ok: (n: number) => boolean,
-    accepted: string,
-  ): T | undefined => {
-    if (value === null || value === undefined) return undefined;
-    if (ok(value)) return value as T;
-    refuse(attribute, value, accepted);
-    return undefined;
-  };
-
-  const lower = (v: string) => v.toLowerCase();
-  const isId = (v: string) => IdSchema.safeParse(v).success;
-  const ids = 'ids such as first-gen';
+  const one = <T>(value: T | null | undefined): T[] => (value == null ? [] : [value]);
+  const whole = (max: number) =>
+    [
+      (n: number) => Number.isInteger(n) && n > 0 && n <= max,
+      `whole numbers from 1 to ${max}`,
+    ] as const;
+  const lower = (value: string) => value.toLowerCase();
+  const isId = (value: string) => IdSchema.safeParse(value).success;
   const served = program?.eligibility.states;
   const lengths: readonly number[] = program?.sessionLengths ?? [
     ...SessionLengthSchema._zod.values,
   ];
   const sorts: readonly string[] = SupporterSortSchema.options;
 
-  const topics = keep('topics', p.topics, lower, isId, ids);
-  const identities = keep('identities', p.identities, lower, isId, ids);
-  const languages = keep(
+  const ids = 'ids such as first-gen';
+  const topics = keep('topics', p.topics, isId, ids, lower);
+  const identities = keep('identities', p.identities, isId, ids, lower);
+  const [language = ''] = keep(
     'languages',
     p.languages,
-    canonicalLanguage,
     (v) => LanguageTagSchema.safeParse(v).success,
     'language tags such as es or ase',
+    lower,
   );
   const states = keep(
     'states',
     p.states,
-    (v) => v.toUpperCase(),
     (v) => StateCodeSchema.safeParse(v).success && (!served || served.includes(v)),
     served ? served.join(', ') : 'two-letter state codes',
+    (v) => v.toUpperCase(),
   );
-  const lengthMinutes = number<SessionLength>(
+  const [lengthMinutes] = keep(
     'length-minutes',
-    p.lengthMinutes,
+    one(p.lengthMinutes),
     (n) => lengths.includes(n),
     lengths.join(', '),
   );
-  const within = number(
-    'available-within',
-    p.availableWithin,
-    wholeFrom1To(MAX_DAYS),
-    `whole numbers from 1 to ${MAX_DAYS}`,
+  const [within] = keep('available-within', one(p.availableWithin), ...whole(MAX_DAYS));
+  const [pageSize = DEFAULT_PAGE_SIZE] = keep('page-size', one(p.pageSize), ...whole(MAX_LIMIT));
+  const [sort = 'next-available'] = keep(
+    'sort',
+    one(p.sort),
+    (v) => sorts.includes(v),
+    sorts.join(', '),
   );
-  const pageSize = number(
-    'page-size',
-    p.pageSize,
-    wholeFrom1To(MAX_LIMIT),
-    `whole numbers from 1 to ${MAX_LIMIT}`,
-  );
-  let sort: SupporterSort = 'next-available';
-  if (p.sort !== null && p.sort !== undefined) {
-    if (sorts.includes(p.sort)) sort = p.sort as SupporterSort;
-    else refuse('sort', p.sort, sorts.join(', '));
-  }
-
   return {
     filters: {
-      ...noFilters(sort),
+      ...noFilters(sort as SupporterSort),
       topics,
       identities,
-      language: languages[0] ?? '',
+      language,
       state: states.length === 1 ? states[0]! : '',
-      ...(lengthMinutes ? { lengthMinutes } : {}),
+      ...(lengthMinutes ? { lengthMinutes: lengthMinutes as SessionLength } : {}),
       ...(within ? { within } : {}),
     },
     states,
-    pageSize: pageSize ?? DEFAULT_PAGE_SIZE,
+    pageSize,
     problems,
   };
 }
