@@ -168,6 +168,11 @@ describe('directory-query', () => {
       });
     });
 
+    it('sends at most the 200 characters of text the API takes', () => {
+      const q = 'grief '.repeat(50);
+      expect(supporterQuery({ ...noFilters('name'), q }, []).q).to.equal(q.trim().slice(0, 200));
+    });
+
     it('never asks for more than the API gives in one page', () => {
       expect(limitFor(24, 3)).to.equal(72);
       expect(limitFor(2000, 3)).to.equal(5000);

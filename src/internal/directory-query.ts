@@ -198,7 +198,8 @@ export function stateQuery(filters: Filters, area: readonly string[]): { states?
 /** The filters as the API takes them; the state defaults to the area. */
 export function supporterQuery(filters: Filters, area: readonly string[]): SupporterFilters {
   const f = filters;
-  const q = f.q.trim();
+  // The API takes 200 characters of text at most: a longer paste is searched by its start.
+  const q = f.q.trim().slice(0, 200);
   return {
     ...(q ? { q } : {}),
     ...(f.topics.length ? { topics: f.topics } : {}),
