@@ -23,10 +23,6 @@ const cdnCopies = {
     const match = /^\/(cdn-copy|broken-cdn)\/([\w.-]+\.js)$/.exec(context.path);
     if (!match) return undefined;
     const [, folder, file] = match;
-    if (folder === 'broken-cdn' && file.startsWith('peer-directory-')) {
-      // A comment, so that the dev server's transform of .js files has nothing to choke on.
-      return { status: 404, body: '/* not found */', type: 'js' };
-    }
     try {
       return {
         body: readFileSync(new URL(`./dist/cdn/${file}`, import.meta.url), 'utf8'),
@@ -55,7 +51,18 @@ const chromium = (contextOptions) =>
       : {}),
   });
 
+/** The broken folder's directory chunk answers 404, as a missing or blocked file does. */
+function brokenChunk(context, next) {
+  if (/^\/broken-cdn\/peer-directory-[\w-]+\.js$/.test(context.path)) {
+    context.status = 404;
+    context.body = 'Not found';
+    return undefined;
+  }
+  return next();
+}
+
 export default {
+  middleware: [brokenChunk],
   files: ['src/**/*.test.ts', 'test/**/*.test.ts', `!${zoneTests}`],
   // A seeker in New York, ahead of the program's Pacific hours, across a DST change (R6).
   groups: [

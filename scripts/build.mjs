@@ -110,6 +110,56 @@ function minifyStyleLiterals() {
   };
 }
 
+/**
+ * Collapses the indentation inside Lit's `html` templates in src: a run of white space with a
+ * line break becomes one space, which HTML renders the same (none of our templates has `<pre>` or
+ * `white-space: pre`). Only the literal parts change, never an expression. About 0.3 KB gzip on
+ * the directory page (QUALITY P1).
+ */
+function minifyHtmlLiterals() {
+  const srcDir = resolve(root, 'src') + sep;
+  let ts;
+  return {
+    name: 'peer:minify-html-literals',
+    async transform(code, id) {
+      if (!id.startsWith(srcDir) || !id.endsWith('.ts') || !code.includes('html`')) return null;
+      ts ??= (await import('typescript')).default;
+      const file = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+      const edits = [];
+      const visit = (node) => {
+        if (ts.isTaggedTemplateExpression(node) && node.tag.getText(file) === 'html') {
+          const template = node.template;
+          const pieces = ts.isNoSubstitutionTemplateLiteral(template)
+            ? [[template, 1, 1]]
+            : [
+                [template.head, 1, 2],
+                ...template.templateSpans.map((span) => [
+                  span.literal,
+                  1,
+                  ts.isTemplateTail(span.literal) ? 1 : 2,
+                ]),
+              ];
+          for (const [piece, head, tail] of pieces) {
+            const start = piece.getStart(file) + head;
+            const end = piece.getEnd() - tail;
+            const text = code.slice(start, end);
+            const collapsed = text.replace(/\s*\n\s*/g, ' ');
+            if (collapsed !== text) edits.push([start, end, collapsed]);
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+      if (edits.length === 0) return null;
+      let out = code;
+      for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) {
+        out = out.slice(0, start) + text + out.slice(end);
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
 /** What every build shares. */
 function baseConfig({ emptyOutDir }) {
   return {
@@ -182,10 +232,11 @@ function cdnConfig({ file, entry, globalName }) {
  * a module the loader needs: that would make the loader import core, or split a third file off.
  */
 const coreModules =
-  /[\\/]node_modules[\\/]|oxc-project|[\\/]src[\\/](api[\\/](?!booking-|gift-card-)|config[\\/]|i18n[\\/]|events\.ts|internal[\\/](?!directory-)|elements[\\/]peer-support-provider[\\/])/;
+  /[\\/]node_modules[\\/]|oxc-project|[\\/]src[\\/](api[\\/](?!booking-|gift-card-)|config[\\/]|i18n[\\/](?!es\.)|events\.ts|internal[\\/](?!directory-)|elements[\\/]peer-support-provider[\\/])/;
 
 function cdnLoaderConfig({ file, entry }, loaderModules) {
   const config = baseConfig({ emptyOutDir: false });
+  config.plugins = [...config.plugins, minifyHtmlLiterals(), terserAfterOxc()];
   const codeSplitting = loaderModules && {
     // Only what the test captures: the loader's modules that core imports stay in the loader.
     includeDependenciesRecursively: false,
@@ -210,6 +261,28 @@ function cdnLoaderConfig({ file, entry }, loaderModules) {
           ...(codeSplitting ? { codeSplitting } : {}),
         },
       },
+    },
+  };
+}
+
+/**
+ * Terser's passes over what oxc's minifier made: about 0.7 KB gzip less on the directory page than
+ * either alone (QUALITY P1). Runs on the rendered chunks, after their names (and hashes) are set.
+ */
+function terserAfterOxc() {
+  return {
+    name: 'peer:terser-after-oxc',
+    async generateBundle(_, bundle) {
+      const { minify: terser } = await import('terser');
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const result = await terser(chunk.code, {
+          module: true,
+          ecma: 2022,
+          compress: { passes: 3 },
+        });
+        chunk.code = result.code;
+      }
     },
   };
 }

@@ -94,7 +94,9 @@ describe('the script tag (loader)', () => {
   it('keeps the fallback, logs one error and fires peer-error when a chunk fails to load', async () => {
     const { win, doc } = await open('/test/loader/broken.html');
     const directory = doc.querySelector('peer-directory')!;
-    await until(() => win.peerErrors.length > 0, 8000);
+    await until(() => win.peerErrors.length > 0, 8000).catch((error) => {
+      throw new Error(`${error}: ${JSON.stringify(win.consoleCalls)}`);
+    });
     expect(win.customElements.get('peer-directory'), 'stays undefined').to.equal(undefined);
     expect(win.peerErrors).to.have.length(1);
     expect(win.peerErrors[0]!.on).to.equal('peer-directory');

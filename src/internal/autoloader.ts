@@ -42,18 +42,23 @@ export function createAutoloader(loaders: Readonly<Record<string, ChunkLoader>>)
     loading.set(
       tag,
       loaders[tag]!().then(
-        () => undefined,
-        (error: unknown) => {
-          const reason = error instanceof Error ? error.message : String(error);
-          const message = `<${tag}> could not be loaded (${reason}); its fallback content stays on the page.`;
-          failures.set(tag, message);
-          console.error(`[peer-support-widgets] ${message}`);
-          failed(tag, document);
-          // Shadow roots handed to discover() hold elements of that tag too.
-          for (const shadow of watched) failed(tag, shadow);
+        () => {
+          // A file that loaded but defined nothing (a stale copy, a wrong file) is a failure too.
+          if (!customElements.get(tag)) report(new Error('the file loaded but did not define it'));
         },
+        (error: unknown) => report(error),
       ),
     );
+
+    function report(error: unknown): void {
+      const reason = error instanceof Error ? error.message : String(error);
+      const message = `<${tag}> could not be loaded (${reason}); its fallback content stays on the page.`;
+      failures.set(tag, message);
+      console.error(`[peer-support-widgets] ${message}`);
+      failed(tag, document);
+      // Shadow roots handed to discover() hold elements of that tag too.
+      for (const shadow of watched) failed(tag, shadow);
+    }
   }
 
   function scan(root: DiscoverRoot): void {

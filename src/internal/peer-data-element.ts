@@ -13,13 +13,16 @@ import { isApiError } from '../api/errors.js';
 import { PeerErrorEvent } from '../events.js';
 import { errorEventFor } from './error-event.js';
 import { common as enCommon } from '../i18n/en.js';
-import { common as esCommon } from '../i18n/es.js';
 import type { CommonStrings } from '../i18n/types.js';
+import { localize, type Translations } from './localize.js';
 import { crisisLineStyles } from './crisis-line.js';
 import { tokens } from '../styles/tokens.js';
 import { CrisisBar, crisisBarStyles } from './crisis-bar.js';
 
-const commonStrings: Record<'en' | 'es', CommonStrings> = { en: enCommon, es: esCommon };
+const commonStrings: Translations<CommonStrings> = {
+  en: enCommon,
+  load: { es: () => import('../i18n/es.js').then((m) => m.common) },
+};
 
 /**
  * Base of the elements that load data (directory, booking, gift cards): the API client from the
@@ -61,7 +64,7 @@ export class PeerDataElement extends PeerElement {
   }
 
   protected get strings(): CommonStrings {
-    return commonStrings[this.locale];
+    return localize(commonStrings, this.locale, this);
   }
 
   /**

@@ -7,9 +7,9 @@ import { sharedDeadline } from '../../api/client.js';
 import { PeerDataElement } from '../../internal/peer-data-element.js';
 import { PeerSupporterSelectedEvent, type SupporterSelection } from '../../events.js';
 import { directory as en } from '../../i18n/en.js';
-import { directory as es } from '../../i18n/es.js';
 import { format } from '../../i18n/locale.js';
 import type { DirectoryStrings } from '../../i18n/types.js';
+import { localize, type Translations } from '../../internal/localize.js';
 import { formatSlot } from '../../internal/format.js';
 import { Announcer } from '../../internal/announcer.js';
 import { ProgramLoader } from '../../internal/program-loader.js';
@@ -36,7 +36,11 @@ import { SoonestSession } from './soonest-session.js';
 import { readablePage, resultsList } from './results-list.js';
 import { safeDefine } from '../../internal/define.js';
 
-const strings: Record<'en' | 'es', DirectoryStrings> = { en, es };
+/** English travels with the element; Spanish is imported the first time it is asked for. */
+const strings: Translations<DirectoryStrings> = {
+  en,
+  load: { es: () => import('../../i18n/es.js').then((m) => m.directory) },
+};
 
 /** Space- or comma-separated attribute lists: `topics="first-gen anxiety"`. */
 const list = {
@@ -236,7 +240,7 @@ export class PeerDirectory extends PeerDataElement {
   );
 
   private get t(): DirectoryStrings {
-    return strings[this.locale];
+    return localize(strings, this.locale, this);
   }
 
   private count(count: number): string {
