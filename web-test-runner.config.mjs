@@ -14,15 +14,15 @@ const mswWorker = {
 };
 /**
  * The script-tag folder served from other paths, as partners do: `/cdn-copy/` is dist/cdn/ as it
- * is (a second copy of the loader, for the loaded-twice test), `/broken-cdn/` answers 404 for the
- * directory's chunk (a chunk that fails to load).
+ * is (a second copy of the loader, for the loaded-twice test), `/broken-cdn/` is the same but for the
+ * directory's chunk, which `brokenChunk` answers with a 404 (a chunk that fails to load).
  */
 const cdnCopies = {
   name: 'cdn-copies',
   serve(context) {
     const match = /^\/(cdn-copy|broken-cdn)\/([\w.-]+\.js)$/.exec(context.path);
     if (!match) return undefined;
-    const [, folder, file] = match;
+    const file = match[2];
     try {
       return {
         body: readFileSync(new URL(`./dist/cdn/${file}`, import.meta.url), 'utf8'),

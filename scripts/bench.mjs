@@ -269,9 +269,9 @@ async function checkBudgets() {
       failures.push(`${budget.id}: dist/${budget.file} is missing (run npm run build)`);
       continue;
     }
-    const verdict = `${budget.id} ${budget.what}: dist/${budget.file} ${formatBytes(size)} gzip (budget ${formatBytes(budget.maxGzip)})`;
-    if (size > budget.maxGzip)
-      failures.push(`${verdict}: over by ${formatBytes(size - budget.maxGzip)}`);
+    const kb = (bytes) => `${(bytes / 1000).toFixed(2)} KB`;
+    const verdict = `${budget.id} ${budget.what}: dist/${budget.file} ${kb(size)} gzip (budget ${kb(budget.maxGzip)})`;
+    if (size > budget.maxGzip) failures.push(`${verdict}: over by ${kb(size - budget.maxGzip)}`);
     else console.log(`✓ ${verdict}`);
   }
   return failures;
