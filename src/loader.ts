@@ -28,6 +28,22 @@ declare global {
   }
 }
 
+/**
+ * A data element's chunk, fetched together with the shared core it imports (one round trip, not
+ * two in a row). On a page in Spanish (its `lang`, a provider's `locale`, or an element's `lang`),
+ * the element's Spanish strings come first, so it renders in Spanish from its first frame; an
+ * English page never downloads them. Their failing to load only leaves the element in English.
+ */
+function dataElement(chunk: () => Promise<unknown>): () => Promise<unknown> {
+  return () => {
+    const core = import('./internal/peer-data-element.js');
+    if (!document.querySelector('[lang|=es i], peer-support-provider[locale|=es i]')) {
+      return Promise.all([core, chunk()]);
+    }
+    return Promise.all([core, import('./i18n/es.js').catch(() => undefined)]).then(chunk);
+  };
+}
+
 const first = window.PeerSupportWidgets;
 if (first) {
   // A second copy (the tag twice under two URLs, or two versions): the first keeps every tag.
@@ -38,7 +54,7 @@ if (first) {
   CrisisBanner.define();
   const { discover } = createAutoloader({
     'peer-support-provider': () => import('./elements/peer-support-provider/define.js'),
-    'peer-directory': () => import('./elements/peer-directory/define.js'),
+    'peer-directory': dataElement(() => import('./elements/peer-directory/define.js')),
   });
   window.PeerSupportWidgets = {
     version: __VERSION__,

@@ -66,6 +66,27 @@ describe('the script tag (loader)', () => {
     await until(() => cards(directory).length > 0, 8000);
     expect(win.customElements.get('peer-directory')).to.exist;
     expectCrisisLine(directory);
+    // An English page never downloads the Spanish strings.
+    const files = win.performance.getEntriesByType('resource').map((entry) => entry.name);
+    expect(files.filter((name) => /\/dist\/cdn\/es-/.test(name))).to.deep.equal([]);
+  });
+
+  it('on a Spanish page, renders the directory in Spanish from its first frame', async () => {
+    const { win, doc } = await open('/test/loader/spanish.html');
+    await win.customElements.whenDefined('peer-directory');
+    const directory = doc.querySelector('peer-directory') as HTMLElement & {
+      updateComplete: Promise<boolean>;
+    };
+    await directory.updateComplete;
+    // The first render, before any data: already in Spanish, never "Find a peer supporter".
+    expect(directory.shadowRoot!.querySelector('h2')!.textContent!.trim()).to.equal(
+      'Encuentra un compañero de apoyo',
+    );
+    const files = win.performance.getEntriesByType('resource').map((entry) => entry.name);
+    expect(
+      files.some((name) => /\/dist\/cdn\/es-/.test(name)),
+      'Spanish strings fetched',
+    ).to.be.true;
   });
 
   it('upgrades a tag in a partner component’s shadow root after discover(shadowRoot)', async () => {

@@ -1,13 +1,4 @@
-import type { CommonStrings, DirectoryStrings } from './types.js';
-
-export const common: CommonStrings = {
-  unavailable: 'This service is not available right now.',
-  loading: 'Loading…',
-  retry: 'Try again',
-  offline: 'You appear to be offline. Check your connection and try again.',
-  loadFailed: 'Something went wrong while loading. Please try again.',
-  invalidData: 'We received information we could not read. Please try again later.',
-};
+import type { DirectoryStrings } from './types.js';
 
 export const directory: DirectoryStrings = {
   title: 'Find a peer supporter',

@@ -1,13 +1,9 @@
-import type { CommonStrings, DirectoryStrings } from './types.js';
-
-export const common: CommonStrings = {
-  unavailable: 'Este servicio no está disponible en este momento.',
-  loading: 'Cargando…',
-  retry: 'Intentar de nuevo',
-  offline: 'Parece que no tienes conexión. Revisa tu conexión e inténtalo de nuevo.',
-  loadFailed: 'Algo salió mal al cargar. Inténtalo de nuevo.',
-  invalidData: 'Recibimos información que no pudimos leer. Inténtalo más tarde.',
-};
+/**
+ * Spanish strings of the elements, imported the first time an element renders in Spanish (the
+ * crisis line's and the shared states' are in `crisis.ts` and `common.ts`, always at hand).
+ */
+import type { DirectoryStrings } from './types.js';
+import { registerStrings } from '../internal/localize.js';
 
 export const directory: DirectoryStrings = {
   title: 'Encuentra un compañero de apoyo',
@@ -73,3 +69,6 @@ export const directory: DirectoryStrings = {
   matchClose: 'Volver a todos los compañeros',
   photoOf: 'Foto de {name}',
 };
+
+// Imported on first use (or with the element on a Spanish page): available from then on.
+registerStrings('es', { directory });

@@ -2,24 +2,28 @@ import type { ReactiveControllerHost } from 'lit';
 import type { Locale } from '../i18n/types.js';
 
 /**
- * One element's strings in every language: English travels with the element (it is also the
- * fallback), every other language is a module imported the first time it is needed, so an English
- * page never downloads Spanish (QUALITY P1). The crisis line's strings are not here: they are in
- * every language at once (`i18n/crisis.ts`), so the crisis line never waits for a download.
+ * One element's strings in every language: English travels with the element (and is the
+ * fallback); another language is a module that registers its strings when it runs, imported the
+ * first time they are needed, so an English page never downloads Spanish (QUALITY P1). On a
+ * Spanish page the script tag's loader imports it alongside the element, so the element renders
+ * in Spanish from its first frame. The crisis line's and the shared states' strings are not here:
+ * they are in every language at once (`i18n/crisis.ts`, `i18n/common.ts`).
  */
 export interface Translations<T> {
+  /** Key of these strings in a language module's `registerStrings()` call, e.g. `directory`. */
+  id: string;
   en: T;
-  /** Imports the strings of a language other than English. */
-  load: Record<Exclude<Locale, 'en'>, () => Promise<T>>;
+  /** Imports the module of a language other than English. */
+  load: Record<Exclude<Locale, 'en'>, () => Promise<unknown>>;
 }
 
-interface State<T> {
-  ready: Partial<Record<Locale, T>>;
-  loading: Set<Locale>;
-  waiting: Set<ReactiveControllerHost>;
-}
+const registry = new Map<Locale, Record<string, unknown>>();
+const loading = new Map<string, Set<ReactiveControllerHost>>();
 
-const states = new WeakMap<Translations<unknown>, State<unknown>>();
+/** Called by a language module when it runs: `registerStrings('es', { directory })`. */
+export function registerStrings(locale: Locale, strings: Record<string, unknown>): void {
+  registry.set(locale, { ...registry.get(locale), ...strings });
+}
 
 /**
  * The strings for `locale`. A language not loaded yet starts loading and `host` renders again once
@@ -32,22 +36,17 @@ export function localize<T>(
   host: ReactiveControllerHost,
 ): T {
   if (locale === 'en') return translations.en;
-  let state = states.get(translations) as State<T> | undefined;
-  if (!state) {
-    state = { ready: {}, loading: new Set(), waiting: new Set() };
-    states.set(translations, state);
-  }
-  const ready = state.ready[locale];
+  const ready = registry.get(locale)?.[translations.id] as T | undefined;
   if (ready) return ready;
-  state.waiting.add(host);
-  if (!state.loading.has(locale)) {
-    state.loading.add(locale);
-    const done = state;
+  const key = `${locale}:${translations.id}`;
+  let waiting = loading.get(key);
+  if (!waiting) {
+    const hosts = (waiting = new Set());
+    loading.set(key, hosts);
     translations.load[locale]().then(
-      (strings) => {
-        done.ready[locale] = strings;
-        for (const waiting of done.waiting) waiting.requestUpdate();
-        done.waiting.clear();
+      () => {
+        for (const waiter of hosts) waiter.requestUpdate();
+        hosts.clear();
       },
       (error: unknown) => {
         console.warn(
@@ -56,5 +55,6 @@ export function localize<T>(
       },
     );
   }
+  waiting.add(host);
   return translations.en;
 }

@@ -12,17 +12,11 @@ import type { ApiClient } from '../api/client.js';
 import { isApiError } from '../api/errors.js';
 import { PeerErrorEvent } from '../events.js';
 import { errorEventFor } from './error-event.js';
-import { common as enCommon } from '../i18n/en.js';
+import { commonStrings } from '../i18n/common.js';
 import type { CommonStrings } from '../i18n/types.js';
-import { localize, type Translations } from './localize.js';
 import { crisisLineStyles } from './crisis-line.js';
 import { tokens } from '../styles/tokens.js';
 import { CrisisBar, crisisBarStyles } from './crisis-bar.js';
-
-const commonStrings: Translations<CommonStrings> = {
-  en: enCommon,
-  load: { es: () => import('../i18n/es.js').then((m) => m.common) },
-};
 
 /**
  * Base of the elements that load data (directory, booking, gift cards): the API client from the
@@ -64,7 +58,7 @@ export class PeerDataElement extends PeerElement {
   }
 
   protected get strings(): CommonStrings {
-    return localize(commonStrings, this.locale, this);
+    return commonStrings[this.locale];
   }
 
   /**

@@ -188,8 +188,8 @@ export const styles = sheet`
     background: var(--_surface);
   }
   .chip input {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
     margin: 0;
   }
   .list {

@@ -38,8 +38,9 @@ import { safeDefine } from '../../internal/define.js';
 
 /** English travels with the element; Spanish is imported the first time it is asked for. */
 const strings: Translations<DirectoryStrings> = {
+  id: 'directory',
   en,
-  load: { es: () => import('../../i18n/es.js').then((m) => m.directory) },
+  load: { es: () => import('../../i18n/es.js') },
 };
 
 /** Space- or comma-separated attribute lists: `topics="first-gen anxiety"`. */
