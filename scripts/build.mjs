@@ -28,7 +28,7 @@ const pkg = JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8'));
  * ES module that imports each element's chunk from beside itself when its tag appears; the crisis
  * banner alone is one classic script exposing its class as `PeerCrisisBanner`.
  */
-const cdnLoader = { file: 'peer-support-widgets', entry: 'src/loader.ts' };
+const cdnLoader = { file: 'peer-support-widgets', entry: 'src/script-tag.ts' };
 const cdnBundles = [
   {
     file: 'crisis-banner',
@@ -232,7 +232,7 @@ function cdnConfig({ file, entry, globalName }) {
  * a module the loader needs: that would make the loader import core, or split a third file off.
  */
 const coreModules =
-  /[\\/]node_modules[\\/]|oxc-project|[\\/]src[\\/](api[\\/](?!booking-|gift-card-)|config[\\/]|i18n[\\/](?!es\.)|events\.ts|internal[\\/](?!directory-)|elements[\\/]peer-support-provider[\\/])/;
+  /[\\/]node_modules[\\/]|oxc-project|[\\/]src[\\/](api[\\/](?!booking-|gift-card-)|config[\\/]|i18n[\\/](?!e[ns]\.)|events\.ts|internal[\\/](?!directory-)|elements[\\/]peer-support-provider[\\/])/;
 
 function cdnLoaderConfig({ file, entry }, loaderModules) {
   const config = baseConfig({ emptyOutDir: false });
@@ -240,7 +240,12 @@ function cdnLoaderConfig({ file, entry }, loaderModules) {
   const codeSplitting = loaderModules && {
     // Only what the test captures: the loader's modules that core imports stay in the loader.
     includeDependenciesRecursively: false,
-    groups: [{ name: 'core', test: (id) => !loaderModules.has(id) && coreModules.test(id) }],
+    groups: [
+      { name: 'core', test: (id) => !loaderModules.has(id) && coreModules.test(id) },
+      // The loader's own code in a hashed file, the entry a one-line stub that imports it
+      // (src/script-tag.ts): the chunks import that file, never the entry.
+      { name: 'loader', test: (id) => loaderModules.has(id) && !id.endsWith(entry) },
+    ],
   };
   return {
     ...config,

@@ -12,7 +12,7 @@ await startMockBackend({ quiet: true });
 
 interface FrameWindow extends Window {
   consoleCalls: { level: string; text: string }[];
-  peerErrors: { on: string; detail: Record<string, unknown> }[];
+  peerErrors: { on: string; detail: Record<string, unknown>; isPeerErrorEvent: boolean }[];
 }
 
 const frames: HTMLIFrameElement[] = [];
@@ -51,9 +51,11 @@ describe('the script tag (loader)', () => {
     const scripts = win.performance
       .getEntriesByType('resource')
       .filter((entry) => /\/dist\/cdn\//.test(entry.name));
-    expect(scripts.map((entry) => entry.name.replace(/.*\//, ''))).to.deep.equal([
-      'peer-support-widgets.js',
-    ]);
+    // The tag's file and the loader it imports: nothing else on a page with no data element.
+    const names = scripts.map((entry) =>
+      entry.name.replace(/.*\//, '').replace(/-[\w-]{8}\.js$/, ''),
+    );
+    expect(names).to.deep.equal(['peer-support-widgets.js', 'loader']);
     expect(doc.querySelector('peer-directory')).to.equal(null);
   });
 
@@ -149,12 +151,30 @@ describe('the script tag (loader)', () => {
     const warnings = win.consoleCalls.filter((call) => /loaded twice/.test(call.text));
     expect(warnings).to.have.length(1);
     expect(win.consoleCalls.filter((call) => call.level === 'error')).to.deep.equal([]);
-    // Only the first copy's chunks were used.
+    // Only the first copy's element chunks were used: the second ran its loader and stopped.
     const copies = win.performance
       .getEntriesByType('resource')
-      .filter((entry) => /\/cdn-copy\//.test(entry.name));
-    expect(copies.map((entry) => entry.name.replace(/.*\//, ''))).to.deep.equal([
-      'peer-support-widgets.js',
-    ]);
+      .filter((entry) => /\/cdn-copy\//.test(entry.name))
+      .map((entry) => entry.name.replace(/.*\//, '').replace(/-[\w-]{8}\.js$/, ''));
+    expect(copies).to.deep.equal(['peer-support-widgets.js', 'loader']);
+  });
+
+  it('works with a query string on the tag: one copy of every module, no false warning', async () => {
+    const { win } = await open('/test/loader/query.html');
+    // The refused api-base gives a peer-error of the class the global exposes.
+    await until(() => win.peerErrors.length > 0, 8000);
+    expect(win.peerErrors[0]!.detail.kind).to.equal('config');
+    expect(win.peerErrors[0]!.isPeerErrorEvent, 'instanceof PeerSupportWidgets.PeerErrorEvent').to
+      .be.true;
+    expect(win.consoleCalls.filter((call) => /loaded twice/.test(call.text))).to.deep.equal([]);
+    const files = win.performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name.replace(/.*\/dist\/cdn\//, ''))
+      .filter((name) => !name.includes('/'));
+    expect(
+      files.filter((name) => name.startsWith('loader-')),
+      'the loader once',
+    ).to.have.length(1);
+    expect(new Set(files).size, 'no file twice').to.equal(files.length);
   });
 });

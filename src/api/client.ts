@@ -288,10 +288,23 @@ const bookingOperations = [
 
 async function endpointFor(name: EndpointName): Promise<Endpoint> {
   if (name in coreEndpoints) return coreEndpoints[name as keyof typeof coreEndpoints];
-  const table: Record<string, Endpoint> = (bookingOperations as readonly string[]).includes(name)
-    ? (await import('./booking-endpoints.js')).bookingEndpoints
-    : (await import('./gift-card-endpoints.js')).giftCardEndpoints;
-  return table[name]!;
+  let table: Record<string, Endpoint>;
+  try {
+    table = (bookingOperations as readonly string[]).includes(name)
+      ? (await import('./booking-endpoints.js')).bookingEndpoints
+      : (await import('./gift-card-endpoints.js')).giftCardEndpoints;
+  } catch (cause) {
+    // Its module could not be downloaded (offline, say): a network failure, nothing was sent.
+    throw new ApiError({
+      kind: 'network',
+      endpoint: name,
+      cause,
+      message: `${name}: the contract's ${name} module could not be loaded, nothing was sent.`,
+    });
+  }
+  const endpoint = table[name];
+  if (!endpoint) throw new Error(`${name} is in no endpoint table`);
+  return endpoint;
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {

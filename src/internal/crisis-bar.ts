@@ -24,7 +24,8 @@ export const DOCK_EVENT = 'peer-crisis-dock';
  * own line. Rendered by the element itself from `internal/`, never through the global
  * `<crisis-banner>` tag, so another library holding that tag name cannot take it away.
  *
- * It stands at the element's top and stays there (sticky) while the element scrolls, so that
+ * It stands at the element's top and stays there (sticky, below `--peer-sticky-offset`: a page's
+ * own sticky header) while the element scrolls, so that
  * wherever the element is in view, so are 988 and 911. It reserves its own height as the
  * element's scroll margin, so the browser never scrolls a focused control under it (A6). When the
  * page has a docked banner, that banner is the always-visible line: this one stays in its place
@@ -35,7 +36,9 @@ export class CrisisBar implements ReactiveController {
   private line?: HTMLElement;
   private docked = false;
   private observer?: ResizeObserver;
-  private readonly size = new CSSStyleSheet();
+  private observed?: Element;
+  private size = -1;
+  private readonly sheet = new CSSStyleSheet();
 
   constructor(
     private readonly host: Host,
@@ -47,27 +50,36 @@ export class CrisisBar implements ReactiveController {
   hostConnected(): void {
     document.addEventListener(DOCK_EVENT, this.checkDock);
     this.checkDock();
+    // Connected again after a move: observe the bar again (hostUpdated finds it).
+    this.observed = undefined;
   }
 
   hostDisconnected(): void {
     document.removeEventListener(DOCK_EVENT, this.checkDock);
     this.observer?.disconnect();
-    this.observer = undefined;
   }
 
   hostUpdated(): void {
     const root = this.host.renderRoot;
-    if (this.observer || !(root instanceof ShadowRoot)) return;
+    if (!(root instanceof ShadowRoot)) return;
+    if (!root.adoptedStyleSheets.includes(this.sheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+    }
     const bar = root.querySelector('.crisis-bar');
-    if (!bar) return;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.size];
-    this.observer = new ResizeObserver(() => this.measure(bar));
+    if (!bar || bar === this.observed) return;
+    this.observed = bar;
+    this.observer ??= new ResizeObserver(() => this.measure());
+    this.observer.disconnect();
     this.observer.observe(bar);
   }
 
-  private measure(bar: Element): void {
-    const size = this.docked ? 0 : Math.ceil(bar.getBoundingClientRect().height);
-    this.size.replaceSync(`:host{--_crisis-size:${size}px}`);
+  /** The bar's height as the element's scroll margin: 0 while it stands in place. */
+  private measure(): void {
+    const height = this.observed?.getBoundingClientRect().height ?? 0;
+    const size = this.docked ? 0 : Math.ceil(height);
+    if (size === this.size) return;
+    this.size = size;
+    this.sheet.replaceSync(`:host{--_crisis-size:${size}px}`);
   }
 
   private readonly checkDock = (): void => {
@@ -75,6 +87,7 @@ export class CrisisBar implements ReactiveController {
       parseFloat(getComputedStyle(document.documentElement).getPropertyValue(DOCKED)) > 0;
     if (docked === this.docked) return;
     this.docked = docked;
+    this.measure();
     this.host.requestUpdate();
   };
 
@@ -91,10 +104,6 @@ export class CrisisBar implements ReactiveController {
         : undefined;
       this.line = crisisLine(t, extra);
     }
-    const bar =
-      this.host.renderRoot instanceof ShadowRoot &&
-      this.host.renderRoot.querySelector('.crisis-bar');
-    if (bar) this.measure(bar);
     return html`<section
       part="crisis"
       class=${this.docked ? 'crisis-bar in-place' : 'crisis-bar'}
@@ -109,7 +118,7 @@ export class CrisisBar implements ReactiveController {
 export const crisisBarStyles = sheet`
   .crisis-bar {
     position: sticky;
-    inset-block-start: 0;
+    inset-block-start: var(--peer-sticky-offset, 0px);
     z-index: 3;
     margin-block-end: 0.75rem;
     padding: 0.375rem 0.5rem;
@@ -121,6 +130,6 @@ export const crisisBarStyles = sheet`
     position: static;
   }
   :host *:not(.crisis-bar *) {
-    scroll-margin-block-start: calc(var(--_crisis-size, 0px) + 0.5rem);
+    scroll-margin-block-start: calc(var(--_crisis-size, 0px) + var(--peer-sticky-offset, 0px) + 0.5rem);
   }
 `;

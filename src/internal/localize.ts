@@ -19,6 +19,7 @@ export interface Translations<T> {
 
 const registry = new Map<Locale, Record<string, unknown>>();
 const loading = new Map<string, Set<ReactiveControllerHost>>();
+const warned = new Set<string>();
 
 /** Called by a language module when it runs: `registerStrings('es', { directory })`. */
 export function registerStrings(locale: Locale, strings: Record<string, unknown>): void {
@@ -49,6 +50,11 @@ export function localize<T>(
         hosts.clear();
       },
       (error: unknown) => {
+        // English until then; the next render asks again (back online, say). Said once.
+        loading.delete(key);
+        hosts.clear();
+        if (warned.has(key)) return;
+        warned.add(key);
         console.warn(
           `[peer-support-widgets] The "${locale}" strings could not be loaded (${error instanceof Error ? error.message : String(error)}); showing English.`,
         );

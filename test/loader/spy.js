@@ -10,5 +10,10 @@ for (const level of ['warn', 'error']) {
 }
 window.peerErrors = [];
 document.addEventListener('peer-error', (event) => {
-  window.peerErrors.push({ on: event.target.localName, detail: event.detail });
+  window.peerErrors.push({
+    on: event.target.localName,
+    detail: event.detail,
+    // The class the page reaches through the script tag's global (README): one class, one copy.
+    isPeerErrorEvent: event instanceof (window.PeerSupportWidgets?.PeerErrorEvent ?? Object),
+  });
 });

@@ -90,6 +90,7 @@ const PRESETS = [
  * @csspart crisis - The crisis line, shown in every state.
  *
  * @cssprop [--peer-directory-gap=1rem] - Gap between cards.
+ * @cssprop [--peer-sticky-offset=0px] - Height of the page's own sticky header: the crisis line sticks below it.
  * @cssprop [--peer-directory-card-bg=var(--peer-color-surface)] - Background of a card.
  *
  * @fires {PeerSupporterSelectedEvent} peer-supporter-selected - A supporter (and maybe a session) was chosen. Detail: `{ supporterId, slotStart?, lengthMinutes? }`.
