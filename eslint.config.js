@@ -107,6 +107,9 @@ export default defineConfig(
     files: browserCode,
     settings: { wc: { elementBaseClasses: ['LitElement', 'PeerElement', 'PeerDataElement'] } },
     rules: {
+      // `import { type A } from './m.js'` keeps `import './m.js'` in the output: a lazily loaded
+      // module (booking schemas, Spanish strings) would be pulled back into every page (P1).
+      '@typescript-eslint/no-import-type-side-effects': 'error',
       // Lit's base class always defines the lifecycle callbacks, so guards would be noise.
       'wc/guard-super-call': 'off',
       // STYLE.md: handlers are named after what they do, not after the event.
