@@ -4,6 +4,7 @@ import {
   BookingSchema,
   CancellationRequestSchema,
   CancellationSchema,
+  CreatedBookingSchema,
   RescheduleRequestSchema,
 } from './booking-schemas.js';
 import type { Endpoint } from './endpoints.js';
@@ -13,7 +14,7 @@ export const bookingEndpoints = {
     method: 'POST',
     path: '/bookings',
     request: BookingRequestSchema,
-    response: BookingSchema,
+    response: CreatedBookingSchema,
     status: 201,
     errors: [404, 409, 422],
     idempotent: true,
@@ -24,6 +25,7 @@ export const bookingEndpoints = {
     response: BookingSchema,
     status: 200,
     errors: [404],
+    manageToken: true,
   },
   cancelBooking: {
     method: 'POST',
@@ -33,6 +35,7 @@ export const bookingEndpoints = {
     status: 200,
     errors: [404, 409, 422],
     idempotent: true,
+    manageToken: true,
   },
   rescheduleBooking: {
     method: 'POST',
@@ -42,5 +45,6 @@ export const bookingEndpoints = {
     status: 200,
     errors: [404, 409, 422],
     idempotent: true,
+    manageToken: true,
   },
 } as const satisfies Record<string, Endpoint>;

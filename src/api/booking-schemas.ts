@@ -65,7 +65,40 @@ export const PaymentStatusSchema = z.enum([
   'refunded',
 ]);
 
-export const BookingSchema = z.object({
+/**
+ * The secret that lets its holder read, cancel and reschedule one booking: at least 128 bits of
+ * randomness from a cryptographic source (22 or more base64url characters, or 32 hex digits).
+ * Sent only in the `X-Manage-Token` header, never in a path or query string.
+ */
+export const ManageTokenSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{22,256}$/));
+
+const cancellationShape = {
+  cancelledAt: DateTimeSchema,
+  /** Who cancelled: the seeker (through the widget) or the supporter. */
+  by: z.enum(['seeker', 'supporter']),
+  /**
+   * Whether the cancellation came at least the program's `windowHours` before the start: exactly
+   * `windowHours` before counts as in time ("at least 24 hours before" is free).
+   */
+  withinFreeWindow: z.boolean(),
+  /**
+   * no-charge: nothing was paid; refunded: paid and refunded; fee-due: the full fee stands;
+   * gift-session-used: a late cancellation of a gift session, which is not returned to the card.
+   */
+  outcome: z.enum(['no-charge', 'refunded', 'fee-due', 'gift-session-used']),
+  /** What the seeker still owes for the session: the full fee after a late cancellation, else 0. */
+  feeDue: MoneySchema,
+  /** What is paid back to the seeker: the amount paid when cancelled in time, else 0. */
+  refunded: MoneySchema,
+  /** A gift session returned to the card's balance. */
+  giftSessionRestored: z.boolean(),
+};
+
+/** A booking's cancellation, as the booking shows it once cancelled. */
+export const BookingCancellationSchema = z.object(cancellationShape);
+export type BookingCancellation = z.infer<typeof BookingCancellationSchema>;
+
+const bookingShape = {
   id: IdSchema,
   status: BookingStatusSchema,
   supporterId: IdSchema,
@@ -81,13 +114,23 @@ export const BookingSchema = z.object({
     /** Partner's checkout to hand the seeker to when payment is due. */
     checkoutUrl: z.optional(HttpsUrlSchema),
   }),
-  /** Last moment to cancel free of charge. */
+  /** Last moment to cancel free of charge (this instant included). */
   freeCancellationUntil: DateTimeSchema,
   /** Video link, only once the supporter has confirmed. */
   joinUrl: z.optional(HttpsUrlSchema),
   createdAt: DateTimeSchema,
-});
+  /** Present once the booking is cancelled (status `cancelled`), by either side. */
+  cancellation: z.optional(BookingCancellationSchema),
+};
+export const BookingSchema = z.object(bookingShape);
 export type Booking = z.infer<typeof BookingSchema>;
+
+/**
+ * The answer to a new booking: the booking and its manage token, which only this answer (and its
+ * idempotent replays) carries. The server keeps only a hash of the token.
+ */
+export const CreatedBookingSchema = z.object({ ...bookingShape, manageToken: ManageTokenSchema });
+export type CreatedBooking = z.infer<typeof CreatedBookingSchema>;
 
 export const CancellationRequestSchema = z.object({
   reason: z.optional(
@@ -99,18 +142,7 @@ export type CancellationRequest = z.infer<typeof CancellationRequestSchema>;
 export const CancellationSchema = z.object({
   bookingId: IdSchema,
   status: z.literal('cancelled'),
-  cancelledAt: DateTimeSchema,
-  /** Whether the cancellation came at least the program's window before the start. */
-  withinFreeWindow: z.boolean(),
-  /**
-   * no-charge: nothing was paid; refunded: paid and refunded; fee-due: the full fee stands;
-   * gift-session-used: a late cancellation of a gift session, which is not returned to the card.
-   */
-  outcome: z.enum(['no-charge', 'refunded', 'fee-due', 'gift-session-used']),
-  /** Amount refunded or due, zero for no-charge. */
-  amount: MoneySchema,
-  /** A gift session returned to the card's balance. */
-  giftSessionRestored: z.boolean(),
+  ...cancellationShape,
 });
 export type Cancellation = z.infer<typeof CancellationSchema>;
 

@@ -8,6 +8,7 @@ import {
   type ApiClientOptions,
 } from './client.js';
 import { endpoints, type EndpointName } from './endpoints.js';
+import { bookingEndpoints } from './booking-endpoints.js';
 import { ApiError, isApiError, type ApiIssue } from './errors.js';
 import type { MatchRequest, SupporterQuery } from './schemas.js';
 import type { BookingRequest } from './booking-schemas.js';
@@ -72,13 +73,18 @@ const booking = {
   freeCancellationUntil: '2026-03-08T09:00:00-07:00',
   createdAt: '2026-03-01T10:00:00Z',
 };
+/** A manage token as the API issues it: 128 bits, 32 hex digits. */
+const TOKEN = '0123456789abcdef0123456789abcdef';
+const createdBooking = { ...booking, manageToken: TOKEN };
 const cancellation = {
   bookingId: 'bk-1',
   status: 'cancelled',
   cancelledAt: '2026-03-02T10:00:00Z',
+  by: 'seeker',
   withinFreeWindow: true,
   outcome: 'no-charge',
-  amount: money0,
+  feeDue: money0,
+  refunded: money0,
   giftSessionRestored: false,
 };
 const giftRequest = {
@@ -322,23 +328,23 @@ describe('ApiClient: one method per endpoint', () => {
       name: 'createBooking',
       invoke: (c) => c.createBooking(bookingRequest),
       path: '/bookings',
-      response: booking,
+      response: createdBooking,
     },
     {
       name: 'getBooking',
-      invoke: (c) => c.getBooking('bk-1'),
+      invoke: (c) => c.getBooking('bk-1', TOKEN),
       path: '/bookings/bk-1',
       response: booking,
     },
     {
       name: 'cancelBooking',
-      invoke: (c) => c.cancelBooking('bk-1', { reason: 'feeling-better' }),
+      invoke: (c) => c.cancelBooking('bk-1', TOKEN, { reason: 'feeling-better' }),
       path: '/bookings/bk-1/cancellation',
       response: cancellation,
     },
     {
       name: 'rescheduleBooking',
-      invoke: (c) => c.rescheduleBooking('bk-1', { slotStart: end }),
+      invoke: (c) => c.rescheduleBooking('bk-1', TOKEN, { slotStart: end }),
       path: '/bookings/bk-1/reschedule',
       response: booking,
     },
@@ -356,6 +362,12 @@ describe('ApiClient: one method per endpoint', () => {
       body: { code: 'GIFT-1234' },
     },
   ];
+
+  it('names the booking operations, and only those, …Booking (the client loads their table by it)', () => {
+    expect(Object.keys(endpoints).filter((name) => name.endsWith('Booking'))).to.deep.equal(
+      Object.keys(bookingEndpoints),
+    );
+  });
 
   it('covers every endpoint of the table', () => {
     expect(cases.map((c) => c.name).sort()).to.deep.equal(Object.keys(endpoints).sort());
@@ -401,13 +413,76 @@ describe('ApiClient: headers', () => {
   });
 
   it('sends Content-Type and a UUID Idempotency-Key on POSTs', async () => {
-    const { client, calls } = setup([json(booking, 201)], { headers: { 'X-Partner': 'campus' } });
+    const { client, calls } = setup([json(createdBooking, 201)], {
+      headers: { 'X-Partner': 'campus' },
+    });
     await client.createBooking(bookingRequest);
     const headers = calls[0]!.headers;
     expect(headers.get('Content-Type')).to.equal('application/json');
     expect(headers.get('Accept')).to.equal('application/json');
     expect(headers.get('X-Partner')).to.equal('campus');
     expect(headers.get('Idempotency-Key')).to.match(UUID);
+  });
+});
+
+describe('ApiClient: manage token', () => {
+  const calls: [string, (c: ApiClient, token: string) => Promise<unknown>, unknown][] = [
+    ['getBooking', (c, t) => c.getBooking('bk-1', t), booking],
+    ['cancelBooking', (c, t) => c.cancelBooking('bk-1', t, {}), cancellation],
+    ['rescheduleBooking', (c, t) => c.rescheduleBooking('bk-1', t, { slotStart: end }), booking],
+  ];
+
+  for (const [name, invoke, response] of calls) {
+    it(`${name} sends the token in X-Manage-Token, never in the URL`, async () => {
+      const { client, calls: sent } = setup([json(response)]);
+      await invoke(client, TOKEN);
+      expect(sent[0]!.headers.get('X-Manage-Token')).to.equal(TOKEN);
+      expect(sent[0]!.url.href).not.to.contain(TOKEN);
+      expect(sent[0]!.body ?? '').not.to.contain(TOKEN);
+    });
+
+    it(`${name} refuses a missing or unusable token without sending anything or showing it`, async () => {
+      const { client, calls: sent } = setup([json(response)]);
+      for (const token of ['', 'has space', undefined as unknown as string]) {
+        const error = await invoke(client, token).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error, JSON.stringify(token)).to.be.instanceOf(ApiError);
+        expect((error as ApiError).kind).to.equal('validation');
+        expect((error as ApiError).issues?.[0]?.path).to.equal('manageToken');
+        if (token) expect((error as ApiError).message).not.to.contain(token);
+      }
+      expect(sent).to.have.length(0);
+    });
+
+    it(`${name} keeps the token out of the error of a 404`, async () => {
+      const notFound = { error: { code: 'not-found', message: 'No such booking.' } };
+      const { client } = setup([json(notFound, 404)]);
+      const error = (await invoke(client, TOKEN).catch((e: unknown) => e)) as ApiError;
+      expect(error).to.be.instanceOf(ApiError);
+      expect(error.status).to.equal(404);
+      expect(error.body?.error.code).to.equal('not-found');
+      expect(error.message).to.contain('not-found');
+      expect(`${error.message} ${error.stack ?? ''} ${JSON.stringify(error)}`).not.to.contain(
+        TOKEN,
+      );
+    });
+  }
+
+  it('sends no X-Manage-Token on the other operations', async () => {
+    const { client, calls: sent } = setup([json(createdBooking, 201), json(program)]);
+    await client.createBooking(bookingRequest);
+    await client.getProgram();
+    for (const call of sent) expect(call.headers.has('X-Manage-Token')).to.equal(false);
+  });
+
+  it('returns the manage token of a new booking, and refuses an answer without one', async () => {
+    const { client } = setup([json(createdBooking, 201), json(booking, 201)]);
+    expect((await client.createBooking(bookingRequest)).manageToken).to.equal(TOKEN);
+    const error = (await client.createBooking(bookingRequest).catch((e: unknown) => e)) as ApiError;
+    expect(error.kind).to.equal('validation');
+    expect(error.issues?.map((i) => i.path)).to.deep.equal(['manageToken']);
   });
 });
 
@@ -518,7 +593,7 @@ describe('ApiClient: URLs and bodies', () => {
   });
 
   it('keeps personal data out of URLs: bookings and gift card purchases travel in the body', async () => {
-    const { client, calls } = setup([json(booking, 201), json(giftPurchase, 201)]);
+    const { client, calls } = setup([json(createdBooking, 201), json(giftPurchase, 201)]);
     await client.createBooking(bookingRequest);
     await client.purchaseGiftCard(giftRequest);
     expect(calls[0]!.url.href).to.equal(`${BASE}/bookings`);
@@ -568,10 +643,10 @@ describe('ApiClient: nothing a seeker chose or holds is in a URL (S4)', () => {
     ['listSlots', slotList, (c) => c.listSlots('sam', { from: start, lengthMinutes: 50 })],
     ['nextAvailable', { slot }, (c) => c.nextAvailable(filters)],
     ['match', matchResult, (c) => c.match(questionnaire)],
-    ['createBooking', booking, (c) => c.createBooking(seekerBooking)],
-    ['getBooking', booking, (c) => c.getBooking('bk-1')],
-    ['cancelBooking', cancellation, (c) => c.cancelBooking('bk-1', {})],
-    ['rescheduleBooking', booking, (c) => c.rescheduleBooking('bk-1', { slotStart: end })],
+    ['createBooking', createdBooking, (c) => c.createBooking(seekerBooking)],
+    ['getBooking', booking, (c) => c.getBooking('bk-1', TOKEN)],
+    ['cancelBooking', cancellation, (c) => c.cancelBooking('bk-1', TOKEN, {})],
+    ['rescheduleBooking', booking, (c) => c.rescheduleBooking('bk-1', TOKEN, { slotStart: end })],
     [
       'purchaseGiftCard',
       giftPurchase,
@@ -631,7 +706,7 @@ describe('ApiClient: nothing a seeker chose or holds is in a URL (S4)', () => {
 
 describe('ApiClient: request validation', () => {
   it('refuses an invalid body before sending, with paths and no data values', async () => {
-    const { client, calls } = setup([json(booking, 201)]);
+    const { client, calls } = setup([json(createdBooking, 201)]);
     const invalid = {
       ...bookingRequest,
       seeker: { ...bookingRequest.seeker, email: 'alex-at-example', age: 200 },
@@ -651,14 +726,14 @@ describe('ApiClient: request validation', () => {
   });
 
   it('sends the parsed body: keys outside the contract are dropped', async () => {
-    const { client, calls } = setup([json(booking, 201)]);
+    const { client, calls } = setup([json(createdBooking, 201)]);
     const withExtra = { ...bookingRequest, ssn: '123-45-6789' } as BookingRequest;
     await client.createBooking(withExtra);
     expect(calls[0]!.body).not.to.contain('ssn');
   });
 
   it('describes union and literal mismatches', async () => {
-    const { client } = setup([json(booking, 201)]);
+    const { client } = setup([json(createdBooking, 201)]);
     const bad = {
       ...bookingRequest,
       lengthMinutes: 45,
@@ -676,7 +751,7 @@ describe('ApiClient: request validation', () => {
   });
 
   it("points into the union branch whose tag matched: that branch's own fields", async () => {
-    const { client } = setup([json(booking, 201)]);
+    const { client } = setup([json(createdBooking, 201)]);
     const cases: [unknown, ApiIssue][] = [
       [{ kind: 'gift-card' }, { path: 'payment.code', message: 'expected string' }],
       [
@@ -771,6 +846,24 @@ describe('ApiClient: HTTP errors', () => {
       expect(error.kind).to.equal('http');
       expect(error.body).to.equal(undefined);
     }
+  });
+
+  it('keeps the body of a code this version does not know, with its field errors', async () => {
+    const future = {
+      error: {
+        code: 'payment-currency-mismatch',
+        message: 'Pay in USD.',
+        fieldErrors: [{ field: 'payment.amount', code: 'currency', message: 'USD only.' }],
+      },
+    };
+    const { client } = setup([json(future, 422)]);
+    const error = await failure(client.createBooking(bookingRequest));
+    expect(error.status).to.equal(422);
+    expect(error.body).to.deep.equal(future);
+    expect(error.message).to.contain('payment-currency-mismatch');
+    // Still the shape of an error body: a code that is no string is no error body.
+    const { client: other } = setup([json({ error: { code: 7, message: 'x' } }, 422)]);
+    expect((await failure(other.createBooking(bookingRequest))).body).to.equal(undefined);
   });
 
   it('never retries 4xx other than 429', async () => {
@@ -951,7 +1044,7 @@ describe('ApiClient: POSTs and idempotency (R3)', () => {
       json(errorBody('internal'), 503),
       networkError(),
       json(errorBody('rate-limited'), 429),
-      json(booking, 201),
+      json(createdBooking, 201),
     ]);
     const result = await client.createBooking(bookingRequest);
     expect(result.id).to.equal('bk-1');
@@ -963,7 +1056,7 @@ describe('ApiClient: POSTs and idempotency (R3)', () => {
   });
 
   it('uses a new key for each call and the caller key when given', async () => {
-    const { client, calls } = setup([json(errorBody('internal'), 500), json(booking, 201)]);
+    const { client, calls } = setup([json(errorBody('internal'), 500), json(createdBooking, 201)]);
     await client.createBooking(bookingRequest, { idempotencyKey: 'form-42' });
     await client.createBooking(bookingRequest);
     await client.createBooking(bookingRequest);
@@ -975,7 +1068,7 @@ describe('ApiClient: POSTs and idempotency (R3)', () => {
   });
 
   it('refuses an unusable caller key', async () => {
-    const { client, calls } = setup([json(booking, 201)]);
+    const { client, calls } = setup([json(createdBooking, 201)]);
     const error = await failure(client.createBooking(bookingRequest, { idempotencyKey: 'a b\n' }));
     expect(error.kind).to.equal('validation');
     expect(calls).to.have.length(0);
@@ -1081,7 +1174,7 @@ describe('ApiClient: timeouts and aborts (R1)', () => {
   });
 
   it('sends nothing when the signal is already aborted', async () => {
-    const { client, calls } = setup([json(booking, 201)]);
+    const { client, calls } = setup([json(createdBooking, 201)]);
     const error = await failure(
       client.createBooking(bookingRequest, { signal: AbortSignal.abort() }),
     );

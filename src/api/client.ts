@@ -8,10 +8,9 @@
 import * as z from 'zod/mini';
 import type { Endpoint, EndpointName, endpoints } from './endpoints.js';
 import { coreEndpoints } from './core-endpoints.js';
-import type { bookingEndpoints } from './booking-endpoints.js';
 import { ApiError, formatIssues, toApiIssues, type ApiIssue } from './errors.js';
 import {
-  ErrorBodySchema,
+  FieldErrorSchema,
   SupporterSummarySchema,
   type Facets,
   type MatchRequest,
@@ -30,6 +29,7 @@ import type {
   BookingRequest,
   Cancellation,
   CancellationRequest,
+  CreatedBooking,
   RescheduleRequest,
 } from './booking-schemas.js';
 import type {
@@ -122,15 +122,27 @@ export interface ApiClient {
   listSlots(supporterId: string, query?: SlotQuery, opts?: RequestOptions): Promise<SlotList>;
   nextAvailable(filters?: SupporterFilters, opts?: RequestOptions): Promise<NextAvailable>;
   match(request: MatchRequest, opts?: RequestOptions): Promise<MatchResult>;
-  createBooking(request: BookingRequest, opts?: RequestOptions): Promise<Booking>;
-  getBooking(bookingId: string, opts?: RequestOptions): Promise<Booking>;
+  /**
+   * Requests a session. The answer carries the booking's `manageToken`, the only time the API
+   * sends it: keep it (with the id) to read, cancel or reschedule the booking later.
+   */
+  createBooking(request: BookingRequest, opts?: RequestOptions): Promise<CreatedBooking>;
+  /**
+   * The booking, given its manage token (sent in the `X-Manage-Token` header, never in the URL
+   * nor in an error message). A wrong token fails as an unknown booking does: HTTP 404.
+   */
+  getBooking(bookingId: string, manageToken: string, opts?: RequestOptions): Promise<Booking>;
+  /** Cancels the booking; `manageToken` as for `getBooking`. */
   cancelBooking(
     bookingId: string,
+    manageToken: string,
     request: CancellationRequest,
     opts?: RequestOptions,
   ): Promise<Cancellation>;
+  /** Moves the booking to another open slot; `manageToken` as for `getBooking`. */
   rescheduleBooking(
     bookingId: string,
+    manageToken: string,
     request: RescheduleRequest,
     opts?: RequestOptions,
   ): Promise<Booking>;
@@ -209,6 +221,8 @@ interface CallParams {
   path?: Record<string, string>;
   query?: object;
   body?: unknown;
+  /** Sent as `X-Manage-Token` by the operations whose table entry says `manageToken`. */
+  manageToken?: string;
   opts?: RequestOptions | undefined;
 }
 
@@ -261,7 +275,8 @@ function parseRetryAfter(value: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+/** What an Idempotency-Key or manage token header may hold: 1 to 255 visible ASCII characters. */
+const HEADER_TOKEN = /^[\x21-\x7e]{1,255}$/;
 
 /** Longest delay timers take as asked: setTimeout fires at once past 2^31 - 1 ms. */
 const TIMER_MAX_MS = 2_147_483_647;
@@ -276,21 +291,30 @@ function timerMs(ms: number): number {
 }
 
 /**
+ * Error bodies as the client reads them: `ErrorBodySchema`, but with the code as any string. A
+ * server a minor version ahead may send a code added since (additions are minor); its body,
+ * field errors and code still reach the element, which treats a code it does not know as a
+ * generic failure. It also keeps the list of codes, which grows with every flow, off every page.
+ */
+const ErrorReplySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fieldErrors: z.optional(z.array(FieldErrorSchema)),
+    requestId: z.optional(z.string()),
+  }),
+});
+
+/**
  * The table entry of an operation. The booking and gift-card tables (and their schemas) are
  * imported on their first call, so a page that only browses never downloads them (QUALITY P1).
+ * The booking operations, and only they, are named `…Booking` (a test keeps it so).
  */
-const bookingOperations = [
-  'createBooking',
-  'getBooking',
-  'cancelBooking',
-  'rescheduleBooking',
-] as const satisfies readonly (keyof typeof bookingEndpoints)[];
-
 async function endpointFor(name: EndpointName): Promise<Endpoint> {
   if (name in coreEndpoints) return coreEndpoints[name as keyof typeof coreEndpoints];
   let table: Record<string, Endpoint>;
   try {
-    table = (bookingOperations as readonly string[]).includes(name)
+    table = name.endsWith('Booking')
       ? (await import('./booking-endpoints.js')).bookingEndpoints
       : (await import('./gift-card-endpoints.js')).giftCardEndpoints;
   } catch (cause) {
@@ -400,21 +424,30 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const headers = new Headers({ Accept: 'application/json' });
     if (options.locale) headers.set('Accept-Language', options.locale);
     for (const [key, value] of Object.entries(extraHeaders)) headers.set(key, value);
+    // Header secrets are checked before anything is sent, and no message ever shows them.
+    const secret = (header: string, path: string, value: string | undefined) => {
+      if (!HEADER_TOKEN.test(value ?? '')) {
+        throw invalidRequest(name, [
+          { path, message: 'expected 1 to 255 visible ASCII characters' },
+        ]);
+      }
+      headers.set(header, value!);
+    };
+    // A header, never the URL: URLs end up in logs, proxies and browser history.
+    if (endpoint.manageToken) secret('X-Manage-Token', 'manageToken', params.manageToken);
     let body: string | undefined;
     if (endpoint.method === 'POST') {
       const parsed = endpoint.request ? z.safeParse(endpoint.request, params.body) : undefined;
       if (parsed && !parsed.success) throw invalidRequest(name, toApiIssues(parsed.error.issues));
       // The parsed value, not the caller's object: keys outside the contract are never sent.
       body = JSON.stringify(parsed ? parsed.data : (params.body ?? {}));
-      const key = params.opts?.idempotencyKey ?? newIdempotencyKey();
-      if (!IDEMPOTENCY_KEY.test(key)) {
-        throw invalidRequest(name, [
-          { path: 'idempotencyKey', message: 'expected 1 to 255 visible ASCII characters' },
-        ]);
-      }
       headers.set('Content-Type', 'application/json');
       // Set once per call, outside the retry loop: every retry carries the same key (QUALITY R3).
-      headers.set('Idempotency-Key', key);
+      secret(
+        'Idempotency-Key',
+        'idempotencyKey',
+        params.opts?.idempotencyKey ?? newIdempotencyKey(),
+      );
     }
 
     const callDeadline = params.opts?.deadlineMs ?? deadlineMs;
@@ -468,7 +501,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         jsonOk = false;
       }
       if (status < 200 || status > 299) {
-        const errorBody = jsonOk ? z.safeParse(ErrorBodySchema, json) : undefined;
+        const errorBody = jsonOk ? z.safeParse(ErrorReplySchema, json) : undefined;
         const code = errorBody?.success ? ` ${errorBody.data.error.code}` : '';
         // The server's free-text message stays in `body`: it may echo the seeker's input.
         throw new ApiError({
@@ -572,11 +605,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     nextAvailable: (filters = {}, opts) => call('nextAvailable', { body: filters, opts }),
     match: (request, opts) => call('match', { body: request, opts }),
     createBooking: (request, opts) => call('createBooking', { body: request, opts }),
-    getBooking: (bookingId, opts) => call('getBooking', { path: { bookingId }, opts }),
-    cancelBooking: (bookingId, request, opts) =>
-      call('cancelBooking', { path: { bookingId }, body: request, opts }),
-    rescheduleBooking: (bookingId, request, opts) =>
-      call('rescheduleBooking', { path: { bookingId }, body: request, opts }),
+    getBooking: (bookingId, manageToken, opts) =>
+      call('getBooking', { path: { bookingId }, manageToken, opts }),
+    cancelBooking: (bookingId, manageToken, request, opts) =>
+      call('cancelBooking', { path: { bookingId }, manageToken, body: request, opts }),
+    rescheduleBooking: (bookingId, manageToken, request, opts) =>
+      call('rescheduleBooking', { path: { bookingId }, manageToken, body: request, opts }),
     purchaseGiftCard: (request, opts) => call('purchaseGiftCard', { body: request, opts }),
     // The code is a bearer secret: in the body, never the URL. Codes are case-insensitive, as
     // seekers type them; the contract spells them in capitals.

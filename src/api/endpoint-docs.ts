@@ -18,6 +18,11 @@ const SEARCH_IN_BODY =
   'travel in the body and never in a URL, where access logs, proxies and browser history would ' +
   'keep them. It changes nothing: no Idempotency-Key is required.';
 
+/** The operations on one booking. */
+const MANAGED =
+  "Requires the booking's manage token in the X-Manage-Token header; a missing or wrong token " +
+  'is answered as an unknown booking is (404 `not-found`).';
+
 export const endpointDocs: Record<EndpointName, EndpointDoc> = {
   getProgram: {
     summary: "The partner's settings: eligibility, pricing, session lengths, hours, crisis line.",
@@ -42,12 +47,33 @@ export const endpointDocs: Record<EndpointName, EndpointDoc> = {
   match: { summary: 'Supporters ranked by fit to a short questionnaire, each with the reasons.' },
   createBooking: {
     summary: 'Request a session. It stays `requested` until the supporter accepts.',
+    description:
+      'The answer carries `manageToken`, the secret the seeker needs to read, cancel or ' +
+      'reschedule this booking: only this answer (and its idempotent replays) ever sends it. ' +
+      'A time the supporter never offered is refused with 422 `slot-not-offered`; one taken ' +
+      'meanwhile with 409 `slot-taken`.',
   },
-  getBooking: { summary: 'A booking and its status.' },
+  getBooking: {
+    summary: 'A booking and its status; once cancelled, its `cancellation`.',
+    description: MANAGED,
+  },
   cancelBooking: {
     summary: 'Cancel a booking; the fee or refund follows the cancellation window.',
+    description:
+      `${MANAGED} Cancelling at least the program's \`cancellation.windowHours\` before the ` +
+      'start is free, the exact boundary included (`freeCancellationUntil` is the last free ' +
+      'instant); later, the full fee stands (`feeDue`). A paid booking cancelled in time is ' +
+      'refunded (`refunded`). A declined booking answers 409 `booking-declined`, a cancelled one ' +
+      '409 `already-cancelled`, a session already started 422 `too-late`.',
   },
-  rescheduleBooking: { summary: 'Move a booking to another open slot of the same supporter.' },
+  rescheduleBooking: {
+    summary: 'Move a booking to another open slot of the same supporter.',
+    description:
+      `${MANAGED} Allowed up to \`cancellation.windowHours\` before the start, the boundary ` +
+      'included (later: 422 `too-late`); the booking becomes `requested` again. Refusals as for ' +
+      'a new booking (`slot-taken`, `slot-not-offered`) and as for a cancellation ' +
+      '(`booking-declined`, `already-cancelled`).',
+  },
   purchaseGiftCard: {
     summary: 'Buy sessions for someone; the recipient is emailed a link that applies them.',
   },

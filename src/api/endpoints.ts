@@ -29,6 +29,11 @@ export interface Endpoint {
    * matching, gift card lookup), which are POSTs to keep their inputs out of URLs.
    */
   idempotent?: true;
+  /**
+   * Acts on one booking, so it requires that booking's manage token in the `X-Manage-Token`
+   * header; a missing or wrong token is answered as an unknown booking is (404 `not-found`).
+   */
+  manageToken?: true;
 }
 
 export interface QueryParam {

@@ -4,7 +4,7 @@
  */
 import type * as z from 'zod/mini';
 import type { EndpointName } from './endpoints.js';
-import type { ErrorBody } from './schemas.js';
+import type { ErrorBody, ErrorCode } from './schemas.js';
 
 export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'validation' | 'aborted';
 
@@ -15,12 +15,21 @@ export interface ApiIssue {
   message: string;
 }
 
+/**
+ * An error body as the client accepts it: `ErrorBody`, whose code may also be one this version of
+ * the contract does not list yet (a newer server's). Map the codes you know; treat others as a
+ * generic failure.
+ */
+export interface ApiErrorBody {
+  error: Omit<ErrorBody['error'], 'code'> & { code: ErrorCode | (string & {}) };
+}
+
 export interface ApiErrorInit {
   kind: ApiErrorKind;
   endpoint: EndpointName;
   message: string;
   status?: number | undefined;
-  body?: ErrorBody | undefined;
+  body?: ApiErrorBody | undefined;
   issues?: readonly ApiIssue[] | undefined;
   retryAfterMs?: number | undefined;
   cause?: unknown;
@@ -33,8 +42,8 @@ export class ApiError extends Error {
   readonly endpoint: EndpointName;
   /** HTTP status, for kind `http` (and for `validation` of a response). */
   readonly status: number | undefined;
-  /** The server's error body, when it matched ErrorBodySchema. */
-  readonly body: ErrorBody | undefined;
+  /** The server's error body, when it had the shape of ErrorBodySchema (any code). */
+  readonly body: ApiErrorBody | undefined;
   /** What did not match the schema, for kind `validation`. */
   readonly issues: readonly ApiIssue[] | undefined;
   /** Delay the server asked for (`Retry-After`), in milliseconds. */

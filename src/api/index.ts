@@ -14,7 +14,13 @@ export {
   type RejectedSupporter,
   type SlotQuery,
 } from './client.js';
-export { ApiError, isApiError, type ApiErrorKind, type ApiIssue } from './errors.js';
+export {
+  ApiError,
+  isApiError,
+  type ApiErrorBody,
+  type ApiErrorKind,
+  type ApiIssue,
+} from './errors.js';
 export { endpoints, type Endpoint, type EndpointName, type QueryParam } from './endpoints.js';
 export * from './schemas.js';
 export * from './booking-schemas.js';

@@ -68,7 +68,7 @@ describe('OpenAPI document', () => {
   it('is OpenAPI 3.1 with the contract version', async () => {
     expect(doc.openapi).to.equal('3.1.0');
     // A literal, not API_VERSION: changing the contract's version is a decision this test records.
-    expect(doc.info).to.include({ title: 'Peer support widgets backend API', version: '2.1.0' });
+    expect(doc.info).to.include({ title: 'Peer support widgets backend API', version: '3.0.0' });
     expect(doc.servers).to.be.an('array').that.is.not.empty;
 
     // What partners read is the committed file: it must announce the same version.
@@ -79,7 +79,7 @@ describe('OpenAPI document', () => {
       info?: { version?: unknown };
     };
     expect(committed.openapi).to.equal('3.1.0');
-    expect(committed.info?.version, 'info.version of openapi.json').to.equal('2.1.0');
+    expect(committed.info?.version, 'info.version of openapi.json').to.equal('3.0.0');
   });
 
   for (const name of Object.keys(endpoints) as EndpointName[]) {
@@ -102,6 +102,8 @@ describe('OpenAPI document', () => {
       const refs = op!.parameters.flatMap((p) => ('$ref' in p ? [p.$ref] : []));
       const idempotency = '#/components/parameters/IdempotencyKey';
       expect(refs.includes(idempotency)).to.equal('idempotent' in endpoint);
+      const manageToken = '#/components/parameters/ManageToken';
+      expect(refs.includes(manageToken)).to.equal('manageToken' in endpoint);
 
       const pathParams = op!.parameters.flatMap((p) =>
         'in' in p && p.in === 'path' ? [p.name] : [],
@@ -137,6 +139,89 @@ describe('OpenAPI document', () => {
     for (const [name, response] of Object.entries(responses)) {
       expect(collectRefs(response), name).to.deep.equal(['#/components/schemas/ErrorBody']);
     }
+  });
+
+  it('requires the manage token in a header on the operations on one booking', () => {
+    expect(
+      (Object.keys(endpoints) as EndpointName[]).filter((name) => 'manageToken' in endpoints[name]),
+    ).to.deep.equal(['getBooking', 'cancelBooking', 'rescheduleBooking']);
+    const param = resolve('#/components/parameters/ManageToken') as Record<string, Json>;
+    expect(param).to.include({ name: 'X-Manage-Token', in: 'header', required: true });
+    expect(param.description).to.contain('404').and.contain('never a path or query');
+    const token = resolve('#/components/schemas/CreatedBooking/properties/manageToken') as {
+      description: string;
+    };
+    expect(token.description).to.contain('at least 128 bits');
+    expect(resolve('#/components/schemas/CreatedBooking/required')).to.include('manageToken');
+    expect(resolve('#/components/schemas/Booking/properties/manageToken')).to.equal(undefined);
+    const created = resolve(`#/paths/~1bookings/post/responses/201/content/application~1json`);
+    expect(created).to.deep.equal({ schema: { $ref: '#/components/schemas/CreatedBooking' } });
+  });
+
+  it('writes the idempotency rules down', () => {
+    const param = resolve('#/components/parameters/IdempotencyKey') as { description: string };
+    for (const rule of [
+      'belongs to its operation',
+      'the first answer again, the same status and body',
+      '422 `idempotency-key-reused`',
+      'any 5xx are not remembered',
+      'waits for it and gets its answer',
+    ]) {
+      expect(param.description).to.contain(rule);
+    }
+  });
+
+  it('lists an error code for every refusal of the booking flow', () => {
+    const codes = resolve('#/components/schemas/ErrorCode/enum') as string[];
+    expect(codes).to.include.members([
+      'payment-below-minimum',
+      'payment-above-maximum',
+      'payment-kind-not-accepted',
+      'slot-not-offered',
+      'slot-taken',
+      'booking-declined',
+      'already-cancelled',
+      'idempotency-key-reused',
+    ]);
+    const unprocessable = resolve('#/components/responses/UnprocessableContent') as {
+      description: string;
+    };
+    for (const code of ['payment-below-minimum', 'slot-not-offered', 'idempotency-key-reused']) {
+      expect(unprocessable.description).to.contain(code);
+    }
+  });
+
+  it('says in the schema that money is in minor units', () => {
+    for (const pointer of [
+      'Money/properties/amount',
+      'SlidingScalePricing/properties/minimum',
+      'Program/properties/giftCards/properties/pricePerSession',
+    ]) {
+      const schemas = doc.components as { schemas: Record<string, Json> };
+      const [name, ...rest] = pointer.split('/');
+      let node = schemas.schemas[name!] as Json;
+      if (name === 'SlidingScalePricing') {
+        node = (resolve('#/components/schemas/Pricing/oneOf') as Json[])[0]!;
+      }
+      for (const key of rest) node = (node as Record<string, Json>)[key]!;
+      expect((node as { description?: string }).description, pointer).to.contain('minor units');
+    }
+  });
+
+  it('says who cancelled and what a cancellation costs or returns', () => {
+    const props = resolve('#/components/schemas/BookingCancellation/properties') as Record<
+      string,
+      Json
+    >;
+    expect(props.by).to.deep.equal({ type: 'string', enum: ['seeker', 'supporter'] });
+    expect(props.feeDue).to.deep.equal({ $ref: '#/components/schemas/Money' });
+    expect(props.refunded).to.deep.equal({ $ref: '#/components/schemas/Money' });
+    expect((props.withinFreeWindow as { description: string }).description).to.contain(
+      'boundary included',
+    );
+    expect(resolve('#/components/schemas/Booking/properties/cancellation')).to.deep.equal({
+      $ref: '#/components/schemas/BookingCancellation',
+    });
   });
 
   it('documents supporter pages as lists of SupporterSummary', () => {

@@ -12,8 +12,11 @@ import * as gift from './gift-card-schemas.js';
 
 const s = { ...common, ...booking, ...gift };
 
-/** Version of the API contract (not of the package): bump on any change to the document. */
-export const API_VERSION = '2.1.0';
+/**
+ * Version of the API contract (not of the package): bump on any change to the document, the
+ * major for a change an existing client or server breaks on, the minor for additions.
+ */
+export const API_VERSION = '3.0.0';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -21,11 +24,13 @@ type JsonObject = { [key: string]: Json };
 /** Components, by name. The payloads of every endpoint must be here; a test checks it. */
 const namedSchemas: Record<string, z.ZodMiniType> = {
   Booking: s.BookingSchema,
+  BookingCancellation: s.BookingCancellationSchema,
   BookingRequest: s.BookingRequestSchema,
   BookingStatus: s.BookingStatusSchema,
   Cancellation: s.CancellationSchema,
   CancellationRequest: s.CancellationRequestSchema,
   Certification: s.CertificationSchema,
+  CreatedBooking: s.CreatedBookingSchema,
   CrisisLine: s.CrisisLineSchema,
   ErrorBody: s.ErrorBodySchema,
   ErrorCode: s.ErrorCodeSchema,
@@ -67,14 +72,28 @@ const pathParamSchemas: Record<string, { schema: z.ZodMiniType; description: str
 
 const errorResponses: Record<number, { name: string; description: string }> = {
   400: { name: 'BadRequest', description: 'The request is malformed or fails validation.' },
-  404: { name: 'NotFound', description: 'No such resource.' },
+  404: {
+    name: 'NotFound',
+    description:
+      'No such resource (`not-found`). For the operations on one booking, also a missing or ' +
+      'wrong X-Manage-Token: the same status and body as an unknown booking.',
+  },
   409: {
     name: 'Conflict',
-    description: 'The slot was taken meanwhile, or the booking can no longer change.',
+    description:
+      'The slot was taken meanwhile (`slot-taken`: reload the slots), or the booking can no ' +
+      'longer change: already cancelled (`already-cancelled`) or declined by the supporter ' +
+      '(`booking-declined`).',
   },
   422: {
     name: 'UnprocessableContent',
-    description: 'Well-formed but refused: not eligible, gift card invalid or used, or too late.',
+    description:
+      'Well-formed but refused, each reason with its code and, where a field is at fault, its ' +
+      '`fieldErrors`: `not-eligible` (`seeker.age`, `seeker.state`); `payment-below-minimum` and ' +
+      '`payment-above-maximum` (`payment.amount`); `payment-kind-not-accepted` (`payment.kind`); ' +
+      '`gift-card-invalid` and `gift-card-used` (`payment.code`); `slot-not-offered` ' +
+      '(`slotStart`: a time the supporter never offered, unlike `slot-taken`); `too-late`; ' +
+      '`idempotency-key-reused`; `invalid-request` (`lengthMinutes`, `modality`).',
   },
   429: {
     name: 'TooManyRequests',
@@ -105,12 +124,53 @@ const formats = new Map<unknown, string>([
   [s.EmailSchema, 'email'],
 ]);
 
+const MINOR_UNITS = 'Integer amount in minor units of the currency (cents for USD): 4500 is 45.00.';
+const optionalInner = (schema: z.ZodMiniOptional) => schema._zod.def.innerType;
+const slidingScale = s.PaymentChoiceSchema._zod.def.options[0];
+
+/**
+ * Descriptions the document gives to schemas that the bundles carry without them: every money
+ * field says it is in minor units, where the schema itself does (QUALITY P1: no prose in bundles).
+ */
+const descriptions = new Map<unknown, string>([
+  [s.MoneySchema.shape.amount, MINOR_UNITS],
+  [s.SlidingScalePricingSchema.shape.suggested, `Suggested amount. ${MINOR_UNITS}`],
+  [s.SlidingScalePricingSchema.shape.minimum, `Lowest amount accepted. ${MINOR_UNITS}`],
+  [
+    optionalInner(s.SlidingScalePricingSchema.shape.maximum),
+    `Highest amount accepted. ${MINOR_UNITS}`,
+  ],
+  [s.FixedPricingSchema.shape.price, `Price per session. ${MINOR_UNITS}`],
+  [
+    s.ProgramSchema.shape.giftCards.shape.pricePerSession,
+    `Price of one gifted session. ${MINOR_UNITS}`,
+  ],
+  [slidingScale.shape.amount, `The amount the seeker chose. ${MINOR_UNITS}`],
+  [
+    s.ProgramSchema.shape.cancellation.shape.windowHours,
+    'Cancelling at least this many hours before the start costs nothing: exactly this many ' +
+      'hours before counts as in time.',
+  ],
+  [
+    s.BookingCancellationSchema.shape.withinFreeWindow,
+    "Whether the cancellation came at least the program's windowHours before the start, the " +
+      'boundary included.',
+  ],
+  [
+    s.ManageTokenSchema,
+    'Secret of one booking: at least 128 bits of randomness from a cryptographic source. ' +
+      'Only the answer to its creation carries it; send it in the X-Manage-Token header.',
+  ],
+]);
+
 /** Unions whose branches a field tells apart: exactly one branch matches (`oneOf`). */
 const discriminated = new Set<unknown>([s.PricingSchema, s.PaymentChoiceSchema]);
 
 const override: NonNullable<Parameters<typeof z.toJSONSchema>[1]>['override'] = (ctx) => {
   const format = formats.get(ctx.zodSchema);
   if (format) ctx.jsonSchema.format = format;
+  const description = descriptions.get(ctx.zodSchema);
+  if (description) ctx.jsonSchema.description = description;
   if (discriminated.has(ctx.zodSchema) && ctx.jsonSchema.anyOf) {
     ctx.jsonSchema.oneOf = ctx.jsonSchema.anyOf;
     delete ctx.jsonSchema.anyOf;
@@ -192,6 +252,7 @@ function operation(name: EndpointName, endpoint: Endpoint): JsonObject {
     ),
     { $ref: '#/components/parameters/AcceptLanguage' },
     ...(endpoint.idempotent ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
+    ...(endpoint.manageToken ? [{ $ref: '#/components/parameters/ManageToken' }] : []),
   ];
   const responses: JsonObject = {
     [String(endpoint.status)]: {
@@ -227,6 +288,28 @@ function operation(name: EndpointName, endpoint: Endpoint): JsonObject {
     responses,
   };
 }
+
+const IDEMPOTENCY_RULES =
+  'A UUID per logical submission (one body), reused on every retry of it. The rules: ' +
+  '(1) a key belongs to its operation: the same key on another operation is another key. ' +
+  '(2) The same key with the same body (the same JSON, key order aside; for the operations on ' +
+  'a booking, the same booking) is performed once: every repeat gets the first answer again, ' +
+  "the same status and body (a new booking's manage token included). " +
+  '(3) The same key with another body is refused with 422 `idempotency-key-reused`, and nothing ' +
+  'is done. (4) The answer remembered is the first one the operation decided: a success or a ' +
+  'refusal (404, 409, 422). A 400, a 429 and any 5xx are not remembered: trying again performs ' +
+  'the request afresh. A missing or wrong X-Manage-Token is answered before the key is looked ' +
+  'at and does not use it up. (5) A repeat that arrives while the first is still being ' +
+  'performed waits for it and gets its answer, so ten identical concurrent submissions make ' +
+  'one booking. Keys are kept at least 24 hours.';
+
+const MANAGE_TOKEN_RULES =
+  'The manage token of the booking in the path, from the answer to its creation ' +
+  '(`CreatedBooking.manageToken`). Required: a missing or wrong token is answered exactly as an ' +
+  'unknown booking is (404 `not-found`, the same body). A header and never a path or query ' +
+  'parameter, so that it stays out of access logs, proxies and browser history; servers must ' +
+  'not log it, store only a hash of it (SHA-256) and compare in constant time. Browsers on ' +
+  'another origin need it in Access-Control-Allow-Headers.';
 
 export function createOpenApiDocument(): JsonObject {
   const paths: Record<string, JsonObject> = {};
@@ -289,10 +372,15 @@ export function createOpenApiDocument(): JsonObject {
           name: 'Idempotency-Key',
           in: 'header',
           required: true,
-          description:
-            'A UUID per logical submission, reused on every retry; the server performs a ' +
-            'repeated key once and answers the first result again.',
+          description: IDEMPOTENCY_RULES,
           schema: { type: 'string', minLength: 1, maxLength: 255 },
+        },
+        ManageToken: {
+          name: 'X-Manage-Token',
+          in: 'header',
+          required: true,
+          description: MANAGE_TOKEN_RULES,
+          schema: inlineJsonSchema(s.ManageTokenSchema),
         },
       },
     },

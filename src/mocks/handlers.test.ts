@@ -18,8 +18,9 @@ import {
 import {
   BookingSchema,
   CancellationSchema,
-  type Booking,
+  CreatedBookingSchema,
   type BookingRequest,
+  type CreatedBooking,
 } from '../api/booking-schemas.js';
 import { GiftCardBalanceSchema, GiftCardPurchaseSchema } from '../api/gift-card-schemas.js';
 import { startMockBackend } from './browser.js';
@@ -55,11 +56,15 @@ function post(
   path: string,
   body: unknown,
   key: string | null = crypto.randomUUID(),
+  extra: Record<string, string> = {},
 ): Promise<Reply> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', ...extra };
   if (key !== null) headers['Idempotency-Key'] = key;
   return api(path, { method: 'POST', headers, body: JSON.stringify(body) });
 }
+
+/** The header that lets a request act on `booking`. */
+const manage = (booking: CreatedBooking) => ({ 'X-Manage-Token': booking.manageToken });
 
 /** Checks the status and the body against the schema, and returns the body. */
 function expectBody<T>(reply: Reply, status: number, schema: z.ZodMiniType<T>): T {
@@ -251,28 +256,64 @@ describe('mock backend over HTTP', () => {
   it('books a slot, after which the slot is gone', async () => {
     const list = await sixtyMinuteSlots();
     const slot = list.slots[2] as Slot;
-    const booking = expectBody(await post('/bookings', bookingBody(slot)), 201, BookingSchema);
+    const booking = expectBody(
+      await post('/bookings', bookingBody(slot)),
+      201,
+      CreatedBookingSchema,
+    );
     expect(booking.status).to.equal('requested');
     expect(booking.start).to.equal(slot.start);
     const after = await sixtyMinuteSlots();
     expect(after.slots.map((s) => s.start)).not.to.include(slot.start);
     expect(after.slots.length).to.equal(list.slots.length - 1);
-    expect(expectBody(await api(`/bookings/${booking.id}`), 200, BookingSchema)).to.deep.equal(
-      booking,
+    const { manageToken: _, ...stored } = booking;
+    const read = await api(`/bookings/${booking.id}`, { headers: manage(booking) });
+    expect(expectBody(read, 200, BookingSchema)).to.deep.equal(stored);
+  });
+
+  it('answers a missing or wrong X-Manage-Token exactly as an unknown booking', async () => {
+    const { slots } = await sixtyMinuteSlots();
+    const booking = expectBody(
+      await post('/bookings', bookingBody(slots[3] as Slot)),
+      201,
+      CreatedBookingSchema,
     );
+    const unknown = await api('/bookings/bk-unknown00', { headers: manage(booking) });
+    expectError(unknown, 404, 'not-found');
+    const wrong = { 'X-Manage-Token': 'f'.repeat(32) };
+    const replies = [
+      await api(`/bookings/${booking.id}`),
+      await api(`/bookings/${booking.id}`, { headers: wrong }),
+      // Never read from the query string.
+      await api(`/bookings/${booking.id}?manageToken=${booking.manageToken}`),
+      await post(`/bookings/${booking.id}/cancellation`, {}),
+      await post(`/bookings/${booking.id}/cancellation`, {}, undefined, wrong),
+      await post(`/bookings/${booking.id}/reschedule`, { slotStart: (slots[4] as Slot).start }),
+      await post(
+        `/bookings/${booking.id}/reschedule`,
+        { slotStart: (slots[4] as Slot).start },
+        undefined,
+        wrong,
+      ),
+    ];
+    for (const reply of replies) {
+      expect(reply.status).to.equal(404);
+      expect(reply.body).to.deep.equal(unknown.body);
+    }
+    expect(store.bookings()[0]).to.deep.include({ status: 'requested', start: booking.start });
   });
 
   it('returns the same booking for a repeated Idempotency-Key, and 409 for a taken slot', async () => {
     const { slots } = await sixtyMinuteSlots();
     const body = bookingBody(slots[0] as Slot);
-    const first = expectBody(await post('/bookings', body, 'same-key'), 201, BookingSchema);
-    const second = expectBody(await post('/bookings', body, 'same-key'), 201, BookingSchema);
-    expect(second.id).to.equal(first.id);
+    const first = expectBody(await post('/bookings', body, 'same-key'), 201, CreatedBookingSchema);
+    const second = expectBody(await post('/bookings', body, 'same-key'), 201, CreatedBookingSchema);
+    expect(second).to.deep.equal(first);
     expect(store.bookings().length).to.equal(1);
     expectError(
       await post('/bookings', bookingBody(slots[1] as Slot), 'same-key'),
       422,
-      'invalid-request',
+      'idempotency-key-reused',
     );
     expectError(await post('/bookings', body, 'another-key'), 409, 'slot-taken');
     expect(store.bookings().length).to.equal(1);
@@ -284,8 +325,19 @@ describe('mock backend over HTTP', () => {
     const replies = await Promise.all(
       Array.from({ length: 10 }, () => post('/bookings', body, 'ten-times')),
     );
-    const bookings = replies.map((r) => expectBody(r, 201, BookingSchema));
-    expect(new Set(bookings.map((b: Booking) => b.id)).size).to.equal(1);
+    const bookings = replies.map((r) => expectBody(r, 201, CreatedBookingSchema));
+    // Every one gets the first answer, manage token included.
+    for (const booking of bookings) expect(booking).to.deep.equal(bookings[0]);
+    expect(store.bookings().length).to.equal(1);
+  });
+
+  it('performs a request again after a 500 with the same key', async () => {
+    const { slots } = await sixtyMinuteSlots();
+    const body = bookingBody(slots[0] as Slot);
+    store.failNext('createBooking');
+    expectError(await post('/bookings', body, 'after-500'), 500, 'internal');
+    expect(store.bookings().length).to.equal(0);
+    expectBody(await post('/bookings', body, 'after-500'), 201, CreatedBookingSchema);
     expect(store.bookings().length).to.equal(1);
   });
 
@@ -294,25 +346,40 @@ describe('mock backend over HTTP', () => {
     const now = clock.now.getTime();
     const near = slots.find((s) => Date.parse(s.start) - now < 24 * 3_600_000) as Slot;
     const far = slots.find((s) => Date.parse(s.start) - now > 48 * 3_600_000) as Slot;
-    const nearBooking = expectBody(await post('/bookings', bookingBody(near)), 201, BookingSchema);
-    const farBooking = expectBody(await post('/bookings', bookingBody(far)), 201, BookingSchema);
+    const nearBooking = expectBody(
+      await post('/bookings', bookingBody(near)),
+      201,
+      CreatedBookingSchema,
+    );
+    const farBooking = expectBody(
+      await post('/bookings', bookingBody(far)),
+      201,
+      CreatedBookingSchema,
+    );
 
     const free = expectBody(
-      await post(`/bookings/${farBooking.id}/cancellation`, { reason: 'feeling-better' }),
+      await post(
+        `/bookings/${farBooking.id}/cancellation`,
+        { reason: 'feeling-better' },
+        undefined,
+        manage(farBooking),
+      ),
       200,
       CancellationSchema,
     );
-    expect(free).to.deep.include({ withinFreeWindow: true, outcome: 'no-charge' });
+    expect(free).to.deep.include({ by: 'seeker', withinFreeWindow: true, outcome: 'no-charge' });
     const fee = expectBody(
-      await post(`/bookings/${nearBooking.id}/cancellation`, {}),
+      await post(`/bookings/${nearBooking.id}/cancellation`, {}, undefined, manage(nearBooking)),
       200,
       CancellationSchema,
     );
     expect(fee).to.deep.include({ withinFreeWindow: false, outcome: 'fee-due' });
-    expect(fee.amount).to.deep.equal({ amount: 4500, currency: 'USD' });
+    expect(fee.feeDue).to.deep.equal({ amount: 4500, currency: 'USD' });
+    const read = await api(`/bookings/${nearBooking.id}`, { headers: manage(nearBooking) });
+    expect(expectBody(read, 200, BookingSchema).cancellation?.outcome).to.equal('fee-due');
 
     expectError(
-      await post(`/bookings/${farBooking.id}/cancellation`, {}),
+      await post(`/bookings/${farBooking.id}/cancellation`, {}, undefined, manage(farBooking)),
       409,
       'already-cancelled',
     );
@@ -327,10 +394,15 @@ describe('mock backend over HTTP', () => {
     const booking = expectBody(
       await post('/bookings', bookingBody(later[0] as Slot)),
       201,
-      BookingSchema,
+      CreatedBookingSchema,
     );
     const moved = expectBody(
-      await post(`/bookings/${booking.id}/reschedule`, { slotStart: (later[1] as Slot).start }),
+      await post(
+        `/bookings/${booking.id}/reschedule`,
+        { slotStart: (later[1] as Slot).start },
+        undefined,
+        manage(booking),
+      ),
       200,
       BookingSchema,
     );

@@ -55,6 +55,8 @@ interface RouteInput<K extends EndpointName> {
   query: Record<string, QueryValue | undefined>;
   body: RequestOf<K>;
   idempotencyKey: string | undefined;
+  /** The `X-Manage-Token` header, for the operations on one booking. */
+  manageToken: string | undefined;
 }
 
 type Route<K extends EndpointName> = (store: MockStore, input: RouteInput<K>) => ApiResult<unknown>;
@@ -82,11 +84,21 @@ const routes: { [K in EndpointName]: Route<K> } = {
   nextAvailable: (store, input) => store.nextAvailable(input.body),
   match: (store, input) => store.match(input.body, input.locale),
   createBooking: (store, input) => store.createBooking(input.body, input.idempotencyKey),
-  getBooking: (store, input) => store.getBooking(param(input, 'bookingId')),
+  getBooking: (store, input) => store.getBooking(param(input, 'bookingId'), input.manageToken),
   cancelBooking: (store, input) =>
-    store.cancelBooking(param(input, 'bookingId'), input.body, input.idempotencyKey),
+    store.cancelBooking(
+      param(input, 'bookingId'),
+      input.manageToken,
+      input.body,
+      input.idempotencyKey,
+    ),
   rescheduleBooking: (store, input) =>
-    store.rescheduleBooking(param(input, 'bookingId'), input.body, input.idempotencyKey),
+    store.rescheduleBooking(
+      param(input, 'bookingId'),
+      input.manageToken,
+      input.body,
+      input.idempotencyKey,
+    ),
   purchaseGiftCard: (store, input) => store.purchaseGiftCard(input.body, input.idempotencyKey),
   getGiftCard: (store, input) => store.getGiftCard(input.body.code),
 };
@@ -212,6 +224,7 @@ export function createHandlers(store: MockStore, options: HandlerOptions = {}): 
           query: query.value,
           body: body as RequestOf<EndpointName>,
           idempotencyKey,
+          manageToken: request.headers.get('X-Manage-Token') ?? undefined,
         }),
       );
     });

@@ -16,7 +16,13 @@ import {
   type SupporterQuery,
   type SupporterSummary,
 } from '../api/schemas.js';
-import { BookingSchema, CancellationSchema, type BookingRequest } from '../api/booking-schemas.js';
+import {
+  BookingSchema,
+  CancellationSchema,
+  CreatedBookingSchema,
+  type BookingRequest,
+  type CreatedBooking,
+} from '../api/booking-schemas.js';
 import { GiftCardBalanceSchema, GiftCardPurchaseSchema } from '../api/gift-card-schemas.js';
 import {
   MARKUP_SUPPORTER_ID,
@@ -842,7 +848,7 @@ describe('booking', () => {
   it('books an open slot as a request with a checkout link and frees nothing else', () => {
     const { store, slots } = setup();
     const slot = slots[3] as Slot;
-    const booking = expectOk(store.createBooking(request(slot)), BookingSchema, 201);
+    const booking = expectOk(store.createBooking(request(slot)), CreatedBookingSchema, 201);
     expect(booking.status).to.equal('requested');
     expect(booking.start).to.equal(slot.start);
     expect(booking.end).to.equal(slot.end);
@@ -865,8 +871,11 @@ describe('booking', () => {
     const thirty = slotsOf(store, 'dst', 30).map((s) => Date.parse(s.start));
     const start = Date.parse(slot.start);
     expect(thirty.some((t) => t >= start && t < start + HOUR)).to.equal(false);
-    expect(expectOk(store.getBooking(booking.id), BookingSchema)).to.deep.equal(booking);
-    expectError(store.getBooking('bk-nope'), 404, 'not-found');
+    const { manageToken, ...stored } = booking;
+    expect(expectOk(store.getBooking(booking.id, manageToken), BookingSchema)).to.deep.equal(
+      stored,
+    );
+    expectError(store.getBooking('bk-nope', manageToken), 404, 'not-found');
   });
 
   it('returns the same booking for the same Idempotency-Key, and refuses the key for another body', () => {
@@ -877,27 +886,38 @@ describe('booking', () => {
     expect(again).to.deep.equal(first);
     expect(store.bookings().length).to.equal(1);
     const other = request(slots[1] as Slot);
-    expectError(store.createBooking(other, 'key-1'), 422, 'invalid-request');
+    expectError(store.createBooking(other, 'key-1'), 422, 'idempotency-key-reused');
     expect(store.bookings().length).to.equal(1);
     // Without a key the second identical request meets a taken slot.
     expectError(store.createBooking(body), 409, 'slot-taken');
   });
 
-  it('refuses a taken slot, a time off the grid and a time too soon with 409', () => {
+  it('refuses a taken slot or one now too soon with 409, a time never offered with 422', () => {
     const { store, slots } = setup();
     const slot = slots[0] as Slot;
     expectOk(store.createBooking(request(slot), 'a'), BookingSchema, 201);
-    expectError(store.createBooking(request(slot), 'b'), 409, 'slot-taken');
-    expectError(
-      store.createBooking(request({ ...slot, start: '2026-03-06T09:15:00-08:00' }), 'c'),
-      409,
-      'slot-taken',
-    );
+    let body = expectError(store.createBooking(request(slot), 'b'), 409, 'slot-taken');
+    expect(fieldsOf(body)).to.deep.equal(['slotStart']);
+    // On the schedule's grid but within the two hours' lead: offered before, not any more.
     expectError(
       store.createBooking(request({ ...slot, start: '2026-03-05T11:00:00-08:00' }), 'd'),
       409,
       'slot-taken',
     );
+    // Never offered: off the grid, outside the supporter's hours, past the horizon.
+    for (const [start, key] of [
+      ['2026-03-06T09:15:00-08:00', 'c1'],
+      ['2026-03-07T10:00:00-08:00', 'c2'],
+      ['2026-03-06T13:00:00-08:00', 'c3'],
+      ['2026-05-04T10:00:00-07:00', 'c4'],
+    ] as const) {
+      body = expectError(
+        store.createBooking(request({ ...slot, start }), key),
+        422,
+        'slot-not-offered',
+      );
+      expect(fieldsOf(body), start).to.deep.equal(['slotStart']);
+    }
     // The same instant written with another offset is the same slot.
     const utc = new Date(Date.parse((slots[1] as Slot).start)).toISOString();
     expectOk(store.createBooking(request({ ...slot, start: utc }), 'e'), BookingSchema, 201);
@@ -957,21 +977,27 @@ describe('booking', () => {
     let body = expectError(
       store.createBooking(request(at(0), { payment: { kind: 'sliding-scale', amount: 1999 } })),
       422,
-      'invalid-request',
+      'payment-below-minimum',
     );
     expect(fieldsOf(body)).to.deep.equal(['payment.amount']);
     body = expectError(
       store.createBooking(request(at(0), { payment: { kind: 'sliding-scale', amount: 9001 } })),
       422,
-      'invalid-request',
+      'payment-above-maximum',
     );
     expect(fieldsOf(body)).to.deep.equal(['payment.amount']);
     body = expectError(
       store.createBooking(request(at(0), { payment: { kind: 'fixed' } })),
       422,
-      'invalid-request',
+      'payment-kind-not-accepted',
     );
     expect(fieldsOf(body)).to.deep.equal(['payment.kind']);
+    // The maximum itself is accepted, as the minimum is below.
+    expectOk(
+      store.createBooking(request(at(1), { payment: { kind: 'sliding-scale', amount: 9000 } })),
+      BookingSchema,
+      201,
+    );
     const low = expectOk(
       store.createBooking(request(at(0), { payment: { kind: 'sliding-scale', amount: 2000 } })),
       BookingSchema,
@@ -982,7 +1008,11 @@ describe('booking', () => {
 
   it('charges the fixed price, and nothing on a free program', () => {
     const fixed = setup(MARCH, { program: programVariants.fixed });
-    expectError(fixed.store.createBooking(request(fixed.slots[0] as Slot)), 422, 'invalid-request');
+    expectError(
+      fixed.store.createBooking(request(fixed.slots[0] as Slot)),
+      422,
+      'payment-kind-not-accepted',
+    );
     const paid = expectOk(
       fixed.store.createBooking(request(fixed.slots[0] as Slot, { payment: { kind: 'fixed' } })),
       BookingSchema,
@@ -1005,13 +1035,14 @@ describe('booking', () => {
       status: 'not-required',
       amount: { amount: 0, currency: 'USD' },
     });
-    expectError(
+    const body = expectError(
       free.store.createBooking(
         request(free.slots[1] as Slot, { payment: { kind: 'gift-card', code: 'GIFT-DEMO-2026' } }),
       ),
       422,
-      'gift-card-invalid',
+      'payment-kind-not-accepted',
     );
+    expect(fieldsOf(body)).to.deep.equal(['payment.kind']);
   });
 
   it('applies a gift card: balance goes down, used-up, unknown and wrong-length cards are refused', () => {
@@ -1070,53 +1101,77 @@ describe('cancelling and rescheduling', () => {
   function setup() {
     const fixture = storeAt(MARCH, { supporters: [supporter('dst')] });
     const slots = slotsOf(fixture.store, 'dst');
-    const book = (slot: Slot, overrides: Partial<BookingRequest> = {}) =>
-      expectOk(fixture.store.createBooking(request(slot, overrides)), BookingSchema, 201);
+    const book = (slot: Slot, overrides: Partial<BookingRequest> = {}): CreatedBooking =>
+      expectOk(fixture.store.createBooking(request(slot, overrides)), CreatedBookingSchema, 201);
     return { ...fixture, slots, book };
   }
   const monday = '2026-03-09T10:00:00-07:00';
+  const mondaySlot: Slot = { supporterId: 'dst', start: monday, end: '', lengthMinutes: 60 };
+  const usd = (amount: number) => ({ amount, currency: 'USD' });
 
-  it('cancels free of charge at least 24 h before, and the slot reopens', () => {
+  it('cancels free of charge exactly 24 h before, the slot reopens, the booking shows it', () => {
     const { store, book, setNow } = setup();
-    const booking = book({ supporterId: 'dst', start: monday, end: '', lengthMinutes: 60 });
+    const booking = book(mondaySlot);
+    expect(booking.freeCancellationUntil).to.equal('2026-03-08T10:00:00-07:00');
     // Exactly 24 h before still counts as "at least 24 hours".
     setNow('2026-03-08T10:00:00-07:00');
     const cancellation = expectOk(
-      store.cancelBooking(booking.id, { reason: 'schedule-conflict' }),
+      store.cancelBooking(booking.id, booking.manageToken, { reason: 'schedule-conflict' }),
       CancellationSchema,
     );
-    expect(cancellation).to.deep.include({
+    expect(cancellation).to.deep.equal({
       bookingId: booking.id,
+      status: 'cancelled',
+      cancelledAt: '2026-03-08T10:00:00-07:00',
+      by: 'seeker',
       withinFreeWindow: true,
       outcome: 'no-charge',
+      feeDue: usd(0),
+      refunded: usd(0),
       giftSessionRestored: false,
     });
-    expect(cancellation.amount.amount).to.equal(0);
-    const after = expectOk(store.getBooking(booking.id), BookingSchema);
+    const after = expectOk(store.getBooking(booking.id, booking.manageToken), BookingSchema);
     expect(after.status).to.equal('cancelled');
     expect(after.payment.status).to.equal('not-required');
+    const { bookingId: _, status: _s, ...shown } = cancellation;
+    expect(after.cancellation).to.deep.equal(shown);
     expect(slotsOf(store, 'dst').map((s) => s.start)).to.include(monday);
   });
 
-  it('charges the full fee later than 24 h before', () => {
+  it('charges the full fee one second after the boundary', () => {
     const { store, book, setNow } = setup();
-    const booking = book({ supporterId: 'dst', start: monday, end: '', lengthMinutes: 60 });
+    const booking = book(mondaySlot);
+    expect(
+      expectOk(store.getBooking(booking.id, booking.manageToken), BookingSchema).cancellation,
+    ).to.equal(undefined);
     setNow('2026-03-08T10:00:01-07:00');
-    const cancellation = expectOk(store.cancelBooking(booking.id, {}), CancellationSchema);
-    expect(cancellation).to.deep.include({ withinFreeWindow: false, outcome: 'fee-due' });
-    expect(cancellation.amount).to.deep.equal({ amount: 4500, currency: 'USD' });
+    const cancellation = expectOk(
+      store.cancelBooking(booking.id, booking.manageToken, {}),
+      CancellationSchema,
+    );
+    expect(cancellation).to.deep.include({
+      by: 'seeker',
+      withinFreeWindow: false,
+      outcome: 'fee-due',
+    });
+    expect(cancellation.feeDue).to.deep.equal(usd(4500));
+    expect(cancellation.refunded).to.deep.equal(usd(0));
   });
 
-  it('refunds a paid booking cancelled in time', () => {
+  it('refunds a paid booking cancelled in time, and says so in refunded, not feeDue', () => {
     const { store, book } = setup();
-    const booking = book({ supporterId: 'dst', start: monday, end: '', lengthMinutes: 60 });
+    const booking = book(mondaySlot);
     expect(store.markPaid(booking.id)).to.equal(true);
-    const cancellation = expectOk(store.cancelBooking(booking.id), CancellationSchema);
-    expect(cancellation.outcome).to.equal('refunded');
-    expect(cancellation.amount.amount).to.equal(4500);
-    expect(expectOk(store.getBooking(booking.id), BookingSchema).payment.status).to.equal(
-      'refunded',
+    const cancellation = expectOk(
+      store.cancelBooking(booking.id, booking.manageToken),
+      CancellationSchema,
     );
+    expect(cancellation.outcome).to.equal('refunded');
+    expect(cancellation.refunded).to.deep.equal(usd(4500));
+    expect(cancellation.feeDue).to.deep.equal(usd(0));
+    expect(
+      expectOk(store.getBooking(booking.id, booking.manageToken), BookingSchema).payment.status,
+    ).to.equal('refunded');
   });
 
   it('restores a gift session in time, not later', () => {
@@ -1124,38 +1179,88 @@ describe('cancelling and rescheduling', () => {
     const gift = { payment: { kind: 'gift-card' as const, code: 'GIFT-DEMO-2026' } };
     const remaining = () =>
       expectOk(store.getGiftCard('GIFT-DEMO-2026'), GiftCardBalanceSchema).sessionsRemaining;
-    const early = book({ supporterId: 'dst', start: monday, end: '', lengthMinutes: 60 }, gift);
+    const early = book(mondaySlot, gift);
     const late = book(slots[0] as Slot, gift);
     expect(remaining()).to.equal(1);
-    const restored = expectOk(store.cancelBooking(early.id), CancellationSchema);
+    const restored = expectOk(store.cancelBooking(early.id, early.manageToken), CancellationSchema);
     expect(restored).to.deep.include({ outcome: 'no-charge', giftSessionRestored: true });
     expect(remaining()).to.equal(2);
     setNow('2026-03-06T06:00:00-08:00');
-    const spent = expectOk(store.cancelBooking(late.id), CancellationSchema);
+    const spent = expectOk(store.cancelBooking(late.id, late.manageToken), CancellationSchema);
     expect(spent).to.deep.include({
       outcome: 'gift-session-used',
       giftSessionRestored: false,
       withinFreeWindow: false,
     });
+    expect(spent.feeDue).to.deep.equal(usd(0));
     expect(remaining()).to.equal(2);
+  });
+
+  it("shows a supporter's cancellation on the booking: free to the seeker even when late", () => {
+    const { store, book, slots } = setup();
+    const soon = book(slots[0] as Slot); // Friday 09:00, less than 24 h away
+    expect(store.markPaid(soon.id)).to.equal(true);
+    expect(store.cancelAsSupporter(soon.id)).to.equal(true);
+    const after = expectOk(store.getBooking(soon.id, soon.manageToken), BookingSchema);
+    expect(after.status).to.equal('cancelled');
+    expect(after.cancellation).to.deep.include({
+      by: 'supporter',
+      withinFreeWindow: false,
+      outcome: 'refunded',
+    });
+    expect(after.cancellation?.refunded).to.deep.equal(usd(4500));
+    expect(after.cancellation?.feeDue).to.deep.equal(usd(0));
+    expect(store.cancelAsSupporter(soon.id)).to.equal(false);
+    expectError(store.cancelBooking(soon.id, soon.manageToken), 409, 'already-cancelled');
   });
 
   it('refuses a second cancellation with 409 but replays the same key', () => {
     const { store, book } = setup();
-    const booking = book({ supporterId: 'dst', start: monday, end: '', lengthMinutes: 60 });
-    const first = expectOk(store.cancelBooking(booking.id, {}, 'cancel-1'), CancellationSchema);
-    const replay = expectOk(store.cancelBooking(booking.id, {}, 'cancel-1'), CancellationSchema);
+    const booking = book(mondaySlot);
+    const first = expectOk(
+      store.cancelBooking(booking.id, booking.manageToken, {}, 'cancel-1'),
+      CancellationSchema,
+    );
+    const replay = expectOk(
+      store.cancelBooking(booking.id, booking.manageToken, {}, 'cancel-1'),
+      CancellationSchema,
+    );
     expect(replay).to.deep.equal(first);
-    expectError(store.cancelBooking(booking.id, {}, 'cancel-2'), 409, 'already-cancelled');
-    expectError(store.cancelBooking('bk-missing'), 404, 'not-found');
+    expectError(
+      store.cancelBooking(booking.id, booking.manageToken, {}, 'cancel-2'),
+      409,
+      'already-cancelled',
+    );
+    expectError(store.cancelBooking('bk-missing', booking.manageToken), 404, 'not-found');
+  });
+
+  it('refuses to cancel or move a declined booking with its own code', () => {
+    const { store, book } = setup();
+    const booking = book(mondaySlot);
+    expect(store.declineBooking(booking.id)).to.equal(true);
+    expect(store.declineBooking(booking.id)).to.equal(false);
+    const declined = expectOk(store.getBooking(booking.id, booking.manageToken), BookingSchema);
+    expect(declined.status).to.equal('declined');
+    expect(declined.payment.status).to.equal('not-required');
+    expect(declined.payment.checkoutUrl).to.equal(undefined);
+    expectError(store.cancelBooking(booking.id, booking.manageToken), 409, 'booking-declined');
+    expectError(
+      store.rescheduleBooking(booking.id, booking.manageToken, {
+        slotStart: '2026-03-10T10:00:00-07:00',
+      }),
+      409,
+      'booking-declined',
+    );
+    // Its time is open again.
+    expect(slotsOf(store, 'dst').map((s) => s.start)).to.include(monday);
   });
 
   it('moves a booking to another open slot of the same supporter; the old one reopens', () => {
     const { store, book, slots } = setup();
-    const booking = book({ supporterId: 'dst', start: monday, end: '', lengthMinutes: 60 });
+    const booking = book(mondaySlot);
     const target = '2026-03-10T11:00:00-07:00';
     const moved = expectOk(
-      store.rescheduleBooking(booking.id, { slotStart: target }, 'move-1'),
+      store.rescheduleBooking(booking.id, booking.manageToken, { slotStart: target }, 'move-1'),
       BookingSchema,
     );
     expect(moved.id).to.equal(booking.id);
@@ -1166,31 +1271,238 @@ describe('cancelling and rescheduling', () => {
     expect(open).to.include(monday);
     expect(open).not.to.include(target);
     expect(
-      expectOk(store.rescheduleBooking(booking.id, { slotStart: target }, 'move-1'), BookingSchema),
+      expectOk(
+        store.rescheduleBooking(booking.id, booking.manageToken, { slotStart: target }, 'move-1'),
+        BookingSchema,
+      ),
     ).to.deep.equal(moved);
 
     const other = book(slots[0] as Slot);
-    expectError(store.rescheduleBooking(booking.id, { slotStart: other.start }), 409, 'slot-taken');
     expectError(
-      store.rescheduleBooking(booking.id, { slotStart: '2026-03-14T10:00:00-07:00' }),
+      store.rescheduleBooking(booking.id, booking.manageToken, { slotStart: other.start }),
       409,
       'slot-taken',
     );
+    expectError(
+      store.rescheduleBooking(booking.id, booking.manageToken, {
+        slotStart: '2026-03-14T10:00:00-07:00',
+      }),
+      422,
+      'slot-not-offered',
+    );
   });
 
-  it('refuses to move a booking later than 24 h before, or once cancelled', () => {
+  it('moves a booking exactly 24 h before, not later, and not once cancelled', () => {
     const { store, book, slots, setNow } = setup();
     const soon = book(slots[0] as Slot); // Friday 09:00, less than 24 h away
-    expectError(store.rescheduleBooking(soon.id, { slotStart: monday }), 422, 'too-late');
-    const later = book({ supporterId: 'dst', start: monday, end: '', lengthMinutes: 60 });
-    expectOk(store.cancelBooking(later.id), CancellationSchema);
     expectError(
-      store.rescheduleBooking(later.id, { slotStart: '2026-03-10T10:00:00-07:00' }),
+      store.rescheduleBooking(soon.id, soon.manageToken, { slotStart: monday }),
+      422,
+      'too-late',
+    );
+    const later = book(mondaySlot);
+    expectOk(store.cancelBooking(later.id, later.manageToken), CancellationSchema);
+    expectError(
+      store.rescheduleBooking(later.id, later.manageToken, {
+        slotStart: '2026-03-10T10:00:00-07:00',
+      }),
       409,
-      'invalid-request',
+      'already-cancelled',
+    );
+    const tuesday = book({ ...mondaySlot, start: '2026-03-10T10:00:00-07:00' });
+    setNow('2026-03-09T10:00:01-07:00');
+    expectError(
+      store.rescheduleBooking(tuesday.id, tuesday.manageToken, {
+        slotStart: '2026-03-12T10:00:00-07:00',
+      }),
+      422,
+      'too-late',
+    );
+    setNow('2026-03-09T10:00:00-07:00');
+    expectOk(
+      store.rescheduleBooking(tuesday.id, tuesday.manageToken, {
+        slotStart: '2026-03-12T10:00:00-07:00',
+      }),
+      BookingSchema,
     );
     setNow('2026-03-09T11:00:00-07:00');
-    expectError(store.cancelBooking(soon.id), 422, 'too-late');
+    expectError(store.cancelBooking(soon.id, soon.manageToken), 422, 'too-late');
+  });
+});
+
+describe('manage token', () => {
+  function setup() {
+    const fixture = storeAt(MARCH, { supporters: [supporter('dst')] });
+    const slots = slotsOf(fixture.store, 'dst');
+    const booking = expectOk(
+      fixture.store.createBooking(request(slots[0] as Slot)),
+      CreatedBookingSchema,
+      201,
+    );
+    return { ...fixture, slots, booking };
+  }
+
+  it('comes with a new booking only: 128 bits, one per booking, never on a read', () => {
+    const { store, slots, booking } = setup();
+    expect(booking.manageToken).to.match(/^[0-9a-f]{32}$/);
+    const other = expectOk(
+      store.createBooking(request(slots[1] as Slot)),
+      CreatedBookingSchema,
+      201,
+    );
+    expect(other.manageToken).not.to.equal(booking.manageToken);
+    const read = expectOk(store.getBooking(booking.id, booking.manageToken), BookingSchema);
+    expect(read).not.to.have.property('manageToken');
+    expect(store.bookings()[0]).not.to.have.property('manageToken');
+  });
+
+  it('answers a missing or wrong token exactly as an unknown booking', () => {
+    const { store, booking, slots } = setup();
+    const unknown = store.getBooking('bk-unknown00', booking.manageToken);
+    expectError(unknown, 404, 'not-found');
+    const other = expectOk(
+      store.createBooking(request(slots[1] as Slot)),
+      CreatedBookingSchema,
+      201,
+    );
+    const attempts: [string, ApiResult<unknown>][] = [
+      ['missing', store.getBooking(booking.id, undefined)],
+      ['empty', store.getBooking(booking.id, '')],
+      ['wrong', store.getBooking(booking.id, 'f'.repeat(32))],
+      ["another booking's", store.getBooking(booking.id, other.manageToken)],
+      ['cancel, wrong', store.cancelBooking(booking.id, 'f'.repeat(32), {}, 'k1')],
+      ['cancel, missing', store.cancelBooking(booking.id, undefined, {}, 'k2')],
+      [
+        'reschedule, wrong',
+        store.rescheduleBooking(booking.id, other.manageToken, {
+          slotStart: (slots[2] as Slot).start,
+        }),
+      ],
+    ];
+    for (const [label, result] of attempts) {
+      expect(result, label).to.deep.equal(unknown);
+    }
+    // Nothing happened to the booking.
+    const read = expectOk(store.getBooking(booking.id, booking.manageToken), BookingSchema);
+    expect(read.status).to.equal('requested');
+    expect(read.start).to.equal((slots[0] as Slot).start);
+    // A refused token did not use up the key: the right token with it cancels.
+    expectOk(store.cancelBooking(booking.id, booking.manageToken, {}, 'k1'), CancellationSchema);
+  });
+});
+
+describe('idempotency rules', () => {
+  function setup() {
+    const fixture = storeAt(MARCH, { supporters: [supporter('dst')] });
+    return { ...fixture, slots: slotsOf(fixture.store, 'dst') };
+  }
+
+  it('replays the first answer, status and body, token included, even after the booking changed', () => {
+    const { store, slots } = setup();
+    const body = request(slots[0] as Slot);
+    const first = store.createBooking(body, 'key-1');
+    const booking = expectOk(first, CreatedBookingSchema, 201);
+    expect(store.confirmBooking(booking.id)).to.equal(true);
+    const again = store.createBooking(structuredClone(body), 'key-1');
+    expect(again).to.deep.equal(first);
+    // Key order does not make another body.
+    const reordered = Object.fromEntries(Object.entries(body).reverse()) as BookingRequest;
+    expect(store.createBooking(reordered, 'key-1')).to.deep.equal(first);
+    expect(store.bookings().length).to.equal(1);
+  });
+
+  it('scopes a key to its operation', () => {
+    const { store, slots } = setup();
+    const booking = expectOk(
+      store.createBooking(request(slots[0] as Slot), 'shared'),
+      CreatedBookingSchema,
+      201,
+    );
+    expectOk(
+      store.cancelBooking(booking.id, booking.manageToken, {}, 'shared'),
+      CancellationSchema,
+    );
+    const purchase = {
+      sessions: 1,
+      lengthMinutes: 60 as const,
+      purchaser: { name: 'Pat', email: 'pat@example.org' },
+      recipient: { name: 'Riley', email: 'riley@example.org' },
+    };
+    expectOk(store.purchaseGiftCard(purchase, 'shared'), GiftCardPurchaseSchema, 201);
+  });
+
+  it('refuses the same key with another body with its own code, and does nothing', () => {
+    const { store, slots } = setup();
+    const booking = expectOk(
+      store.createBooking(request(slots[0] as Slot), 'key-1'),
+      CreatedBookingSchema,
+      201,
+    );
+    const body = expectError(
+      store.createBooking(request(slots[1] as Slot), 'key-1'),
+      422,
+      'idempotency-key-reused',
+    );
+    expect(fieldsOf(body)).to.deep.equal(['Idempotency-Key']);
+    expect(store.bookings().length).to.equal(1);
+    expect(slotsOf(store, 'dst').map((s) => s.start)).to.include((slots[1] as Slot).start);
+    // On a booking: another reason, or the same body on another booking, is another body.
+    expectOk(store.cancelBooking(booking.id, booking.manageToken, {}, 'c-1'), CancellationSchema);
+    expectError(
+      store.cancelBooking(booking.id, booking.manageToken, { reason: 'other' }, 'c-1'),
+      422,
+      'idempotency-key-reused',
+    );
+    const other = expectOk(
+      store.createBooking(request(slots[2] as Slot)),
+      CreatedBookingSchema,
+      201,
+    );
+    expectError(
+      store.cancelBooking(other.id, other.manageToken, {}, 'c-1'),
+      422,
+      'idempotency-key-reused',
+    );
+    expect(expectOk(store.getBooking(other.id, other.manageToken), BookingSchema).status).to.equal(
+      'requested',
+    );
+  });
+
+  it('remembers a refusal the operation decided, but not a 400', () => {
+    const { store, slots } = setup();
+    const low = request(slots[0] as Slot, { payment: { kind: 'sliding-scale', amount: 1 } });
+    const refused = store.createBooking(low, 'low');
+    expectError(refused, 422, 'payment-below-minimum');
+    expect(store.createBooking(structuredClone(low), 'low')).to.deep.equal(refused);
+    // A body the contract refuses (400) does not take the key.
+    const broken = { ...request(slots[0] as Slot), lengthMinutes: 45 } as unknown as BookingRequest;
+    expectError(store.createBooking(broken, 'fresh'), 400, 'invalid-request');
+    expectOk(store.createBooking(request(slots[0] as Slot), 'fresh'), CreatedBookingSchema, 201);
+  });
+
+  it('does not remember a 5xx: the same key performs the request afresh', () => {
+    const { store, slots } = setup();
+    const body = request(slots[0] as Slot);
+    store.failNext('createBooking');
+    expectError(store.createBooking(body, 'retry-me'), 500, 'internal');
+    expect(store.bookings().length).to.equal(0);
+    const booking = expectOk(store.createBooking(body, 'retry-me'), CreatedBookingSchema, 201);
+    expect(store.bookings().length).to.equal(1);
+    // And that success is what the key now replays.
+    expect(
+      expectOk(store.createBooking(body, 'retry-me'), CreatedBookingSchema, 201),
+    ).to.deep.equal(booking);
+
+    store.failNext('cancelBooking');
+    expectError(store.cancelBooking(booking.id, booking.manageToken, {}, 'c'), 500, 'internal');
+    expect(
+      expectOk(store.getBooking(booking.id, booking.manageToken), BookingSchema).status,
+    ).to.equal('requested');
+    // Even another body with that key is performed: the 500 kept nothing.
+    expectOk(
+      store.cancelBooking(booking.id, booking.manageToken, { reason: 'other' }, 'c'),
+      CancellationSchema,
+    );
   });
 });
 
@@ -1229,7 +1541,7 @@ describe('gift cards', () => {
     expectError(
       store.purchaseGiftCard({ ...purchase, sessions: 4 }, 'gift-1'),
       422,
-      'invalid-request',
+      'idempotency-key-reused',
     );
   });
 

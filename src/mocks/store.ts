@@ -39,9 +39,11 @@ import {
   CancellationRequestSchema,
   RescheduleRequestSchema,
   type Booking,
+  type BookingCancellation,
   type BookingRequest,
   type Cancellation,
   type CancellationRequest,
+  type CreatedBooking,
   type RescheduleRequest,
 } from '../api/booking-schemas.js';
 import {
@@ -200,15 +202,22 @@ export interface MockStore {
   listSlots(supporterId: string, query?: SlotQuery): ApiResult<SlotList>;
   nextAvailable(filters?: SupporterFilters): ApiResult<NextAvailable>;
   match(request: MatchRequest, locale?: MockLocale): ApiResult<MatchResult>;
-  createBooking(request: BookingRequest, idempotencyKey?: string): ApiResult<Booking>;
-  getBooking(bookingId: string): ApiResult<Booking>;
+  /** The answer carries the booking's manage token; the store keeps only its hash. */
+  createBooking(request: BookingRequest, idempotencyKey?: string): ApiResult<CreatedBooking>;
+  /**
+   * `manageToken`: the `X-Manage-Token` header. Missing or wrong, the answer is the one an
+   * unknown booking gets (404 `not-found`, the same body), so it tells nothing about the booking.
+   */
+  getBooking(bookingId: string, manageToken: string | undefined): ApiResult<Booking>;
   cancelBooking(
     bookingId: string,
+    manageToken: string | undefined,
     request?: CancellationRequest,
     idempotencyKey?: string,
   ): ApiResult<Cancellation>;
   rescheduleBooking(
     bookingId: string,
+    manageToken: string | undefined,
     request: RescheduleRequest,
     idempotencyKey?: string,
   ): ApiResult<Booking>;
@@ -229,6 +238,15 @@ export interface MockStore {
   markPaid(bookingId: string): boolean;
   /** The supporter accepts the request; a video link is attached. */
   confirmBooking(bookingId: string): boolean;
+  /** The supporter declines the request: a payment is refunded, a gift session restored. */
+  declineBooking(bookingId: string): boolean;
+  /** The supporter cancels: free to the seeker whenever it happens (`by: 'supporter'`). */
+  cancelAsSupporter(bookingId: string): boolean;
+  /**
+   * The next call of `operation` fails with 500 `internal` after its Idempotency-Key was looked
+   * up, as a server failing part-way would: nothing is done and nothing is remembered.
+   */
+  failNext(operation: IdempotentOperation): void;
   /**
    * The portrait (SVG text) of a supporter whose photo this store serves, else undefined. The
    * handlers answer `GET <origin>/mock-portraits/<id>.svg` with it.
@@ -239,12 +257,17 @@ export interface MockStore {
 // ---------------------------------------------------------------------------------------------
 // Internals.
 
+/** The operations that take an Idempotency-Key. */
+export type IdempotentOperation =
+  'createBooking' | 'cancelBooking' | 'rescheduleBooking' | 'purchaseGiftCard';
+
 interface BookingRecord {
   booking: Booking;
   startMs: number;
   endMs: number;
+  /** Hash of the manage token: the token itself is only in the creation's answer. */
+  tokenHash: string;
   giftCode?: string;
-  cancellation?: Cancellation;
 }
 
 interface GiftCardRecord {
@@ -277,8 +300,16 @@ interface Entry {
 
 interface IdempotentEntry {
   fingerprint: string;
-  result: () => ApiSuccess<unknown>;
+  /** The first answer, as sent. */
+  result: ApiResult<unknown>;
 }
+
+/**
+ * Which answers a key keeps: successes and the refusals the operation decided (404, 409, 422).
+ * Not a 400 (the request was not understood, nothing was looked at), not a 429 (nothing was
+ * tried) and never a 5xx: trying again with the same key performs the request afresh.
+ */
+const isRemembered = (status: number) => status !== 400 && status !== 429 && status < 500;
 
 /** Time of day of an instant in a zone: morning before 12:00, afternoon to 17:00, then evening. */
 export function timeOfDay(ms: number, timeZone: string): TimeOfDay {
@@ -419,6 +450,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
   const giftCards = new Map<string, GiftCardRecord>();
   const purchases = new Map<string, { purchase: GiftCardPurchase; code: string }>();
   const idempotent = new Map<string, IdempotentEntry>();
+  const failing = new Set<IdempotentOperation>();
 
   const todayMs = now().getTime();
   const inAYear = formatLocalDate(todayMs + 365 * DAY, programZone);
@@ -492,10 +524,19 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     }
   }
 
-  /** Whether `startMs` is an open slot of the entry, in O(1) rather than by listing slots. */
-  function isOpen(entry: Entry, startMs: number, length: number, ignore?: string): boolean {
-    if (startMs < earliestStart() || startMs >= latestStart()) return false;
-    if (startMs % MINUTE !== 0) return false;
+  /**
+   * Whether `startMs` is an open slot of the entry, in O(1) rather than by listing slots:
+   * `not-offered` when the schedule never offers it (off the grid, outside hours, past the
+   * horizon), `taken` when it is a start of the schedule that is no longer open (booked meanwhile,
+   * or now too soon).
+   */
+  function slotState(
+    entry: Entry,
+    startMs: number,
+    length: number,
+    ignore?: string,
+  ): 'open' | 'taken' | 'not-offered' {
+    if (startMs >= latestStart() || startMs % MINUTE !== 0) return 'not-offered';
     const local = localParts(startMs, entry.zone);
     const onGrid = (entry.blocks[local.weekday] ?? []).some(
       ([open, close]) =>
@@ -504,8 +545,24 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
         (local.minutes - open) % stepFor(length) === 0,
     );
     // The round trip rejects wall times that a DST change skips or repeats.
-    if (!onGrid || localToInstant(local, local.minutes, entry.zone) !== startMs) return false;
-    return inProgramHours(startMs, length) && !overlapsBooking(entry, startMs, length, ignore);
+    if (!onGrid || localToInstant(local, local.minutes, entry.zone) !== startMs) {
+      return 'not-offered';
+    }
+    if (!inProgramHours(startMs, length)) return 'not-offered';
+    if (startMs < earliestStart() || overlapsBooking(entry, startMs, length, ignore)) {
+      return 'taken';
+    }
+    return 'open';
+  }
+
+  function slotRefusal(state: 'taken' | 'not-offered'): ApiFailure {
+    return state === 'taken'
+      ? failure(409, 'slot-taken', 'This time is no longer available. Please pick another.', [
+          { field: 'slotStart', code: 'slot_taken', message: 'No longer an open slot.' },
+        ])
+      : failure(422, 'slot-not-offered', 'This time is not one the supporter offers.', [
+          { field: 'slotStart', code: 'not_offered', message: 'Pick one of the listed slots.' },
+        ]);
   }
 
   function nextOpen(entry: Entry, length: number): number | null {
@@ -622,28 +679,59 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
 
   // --- bookings ------------------------------------------------------------------------------
 
-  /** Replays a stored result for a repeated key, or refuses a key reused for another request. */
-  function replay(operation: string, key: string | undefined, fingerprint: string) {
-    if (key === undefined) return undefined;
-    const stored = idempotent.get(`${operation}:${key}`);
-    if (!stored) return undefined;
-    if (stored.fingerprint !== fingerprint) {
-      return failure(
-        422,
-        'invalid-request',
-        'This Idempotency-Key was already used for a different request.',
-        [{ field: 'Idempotency-Key', code: 'reused', message: 'Use a new key for a new request.' }],
-      );
-    }
-    return stored.result();
-  }
-  function remember(
-    operation: string,
+  /**
+   * The Idempotency-Key rules (documented with the IdempotencyKey parameter of the OpenAPI
+   * document): a key belongs to one operation; the same key with the same body replays the first
+   * answer, status and body; with another body it is refused (422 `idempotency-key-reused`) and
+   * nothing is done; a 5xx is not remembered. The store is synchronous, so a duplicate can only
+   * arrive once the first is answered: it gets that answer, as the contract promises for one
+   * that arrives while the first is still being performed.
+   */
+  function idempotently<T>(
+    operation: IdempotentOperation,
     key: string | undefined,
     fingerprint: string,
-    result: () => ApiSuccess<unknown>,
-  ) {
-    if (key !== undefined) idempotent.set(`${operation}:${key}`, { fingerprint, result });
+    perform: () => ApiResult<T>,
+  ): ApiResult<T> {
+    const scope = `${operation}:${key}`;
+    const stored = key === undefined ? undefined : idempotent.get(scope);
+    if (stored) {
+      if (stored.fingerprint !== fingerprint) {
+        return failure(
+          422,
+          'idempotency-key-reused',
+          'This Idempotency-Key was already used for a different request.',
+          [
+            {
+              field: 'Idempotency-Key',
+              code: 'reused',
+              message: 'Use a new key for a new request.',
+            },
+          ],
+        );
+      }
+      return clone(stored.result) as ApiResult<T>;
+    }
+    if (failing.delete(operation)) {
+      return failure(500, 'internal', 'The mock failed this request on purpose; nothing was done.');
+    }
+    const result = perform();
+    if (key !== undefined && isRemembered(result.status)) {
+      idempotent.set(scope, { fingerprint, result: clone(result) });
+    }
+    return result;
+  }
+
+  /** The booking, if `manageToken` is its token; the same 404 for an unknown id or a bad token. */
+  function authorised(
+    bookingId: string,
+    manageToken: string | undefined,
+  ): { ok: true; record: BookingRecord } | ApiFailure {
+    const record = bookings.get(bookingId);
+    if (!record || manageToken === undefined || hash(manageToken) !== record.tokenHash) {
+      return failure(404, 'not-found', 'No such booking.');
+    }
+    return { ok: true, record };
   }
 
   function bookingLength(record: BookingRecord): SessionLength {
@@ -671,12 +759,13 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
         { field: 'payment.code', code: 'invalid', message },
       ];
       if (!program.giftCards.enabled || pricing.model === 'free') {
-        return failure(
-          422,
-          'gift-card-invalid',
-          'This program does not take gift cards.',
-          fieldError('Gift cards are not accepted here.'),
-        );
+        return failure(422, 'payment-kind-not-accepted', 'This program does not take gift cards.', [
+          {
+            field: 'payment.kind',
+            code: 'not_accepted',
+            message: `Expected ${pricing.model}.`,
+          },
+        ]);
       }
       if (!card) {
         return failure(
@@ -715,13 +804,13 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     }
     if (payment.kind !== pricing.model) {
       const accepted = pricing.model === 'free' ? 'free' : `${pricing.model} or gift-card`;
-      return failure(422, 'invalid-request', `This program takes ${accepted} payments.`, [
-        { field: 'payment.kind', code: 'invalid_value', message: `Expected ${accepted}.` },
+      return failure(422, 'payment-kind-not-accepted', `This program takes ${accepted} payments.`, [
+        { field: 'payment.kind', code: 'not_accepted', message: `Expected ${accepted}.` },
       ]);
     }
     if (payment.kind === 'sliding-scale' && pricing.model === 'sliding-scale') {
       if (payment.amount < pricing.minimum) {
-        return failure(422, 'invalid-request', 'The amount is below the minimum.', [
+        return failure(422, 'payment-below-minimum', 'The amount is below the minimum.', [
           {
             field: 'payment.amount',
             code: 'too_small',
@@ -730,7 +819,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
         ]);
       }
       if (pricing.maximum !== undefined && payment.amount > pricing.maximum) {
-        return failure(422, 'invalid-request', 'The amount is above the maximum.', [
+        return failure(422, 'payment-above-maximum', 'The amount is above the maximum.', [
           {
             field: 'payment.amount',
             code: 'too_big',
@@ -754,14 +843,16 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     record.booking.freeCancellationUntil = formatInstant(startMs - windowMs, entry.zone);
   }
 
-  function createBooking(input: BookingRequest, key?: string): ApiResult<Booking> {
+  function createBooking(input: BookingRequest, key?: string): ApiResult<CreatedBooking> {
     const parsed = parseRequest(BookingRequestSchema, input);
     if (!parsed.ok) return parsed;
     const request = parsed.value;
-    const fingerprint = hash(canonicalJson(request));
-    const replayed = replay('createBooking', key, fingerprint);
-    if (replayed) return replayed as ApiResult<Booking>;
+    return idempotently('createBooking', key, hash(canonicalJson(request)), () =>
+      performBooking(request),
+    );
+  }
 
+  function performBooking(request: BookingRequest): ApiResult<CreatedBooking> {
     const entry = entries.get(request.supporterId);
     if (!entry) {
       return failure(404, 'not-found', 'No such supporter.', [
@@ -827,11 +918,8 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     if (!plan.ok) return plan;
 
     const startMs = Date.parse(request.slotStart);
-    if (!isOpen(entry, startMs, request.lengthMinutes)) {
-      return failure(409, 'slot-taken', 'This time is no longer available. Please pick another.', [
-        { field: 'slotStart', code: 'slot_taken', message: 'Not an open slot.' },
-      ]);
-    }
+    const slot = slotState(entry, startMs, request.lengthMinutes);
+    if (slot !== 'open') return slotRefusal(slot);
 
     const id = uniqueId('bk-', (candidate) => bookings.has(candidate));
     const { kind, amount, giftCard } = plan.value;
@@ -852,7 +940,15 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       createdAt: formatInstant(nowMs(), programZone),
     };
     if (booking.payment.status === 'due') booking.payment.checkoutUrl = checkoutUrl();
-    const record: BookingRecord = { booking, startMs, endMs: startMs };
+    // 128 bits from the seeded source, so stories and tests see the same tokens; a real server
+    // draws them from a cryptographic source (crypto.getRandomValues) and stores a SHA-256.
+    const manageToken = token(32, '0123456789abcdef');
+    const record: BookingRecord = {
+      booking,
+      startMs,
+      endMs: startMs,
+      tokenHash: hash(manageToken),
+    };
     setTimes(record, entry, startMs);
     if (giftCard) {
       giftCard.sessionsRemaining -= 1;
@@ -862,55 +958,83 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     entry.bookings.push(record);
     entry.version++;
 
-    const result = () => ok(clone(record.booking), 201);
-    remember('createBooking', key, fingerprint, result);
-    return result();
+    return ok({ ...clone(record.booking), manageToken }, 201);
   }
 
   function cancelBooking(
     bookingId: string,
+    manageToken: string | undefined,
     input: CancellationRequest = {},
     key?: string,
   ): ApiResult<Cancellation> {
     const parsed = parseRequest(CancellationRequestSchema, input);
     if (!parsed.ok) return parsed;
-    const record = bookings.get(bookingId);
-    if (!record) return failure(404, 'not-found', 'No such booking.');
+    const found = authorised(bookingId, manageToken);
+    if (!found.ok) return found;
+    const { record } = found;
     const fingerprint = hash(canonicalJson({ bookingId, ...parsed.value }));
-    const replayed = replay('cancelBooking', key, fingerprint);
-    if (replayed) return replayed as ApiResult<Cancellation>;
+    return idempotently('cancelBooking', key, fingerprint, () => {
+      const refused = refusalToChange(record);
+      if (refused) return refused;
+      if (nowMs() >= record.startMs) {
+        return failure(422, 'too-late', 'This session has already started.');
+      }
+      return ok<Cancellation>({ bookingId, status: 'cancelled', ...cancel(record, 'seeker') });
+    });
+  }
 
-    if (!isActive(record)) {
-      return failure(409, 'already-cancelled', `This booking is already ${record.booking.status}.`);
+  /** Why a booking can no longer be cancelled or moved, if it cannot. */
+  function refusalToChange(record: BookingRecord): ApiFailure | undefined {
+    const { status } = record.booking;
+    if (status === 'declined') {
+      return failure(409, 'booking-declined', 'The supporter declined this booking.');
     }
+    if (status === 'cancelled') {
+      return failure(409, 'already-cancelled', 'This booking is already cancelled.');
+    }
+    return undefined;
+  }
+
+  /** Returns a payment and a gift session, as a cancellation in time or a refusal does. */
+  function release(record: BookingRecord): number {
+    const payment = record.booking.payment;
+    let refunded = 0;
+    if (payment.status === 'paid') {
+      refunded = payment.amount.amount;
+      payment.status = 'refunded';
+    } else {
+      payment.status = 'not-required';
+      delete payment.checkoutUrl;
+    }
+    return refunded;
+  }
+
+  function restoreGiftSession(record: BookingRecord): boolean {
+    if (record.booking.payment.kind !== 'gift-card' || !record.giftCode) return false;
+    const card = giftCards.get(record.giftCode);
+    if (!card) return false;
+    card.sessionsRemaining = Math.min(card.sessionsTotal, card.sessionsRemaining + 1);
+    return true;
+  }
+
+  /**
+   * Cancels an active booking and returns what the cancellation says. The window boundary is
+   * free: cancelling exactly `windowHours` before the start is "at least" that many hours before.
+   * A supporter's cancellation is free to the seeker whenever it comes.
+   */
+  function cancel(record: BookingRecord, by: 'seeker' | 'supporter'): BookingCancellation {
     const current = nowMs();
-    if (current >= record.startMs) {
-      return failure(422, 'too-late', 'This session has already started.');
-    }
     const withinFreeWindow = current <= record.startMs - windowMs;
     const payment = record.booking.payment;
-    const price = payment.amount.amount;
-
     let outcome: Cancellation['outcome'];
-    let amount = 0;
+    let feeDue = 0;
+    let refunded = 0;
     let giftSessionRestored = false;
-    if (withinFreeWindow) {
-      if (payment.status === 'paid') {
-        outcome = 'refunded';
-        amount = price;
-        payment.status = 'refunded';
-      } else {
-        outcome = 'no-charge';
-        if (payment.kind === 'gift-card' && record.giftCode) {
-          const card = giftCards.get(record.giftCode);
-          if (card) {
-            card.sessionsRemaining = Math.min(card.sessionsTotal, card.sessionsRemaining + 1);
-            giftSessionRestored = true;
-          }
-        }
-        payment.status = 'not-required';
-        delete payment.checkoutUrl;
-      }
+    if (withinFreeWindow || by === 'supporter') {
+      const paid = payment.status === 'paid';
+      refunded = release(record);
+      giftSessionRestored = restoreGiftSession(record);
+      outcome = paid ? 'refunded' : 'no-charge';
     } else if (payment.kind === 'free') {
       // Nothing is ever charged on a free program, late or not.
       outcome = 'no-charge';
@@ -918,71 +1042,62 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       // Late: the gifted session is spent, not returned to the card.
       outcome = 'gift-session-used';
     } else {
-      // Late: the full fee stands.
+      // Late: the full fee stands (already paid or still due).
       outcome = 'fee-due';
-      amount = price;
+      feeDue = payment.amount.amount;
     }
     record.booking.status = 'cancelled';
     delete record.booking.joinUrl;
     const entry = entries.get(record.booking.supporterId);
     if (entry) entry.version++;
-
-    const cancellation: Cancellation = {
-      bookingId,
-      status: 'cancelled',
+    const cancellation: BookingCancellation = {
       cancelledAt: formatInstant(current, programZone),
+      by,
       withinFreeWindow,
       outcome,
-      amount: { amount, currency },
+      feeDue: { amount: feeDue, currency },
+      refunded: { amount: refunded, currency },
       giftSessionRestored,
     };
-    record.cancellation = cancellation;
-    const result = () => ok(clone(cancellation));
-    remember('cancelBooking', key, fingerprint, result);
-    return result();
+    record.booking.cancellation = cancellation;
+    return clone(cancellation);
   }
 
   function rescheduleBooking(
     bookingId: string,
+    manageToken: string | undefined,
     input: RescheduleRequest,
     key?: string,
   ): ApiResult<Booking> {
     const parsed = parseRequest(RescheduleRequestSchema, input);
     if (!parsed.ok) return parsed;
-    const record = bookings.get(bookingId);
-    if (!record) return failure(404, 'not-found', 'No such booking.');
-    const entry = entries.get(record.booking.supporterId);
-    if (!entry) return failure(404, 'not-found', 'No such supporter.');
+    const found = authorised(bookingId, manageToken);
+    if (!found.ok) return found;
+    const { record } = found;
     const fingerprint = hash(canonicalJson({ bookingId, ...parsed.value }));
-    const replayed = replay('rescheduleBooking', key, fingerprint);
-    if (replayed) return replayed as ApiResult<Booking>;
-
-    if (!isActive(record)) {
-      return failure(409, 'invalid-request', `This booking is ${record.booking.status}.`);
-    }
-    if (nowMs() > record.startMs - windowMs) {
-      return failure(
-        422,
-        'too-late',
-        `Sessions can be moved up to ${program.cancellation.windowHours} hours before they start.`,
-      );
-    }
-    const startMs = Date.parse(parsed.value.slotStart);
-    // Only this supporter's open slots qualify; the booking's own time does not block itself.
-    if (!isOpen(entry, startMs, bookingLength(record), bookingId)) {
-      return failure(409, 'slot-taken', 'This time is no longer available. Please pick another.', [
-        { field: 'slotStart', code: 'slot_taken', message: 'Not an open slot of this supporter.' },
-      ]);
-    }
-    setTimes(record, entry, startMs);
-    // The supporter has to accept the new time, so the booking is a request again.
-    record.booking.status = 'requested';
-    delete record.booking.joinUrl;
-    entry.version++;
-
-    const result = () => ok(clone(record.booking));
-    remember('rescheduleBooking', key, fingerprint, result);
-    return result();
+    return idempotently('rescheduleBooking', key, fingerprint, () => {
+      const entry = entries.get(record.booking.supporterId);
+      if (!entry) return failure(404, 'not-found', 'No such supporter.');
+      const refused = refusalToChange(record);
+      if (refused) return refused;
+      if (nowMs() > record.startMs - windowMs) {
+        return failure(
+          422,
+          'too-late',
+          `Sessions can be moved up to ${program.cancellation.windowHours} hours before they start.`,
+        );
+      }
+      const startMs = Date.parse(parsed.value.slotStart);
+      // Only this supporter's open slots qualify; the booking's own time does not block itself.
+      const slot = slotState(entry, startMs, bookingLength(record), bookingId);
+      if (slot !== 'open') return slotRefusal(slot);
+      setTimes(record, entry, startMs);
+      // The supporter has to accept the new time, so the booking is a request again.
+      record.booking.status = 'requested';
+      delete record.booking.joinUrl;
+      entry.version++;
+      return ok(clone(record.booking));
+    });
   }
 
   // --- gift cards ----------------------------------------------------------------------------
@@ -994,10 +1109,12 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     const parsed = parseRequest(GiftCardPurchaseRequestSchema, input);
     if (!parsed.ok) return parsed;
     const request = parsed.value;
-    const fingerprint = hash(canonicalJson(request));
-    const replayed = replay('purchaseGiftCard', key, fingerprint);
-    if (replayed) return replayed as ApiResult<GiftCardPurchase>;
+    return idempotently('purchaseGiftCard', key, hash(canonicalJson(request)), () =>
+      performPurchase(request),
+    );
+  }
 
+  function performPurchase(request: GiftCardPurchaseRequest): ApiResult<GiftCardPurchase> {
     const { enabled, maxSessions, pricePerSession } = program.giftCards;
     if (!enabled) return failure(422, 'invalid-request', 'This program does not sell gift cards.');
     const errors: FieldError[] = [];
@@ -1044,9 +1161,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       checkoutUrl: checkoutUrl(),
     };
     purchases.set(id, { purchase, code });
-    const result = () => ok(clone(purchase), 201);
-    remember('purchaseGiftCard', key, fingerprint, result);
-    return result();
+    return ok(clone(purchase), 201);
   }
 
   // --- matching ------------------------------------------------------------------------------
@@ -1265,10 +1380,9 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     match,
     createBooking,
 
-    getBooking(bookingId) {
-      const record = bookings.get(bookingId);
-      if (!record) return failure(404, 'not-found', 'No such booking.');
-      return ok(clone(record.booking));
+    getBooking(bookingId, manageToken) {
+      const found = authorised(bookingId, manageToken);
+      return found.ok ? ok(clone(found.record.booking)) : found;
     },
 
     cancelBooking,
@@ -1306,6 +1420,28 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       record.booking.status = 'confirmed';
       record.booking.joinUrl = `https://video.example.org/join/${token(20)}`;
       return true;
+    },
+
+    declineBooking(bookingId) {
+      const record = bookings.get(bookingId);
+      if (!record || record.booking.status !== 'requested') return false;
+      record.booking.status = 'declined';
+      release(record);
+      restoreGiftSession(record);
+      const entry = entries.get(record.booking.supporterId);
+      if (entry) entry.version++;
+      return true;
+    },
+
+    cancelAsSupporter(bookingId) {
+      const record = bookings.get(bookingId);
+      if (!record || !isActive(record)) return false;
+      cancel(record, 'supporter');
+      return true;
+    },
+
+    failNext(operation) {
+      failing.add(operation);
     },
   };
 }

@@ -171,6 +171,22 @@ describe('peer-support-widgets/api in Node, over real HTTP', () => {
     assert.match(broken.message, /not valid JSON/);
   });
 
+  it("sends a booking's manage token as X-Manage-Token only, and keeps it out of errors", async () => {
+    const token = '0123456789abcdef0123456789abcdef';
+    reply = () => ({
+      status: 404,
+      body: { error: { code: 'not-found', message: 'No such booking.' } },
+    });
+    const client = createApiClient({ baseUrl, retries: 0 });
+    const error = await apiFailure(client.getBooking('bk-1', token));
+    assert.equal(error.status, 404);
+    assert.equal(error.body.error.code, 'not-found');
+    assert.equal(requests.length, 1);
+    assert.equal(requests[0].url, '/api/bookings/bk-1');
+    assert.equal(requests[0].headers['x-manage-token'], token);
+    assert.ok(!`${error.message}\n${error.stack}`.includes(token), error.message);
+  });
+
   it('gives up on a stalled server with a timeout error within the deadline', async () => {
     reply = () => 'stall';
     // The default 10 s attempt timeout, cut short to what is left of a 500 ms deadline.
