@@ -23,6 +23,7 @@ export {
   type ApiFailure,
   type ApiResult,
   type ApiSuccess,
+  type IdempotentOperation,
   type MockStore,
   type MockStoreOptions,
   type SlotQuery,
