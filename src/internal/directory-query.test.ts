@@ -3,6 +3,7 @@ import {
   area,
   cardSessionLength,
   limitFor,
+  matchQuery,
   noFilters,
   presetWarning,
   readPresets,
@@ -206,5 +207,36 @@ describe('directory-query', () => {
       expect(cardSessionLength(undefined, [50], program)).to.equal(undefined);
       expect(cardSessionLength(undefined, [50, 60])).to.equal(50);
     });
+  });
+});
+
+describe('matchQuery', () => {
+  const answers = {
+    topics: ['grief'],
+    identities: [],
+    timesOfDay: ['evening' as const],
+    language: 'es',
+  };
+
+  it('asks within the area and the chosen length, in the seeker’s zone, for ten matches', () => {
+    const filters = { ...noFilters('next-available'), lengthMinutes: 60 as const };
+    expect(matchQuery(answers, filters, ['CA', 'OR'], 'America/New_York')).to.deep.equal({
+      topics: ['grief'],
+      identities: [],
+      timesOfDay: ['evening'],
+      languages: ['es'],
+      states: ['CA', 'OR'],
+      lengthMinutes: 60,
+      timeZone: 'America/New_York',
+      limit: 10,
+    });
+  });
+
+  it('asks in the one state chosen, any language and length when none is set', () => {
+    const filters = { ...noFilters('name'), state: 'WA' };
+    const query = matchQuery({ ...answers, language: '' }, filters, ['CA', 'OR', 'WA'], 'UTC');
+    expect(query.states).to.deep.equal(['WA']);
+    expect(query.languages).to.deep.equal([]);
+    expect('lengthMinutes' in query).to.equal(false);
   });
 });

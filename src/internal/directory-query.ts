@@ -9,6 +9,7 @@ import {
   SessionLengthSchema,
   StateCodeSchema,
   SupporterSortSchema,
+  type MatchRequest,
   type Program,
   type SessionLength,
   type SupporterFilters,
@@ -193,6 +194,28 @@ export function area(presetStates: readonly string[], program?: Pick<Program, 'e
 export function stateQuery(filters: Filters, area: readonly string[]): { states?: string[] } {
   const states = filters.state ? [filters.state] : [...area];
   return states.length ? { states } : {};
+}
+
+/**
+ * The matching questionnaire's answers as the API takes them: in the area and of the session
+ * length the filters hold, judged in the seeker's time zone, ten matches at most.
+ */
+export function matchQuery(
+  answers: Pick<MatchRequest, 'topics' | 'identities' | 'timesOfDay'> & { language: string },
+  filters: Filters,
+  area: readonly string[],
+  timeZone: string,
+): MatchRequest {
+  const { language, ...ids } = answers;
+  const length = filters.lengthMinutes;
+  return {
+    ...ids,
+    languages: language ? [language] : [],
+    ...stateQuery(filters, area),
+    ...(length ? { lengthMinutes: length } : {}),
+    timeZone,
+    limit: 10,
+  };
 }
 
 /** The filters as the API takes them; the state defaults to the area. */

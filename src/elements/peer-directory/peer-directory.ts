@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { deepArrayEquals } from '@lit/task/deep-equals.js';
-import type { Facets, Program, SessionLength, SupporterSort } from '../../api/schemas.js';
+import type { Facets, SessionLength, SupporterSort } from '../../api/schemas.js';
 import { sharedDeadline } from '../../api/client.js';
 import { PeerDataElement } from '../../internal/peer-data-element.js';
 import { PeerSupporterSelectedEvent, type SupporterSelection } from '../../events.js';
@@ -12,15 +12,14 @@ import type { DirectoryStrings } from '../../i18n/types.js';
 import { localize, type Translations } from '../../internal/localize.js';
 import { formatSlot } from '../../internal/format.js';
 import { Announcer } from '../../internal/announcer.js';
+import { FocusKeeper } from '../../internal/focus-keeper.js';
 import { ProgramLoader } from '../../internal/program-loader.js';
 import {
   DEFAULT_PAGE_SIZE,
   area,
   limitFor,
+  matchQuery,
   noFilters,
-  presetWarning,
-  readPresets,
-  stateQuery,
   supporterQuery,
   toggled,
   withinProgram,
@@ -35,6 +34,7 @@ import { MatchController } from './match-panel.js';
 import { SoonestSession } from './soonest-session.js';
 import { readablePage, resultsList } from './results-list.js';
 import { safeDefine } from '../../internal/define.js';
+import { DirectoryPresets, list } from './directory-presets.js';
 
 /** English travels with the element; Spanish is imported the first time it is asked for. */
 const strings: Translations<DirectoryStrings> = {
@@ -42,23 +42,6 @@ const strings: Translations<DirectoryStrings> = {
   en,
   load: { es: () => import('../../i18n/es.js') },
 };
-
-/** Space- or comma-separated attribute lists: `topics="first-gen anxiety"`. */
-const list = {
-  fromAttribute: (value: string | null) => (value ? value.split(/[\s,]+/).filter(Boolean) : []),
-  toAttribute: (value: string[]) => value.join(' '),
-};
-
-/** The presets that set the filters. */
-const PRESETS = [
-  'topics',
-  'identities',
-  'languages',
-  'states',
-  'lengthMinutes',
-  'availableWithin',
-  'sort',
-] as const;
 
 /**
  * Searchable directory of peer supporters: browse cards, filter by topics, identities, language,
@@ -132,21 +115,19 @@ export class PeerDirectory extends PeerDataElement {
   @state() private openGroups: ReadonlySet<string> = new Set();
 
   private searchTimer?: ReturnType<typeof setTimeout>;
-  /** The control the person used goes away with the update: move focus somewhere sensible. */
-  private focusAfterLoad = false;
   /**
    * The topics, identities and languages of the last page: the filters keep offering them while
    * a search fails (the task's value is undefined then).
    */
   private facets?: Facets;
-  /** The usable preset states, the page size, and the program they were checked against. */
-  private presetStates: string[] = [];
-  private perPage = DEFAULT_PAGE_SIZE;
-  private presetsFor?: Program | null;
-  /** Presets already warned about: one warning each, however often they are read. */
-  private readonly warned = new Set<string>();
+  private readonly presets = new DirectoryPresets('peer-directory');
 
   private readonly status = new Announcer(this);
+  private readonly refocus = new FocusKeeper(
+    this,
+    () => this.results.status !== TaskStatus.PENDING,
+    '.count, [part=empty] button, [part=error] button',
+  );
 
   // Late, after the list went on without it: the list again, now narrowed to the area.
   private readonly program = new ProgramLoader(
@@ -156,7 +137,7 @@ export class PeerDirectory extends PeerDataElement {
   );
 
   private readonly results = new Task(this, {
-    args: () => [this.client, this.filters, this.pages, this.perPage] as const,
+    args: () => [this.client, this.filters, this.pages, this.presets.pageSize] as const,
     argsEqual: deepArrayEquals,
     task: async ([client, filters, pages, perPage], { signal }) => {
       if (!client) return undefined;
@@ -221,19 +202,9 @@ export class PeerDirectory extends PeerDataElement {
       if (!client) return undefined;
       const opts = sharedDeadline(client, signal);
       const program = await this.program.within(client);
-      const { language, ...ids } = answers;
-      const length = this.filters.lengthMinutes;
-      const result = await client.match(
-        {
-          ...ids,
-          languages: language ? [language] : [],
-          ...stateQuery(this.filters, this.area(program)),
-          ...(length ? { lengthMinutes: length } : {}),
-          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-          limit: 10,
-        },
-        opts(),
-      );
+      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const query = matchQuery(answers, this.filters, this.area(program), timeZone);
+      const result = await client.match(query, opts());
       const n = result.results.length;
       this.status.announce(n ? this.count(n) : this.t.matchNone);
       return result;
@@ -250,35 +221,24 @@ export class PeerDirectory extends PeerDataElement {
   }
 
   private area(program = this.program.value): string[] {
-    return area(this.presetStates, program);
+    return area(this.presets.states, program);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const program = this.program.value ?? null;
-    const presets = PRESETS.some((name) => changed.has(name));
-    if (presets || changed.has('pageSize') || program !== this.presetsFor) {
-      this.presetsFor = program;
-      const read = readPresets(this, program ?? undefined);
-      for (const problem of read.problems) {
-        const key = `${problem.attribute}=${problem.value}`;
-        if (!this.warned.has(key)) console.warn(presetWarning(this.localName, problem));
-        this.warned.add(key);
-      }
-      this.presetStates = read.states;
-      this.perPage = read.pageSize;
-      if (presets || changed.has('pageSize')) this.pages = 1;
-      if (presets) {
-        this.filters = { ...read.filters, q: this.filters.q };
-        this.openGroups = new Set([
-          ...this.openGroups,
-          ...(read.filters.topics.length ? ['topics'] : []),
-          ...(read.filters.identities.length ? ['identities'] : []),
-        ]);
-      } else if (program) {
-        // The program came after the filters: what it rules out goes, the seeker's choices stay.
-        this.filters = withinProgram(this.filters, program);
-      }
+    const program = this.program.value;
+    const read = this.presets.update(this, changed, program);
+    if (read?.reset) this.pages = 1;
+    if (read?.filters) {
+      this.filters = { ...read.filters, q: this.filters.q };
+      this.openGroups = new Set([
+        ...this.openGroups,
+        ...(read.filters.topics.length ? ['topics'] : []),
+        ...(read.filters.identities.length ? ['identities'] : []),
+      ]);
+    } else if (read && program) {
+      // The program came after the filters: what it rules out goes, the seeker's choices stay.
+      this.filters = withinProgram(this.filters, program);
     }
     // A selection made elsewhere inside the same provider shows here too.
     const shared = this.config?.selection;
@@ -358,7 +318,7 @@ export class PeerDirectory extends PeerDataElement {
     }
     if (this.results.status === TaskStatus.ERROR) {
       return this.renderError(this.results.error, () => {
-        this.keepFocus();
+        this.refocus.keep();
         this.program.retry();
         void this.results.run();
       });
@@ -393,14 +353,14 @@ export class PeerDirectory extends PeerDataElement {
   private readonly clearFilters = (): void => {
     clearTimeout(this.searchTimer);
     this.soonest.abort();
-    this.keepFocus();
+    this.refocus.keep();
     this.draftQ = '';
     this.filters = noFilters(this.filters.sort);
     this.pages = 1;
   };
 
   private readonly showMore = (): void => {
-    this.keepFocus();
+    this.refocus.keep();
     this.pages++;
   };
 
@@ -412,21 +372,6 @@ export class PeerDirectory extends PeerDataElement {
       this.renderRoot.querySelector<HTMLButtonElement>('[aria-controls="match"]')?.focus();
     }
   };
-
-  private keepFocus(): void {
-    this.focusAfterLoad = true;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (!this.focusAfterLoad || this.results.status === TaskStatus.PENDING) return;
-    this.focusAfterLoad = false;
-    // Only when focus was lost with the control that had it: never take focus from elsewhere.
-    if (this.shadowRoot?.activeElement || document.activeElement !== document.body) return;
-    this.renderRoot
-      .querySelector<HTMLElement>('.count, [part=empty] button, [part=error] button')
-      ?.focus();
-  }
 
   private readonly toggleGroup = (key: string, open: boolean): void => {
     this.openGroups = toggled(this.openGroups, key, open);
