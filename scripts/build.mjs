@@ -281,12 +281,15 @@ function terserAfterOxc() {
       const { minify: terser } = await import('terser');
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
-        const result = await terser(chunk.code, {
-          module: true,
-          ecma: 2022,
-          compress: { passes: 3 },
-        });
-        chunk.code = result.code;
+        // Two rounds: the second finds about 0.1 KB more in what the first left.
+        for (let round = 0; round < 2; round++) {
+          const result = await terser(chunk.code, {
+            module: true,
+            ecma: 2022,
+            compress: { passes: 3 },
+          });
+          chunk.code = result.code;
+        }
       }
     },
   };

@@ -8,10 +8,12 @@ import {
   type Presets,
 } from '../../internal/directory-query.js';
 
-/** Space- or comma-separated attribute lists: `topics="first-gen anxiety"`. */
+/**
+ * Space- or comma-separated attribute lists: `topics="first-gen anxiety"`. Read only: the presets
+ * are not reflected, so no `toAttribute`.
+ */
 export const list = {
   fromAttribute: (value: string | null) => (value ? value.split(/[\s,]+/).filter(Boolean) : []),
-  toAttribute: (value: string[]) => value.join(' '),
 };
 
 /** The presets that set the filters. */
