@@ -8,6 +8,17 @@ export { CrisisBanner, type CrisisBannerVariant } from './elements/crisis-banner
 export { PeerSupportProvider } from './elements/peer-support-provider/peer-support-provider.js';
 export { PeerDirectory } from './elements/peer-directory/peer-directory.js';
 export { PeerSupporterProfile } from './elements/peer-directory/supporter-profile.js';
+export { PeerBooking } from './elements/peer-booking/peer-booking.js';
+export {
+  PeerBookingRequestedEvent,
+  PeerBookingCancelledEvent,
+  PeerBookingRescheduledEvent,
+  PeerPaymentRequiredEvent,
+  type BookingRequestedDetail,
+  type BookingCancelledDetail,
+  type BookingRescheduledDetail,
+  type PaymentRequiredDetail,
+} from './elements/peer-booking/booking-events.js';
 export { PeerElement } from './internal/peer-element.js';
 export { PeerDataElement } from './internal/peer-data-element.js';
 export { peerConfigContext, type PeerConfig, type Theme } from './config/context.js';

@@ -36,7 +36,7 @@ declare global {
  * `lang`), its Spanish strings come first, so it renders in Spanish from its first frame; an
  * English element never downloads them. Their failing to load only leaves the element in English.
  */
-function dataElement(chunk: () => Promise<unknown>): ChunkLoader {
+function dataElement(chunk: () => Promise<unknown>, spanish: () => Promise<unknown>): ChunkLoader {
   return (element) => {
     const core = import('./internal/peer-data-element.js');
     const language =
@@ -44,14 +44,21 @@ function dataElement(chunk: () => Promise<unknown>): ChunkLoader {
       element.closest('[lang]')?.getAttribute('lang') ??
       '';
     if (!/^es\b/i.test(language)) return Promise.all([core, chunk()]);
-    return Promise.all([core, import('./i18n/es.js').catch(() => undefined)]).then(chunk);
+    return Promise.all([core, spanish().catch(() => undefined)]).then(chunk);
   };
 }
 
 /** Every tag this copy of the script defines lazily, with the chunk that defines it. */
 const loaders: Record<string, ChunkLoader> = {
   'peer-support-provider': () => import('./elements/peer-support-provider/define.js'),
-  'peer-directory': dataElement(() => import('./elements/peer-directory/define.js')),
+  'peer-directory': dataElement(
+    () => import('./elements/peer-directory/define.js'),
+    () => import('./i18n/es.js'),
+  ),
+  'peer-booking': dataElement(
+    () => import('./elements/peer-booking/define.js'),
+    () => import('./i18n/booking-es.js'),
+  ),
 };
 
 const first = window.PeerSupportWidgets;

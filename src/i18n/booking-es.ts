@@ -97,11 +97,11 @@ export const booking: BookingStrings = {
 
   name: 'Tu nombre',
   email: 'Correo electrónico',
-  emailHint: 'Aquí te enviamos la confirmación y el enlace de la videollamada.',
+  emailHint: 'Aquí te enviamos la confirmación y cómo unirte a la sesión.',
   pronouns: 'Tus pronombres',
   note: '¿De qué te gustaría hablar?',
   noteHint:
-    'Tu compañero de apoyo lee esto antes de la sesión. No se lee de inmediato, así que no es para emergencias.',
+    'Tu compañero de apoyo lee esto antes de la sesión. No se lee de inmediato, así que no es para emergencias: si necesitas ayuda ahora, llama o envía un mensaje de texto al 988, o llama al 911.',
 
   policyNotTherapyTitle: 'El apoyo entre pares no es terapia',
   policyNotTherapy:
@@ -134,7 +134,7 @@ export const booking: BookingStrings = {
   applyGift: 'Aplicar código',
   checkingGift: 'Verificando…',
   giftCovers:
-    'Tu regalo cubre esta sesión: no tienes que pagar nada. Quedan {n} sesiones en la tarjeta.',
+    'Tu regalo cubre esta sesión: no tienes que pagar nada. A la tarjeta le quedan {n} sesiones, contando esta.',
   giftCoversLast:
     'Tu regalo cubre esta sesión: no tienes que pagar nada. Es la última sesión de la tarjeta.',
   checkoutNote:
@@ -152,25 +152,25 @@ export const booking: BookingStrings = {
   summaryAbout: 'Sobre ti',
   summaryNote: 'Una nota para tu compañero de apoyo',
   summaryPolicies: 'Acuerdos',
-  summaryAgreed: 'Aceptaste los tres.',
+  summaryAgreed: 'Los aceptaste todos.',
   summaryPrice: 'Precio',
 
   requestedTitle: 'Tu solicitud fue enviada',
   manageTitle: 'Tu sesión',
   nextSteps: [
     'Tu compañero de apoyo aceptará la solicitud o te propondrá otro horario.',
-    'Cuando la acepte, recibirás un correo electrónico con el enlace de la videollamada.',
+    'Cuando la acepte, recibirás un correo electrónico con cómo unirte.',
     'Puedes reservar con más de un compañero de apoyo hasta encontrar a la persona adecuada para ti.',
   ],
   status: {
     requested: 'Esperando a que {name} acepte.',
     confirmed: 'Confirmada con {name}.',
     declined:
-      '{name} no puede atender esta sesión. Elige otro horario u otro compañero de apoyo, por favor.',
+      'Lo sentimos, {name} no puede atender esta sesión. Elige otro horario u otro compañero de apoyo, por favor.',
     cancelled: 'Esta sesión está cancelada.',
   },
   statusCancelledBySupporter:
-    '{name} tuvo que cancelar esta sesión. No se cobra nada. Por favor, reserva de nuevo.',
+    'Lo sentimos, {name} tuvo que cancelar esta sesión. No se cobra nada. Por favor, reserva de nuevo.',
   loadingBooking: 'Cargando tu reserva…',
   bookingNotFound:
     'No encontramos esta reserva. Puede que el enlace esté incompleto o desactualizado.',
@@ -217,7 +217,7 @@ export const booking: BookingStrings = {
     'state:required': 'Elige el estado donde vives.',
     'state:not_served': 'Este programa atiende a personas que viven en {states}.',
     'state:not_certified':
-      '{name} no tiene certificación para apoyar a personas de tu estado. Puede que otro compañero de apoyo sí la tenga.',
+      'Lo sentimos, {name} no tiene certificación para apoyar a personas de tu estado. Puede que otro compañero de apoyo sí la tenga.',
     'state:invalid': 'Elige de la lista el estado donde vives.',
     'age:required': 'Escribe tu edad.',
     'age:invalid': 'Escribe tu edad en años, como número, por ejemplo 24.',

@@ -1,0 +1,49 @@
+/**
+ * What a refused booking means for the form: which fields are wrong and why, from the API's error
+ * code and field errors. Each refusal the flow must explain has its own problem code on its own
+ * field; the element turns codes into words (never the server's prose).
+ */
+import { isApiError } from '../../api/errors.js';
+import { fieldOfPath } from './booking-draft.js';
+import type { Problems } from './booking-draft.js';
+
+export interface Refusal {
+  /** Problems by form field. */
+  problems: Problems;
+  /** The slot list must be reloaded (the time was taken or is no longer offered). */
+  reloadSlots?: boolean;
+  /** A new idempotency key is needed: the same key was used for another request. */
+  newKey?: boolean;
+  /** Not a problem of any field: the review step says it (`general` is its code). */
+  general?: string;
+}
+
+const byCode: Readonly<Record<string, Refusal>> = {
+  'slot-taken': { problems: { slotStart: 'taken' }, reloadSlots: true },
+  'slot-not-offered': { problems: { slotStart: 'not-offered' }, reloadSlots: true },
+  'payment-below-minimum': { problems: { amount: 'below-minimum' } },
+  'payment-above-maximum': { problems: { amount: 'above-maximum' } },
+  'payment-kind-not-accepted': { problems: { amount: 'kind-not-accepted' } },
+  'gift-card-invalid': { problems: { giftCode: 'unknown' } },
+  'gift-card-used': { problems: { giftCode: 'used' } },
+  'idempotency-key-reused': { problems: {}, newKey: true, general: 'changed' },
+  'rate-limited': { problems: {}, general: 'rate-limited' },
+};
+
+/** The refusal in a failed `createBooking`, or undefined when it was not a refusal (network, 5xx). */
+export function refusalOf(error: unknown): Refusal | undefined {
+  if (!isApiError(error) || error.kind !== 'http' || !error.body) return undefined;
+  const status = error.status ?? 0;
+  if (status >= 500) return undefined;
+  const { code, fieldErrors = [] } = error.body.error;
+  const known = byCode[code];
+  const problems: Problems = { ...known?.problems };
+  for (const { field, code: fieldCode } of fieldErrors) {
+    const key = fieldOfPath(field);
+    // The code's own problem wins over the field error that repeats it.
+    problems[key] ??= fieldCode;
+  }
+  if (known) return { ...known, problems };
+  if (Object.keys(problems).length) return { problems };
+  return { problems, general: status === 404 ? 'supporter-gone' : 'refused' };
+}

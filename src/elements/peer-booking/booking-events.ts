@@ -1,0 +1,89 @@
+/**
+ * The events `<peer-booking>` fires, beside the shared `peer-error`. Each bubbles and is composed.
+ * Payloads carry ids, times and flags only: never a name, email, age or state (QUALITY S4).
+ */
+
+export interface BookingRequestedDetail {
+  /** Opaque booking id from the API. */
+  bookingId: string;
+  /** `requested` until the supporter accepts (a backend may confirm at once: `confirmed`). */
+  status: 'requested' | 'confirmed' | 'declined' | 'cancelled';
+  /** ISO 8601 start of the session, with offset. */
+  start: string;
+  durationMinutes: number;
+}
+
+/** The seeker sent a booking request and the API accepted it. */
+export class PeerBookingRequestedEvent extends Event {
+  static readonly eventName = 'peer-booking-requested';
+  readonly detail: BookingRequestedDetail;
+
+  constructor(detail: BookingRequestedDetail) {
+    super(PeerBookingRequestedEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+export interface BookingCancelledDetail {
+  bookingId: string;
+  /** Whether the full fee stays due (a cancellation later than the program's window). */
+  feeApplies: boolean;
+}
+
+/** The seeker cancelled a booking and the API confirmed it. */
+export class PeerBookingCancelledEvent extends Event {
+  static readonly eventName = 'peer-booking-cancelled';
+  readonly detail: BookingCancelledDetail;
+
+  constructor(detail: BookingCancelledDetail) {
+    super(PeerBookingCancelledEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+export interface BookingRescheduledDetail {
+  bookingId: string;
+  /** ISO 8601 start of the new session. */
+  start: string;
+}
+
+/** The seeker moved a booking to another time and the API accepted it. */
+export class PeerBookingRescheduledEvent extends Event {
+  static readonly eventName = 'peer-booking-rescheduled';
+  readonly detail: BookingRescheduledDetail;
+
+  constructor(detail: BookingRescheduledDetail) {
+    super(PeerBookingRescheduledEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+export interface PaymentRequiredDetail {
+  bookingId: string;
+  /** The partner's checkout (https) for this booking. */
+  checkoutUrl: string;
+}
+
+/**
+ * Payment is due for a new booking. Unless a listener calls `preventDefault()`, the element then
+ * sends the seeker to `checkoutUrl`; a host that runs its own checkout cancels the event. Card data
+ * never passes through the widget.
+ */
+export class PeerPaymentRequiredEvent extends Event {
+  static readonly eventName = 'peer-payment-required';
+  readonly detail: PaymentRequiredDetail;
+
+  constructor(detail: PaymentRequiredDetail) {
+    super(PeerPaymentRequiredEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'peer-booking-requested': PeerBookingRequestedEvent;
+    'peer-booking-cancelled': PeerBookingCancelledEvent;
+    'peer-booking-rescheduled': PeerBookingRescheduledEvent;
+    'peer-payment-required': PeerPaymentRequiredEvent;
+  }
+}

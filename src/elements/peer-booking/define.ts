@@ -1,0 +1,5 @@
+import { PeerBooking } from './peer-booking.js';
+
+PeerBooking.define();
+
+export { PeerBooking };

@@ -1,0 +1,414 @@
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import type { ApiClient } from '../../api/client.js';
+import type { Booking, BookingCancellation } from '../../api/booking-schemas.js';
+import type { Slot } from '../../api/schemas.js';
+import { isApiError } from '../../api/errors.js';
+import { format } from '../../i18n/locale.js';
+import type { BookingStrings } from '../../i18n/booking-en.js';
+import type { Locale } from '../../i18n/types.js';
+import { formatMoney } from './booking-draft.js';
+import { PeerBookingCancelledEvent, PeerBookingRescheduledEvent } from './booking-events.js';
+import { icsEvent, icsFileUrl, revokeIcsUrl } from './ics.js';
+import { slotLabel } from './slot-calendar.js';
+import type { SlotPicker } from './slot-picker.js';
+
+/** What the manage view needs from its element. */
+export interface ManageHost extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+export interface ManageDeps {
+  client: () => ApiClient | undefined;
+  t: () => BookingStrings;
+  locale: () => Locale;
+  timeZone: () => string;
+  currency: () => string;
+  announce: (message: string) => void;
+  failed: (error: unknown) => void;
+  errorView: (error: unknown, retry: () => void) => TemplateResult;
+  picker: SlotPicker;
+  pickerDays: number;
+  setZone: (zone: string) => void;
+  /** Book again: with the same supporter (back to the times), or with another one. */
+  rebook: (supporterId?: string) => void;
+}
+
+type Mode = 'view' | 'cancel' | 'reschedule';
+
+/**
+ * A booking after it was sent: its status, and cancel, reschedule, add to calendar, or book again.
+ * The server decides every outcome; the view shows the server's answer.
+ */
+export class ManageBooking {
+  private id = '';
+  private token = '';
+  private mode: Mode = 'view';
+  private newStart = '';
+  private calendarUrl = '';
+  private problem = '';
+
+  readonly booking: Task<readonly [ApiClient | undefined, string, string], Booking | undefined>;
+  private readonly supporter: Task<readonly [ApiClient | undefined, string], string | undefined>;
+  private readonly slots: Task<
+    readonly [ApiClient | undefined, string, number, Mode],
+    readonly Slot[] | undefined
+  >;
+  private readonly cancelTask: Task<readonly [], BookingCancellation | undefined>;
+  private readonly moveTask: Task<readonly [], Booking | undefined>;
+  /** Shown at once after a new booking, instead of a round trip. */
+  private known?: Booking | undefined;
+
+  constructor(
+    private readonly host: ManageHost,
+    private readonly deps: ManageDeps,
+  ) {
+    this.booking = new Task(host, {
+      args: () => [deps.client(), this.id, this.token] as const,
+      task: async ([client, id, token], { signal }) => {
+        if (!client || !id || !token) return undefined;
+        if (this.known?.id === id) return this.known;
+        return client.getBooking(id, token, { signal });
+      },
+      onError: (error) => deps.failed(error),
+    });
+    this.supporter = new Task(host, {
+      args: () => [deps.client(), this.booking.value?.supporterId ?? ''] as const,
+      task: async ([client, id], { signal }) =>
+        client && id ? (await client.getSupporter(id, { signal })).name : undefined,
+    });
+    this.slots = new Task(host, {
+      args: () =>
+        [
+          deps.client(),
+          this.booking.value?.supporterId ?? '',
+          this.booking.value?.lengthMinutes ?? 0,
+          this.mode,
+        ] as const,
+      task: async ([client, id, length, mode], { signal }) => {
+        if (!client || !id || mode !== 'reschedule') return undefined;
+        const list = await client.listSlots(
+          id,
+          { lengthMinutes: length as 30 | 50 | 60 },
+          { signal },
+        );
+        return list.slots;
+      },
+      onError: (error) => deps.failed(error),
+    });
+    this.cancelTask = new Task(host, {
+      autoRun: false,
+      args: () => [] as const,
+      task: async () => {
+        const client = deps.client();
+        if (!client) return undefined;
+        const result = await client.cancelBooking(this.id, this.token, {});
+        const { status: _status, bookingId: _id, ...cancellation } = result;
+        this.known = { ...this.booking.value!, status: 'cancelled', cancellation };
+        this.mode = 'view';
+        host.dispatchEvent(
+          new PeerBookingCancelledEvent({
+            bookingId: this.id,
+            feeApplies: cancellation.outcome === 'fee-due' || cancellation.feeDue.amount > 0,
+          }),
+        );
+        deps.announce(this.cancelledText(cancellation));
+        void this.booking.run();
+        return cancellation;
+      },
+      onError: (error) => this.refused(error),
+    });
+    this.moveTask = new Task(host, {
+      autoRun: false,
+      args: () => [] as const,
+      task: async () => {
+        const client = deps.client();
+        if (!client || !this.newStart) return undefined;
+        const moved = await client.rescheduleBooking(this.id, this.token, {
+          slotStart: this.newStart,
+        });
+        this.known = moved;
+        this.mode = 'view';
+        this.newStart = '';
+        host.dispatchEvent(
+          new PeerBookingRescheduledEvent({ bookingId: moved.id, start: moved.start }),
+        );
+        deps.announce(format(deps.t().moved, { time: this.label(moved) }));
+        void this.booking.run();
+        return moved;
+      },
+      onError: (error) => this.refused(error),
+    });
+  }
+
+  /** Shows this booking (from the link's id and token, or a booking just made). */
+  open(id: string, token: string, booking?: Booking): void {
+    this.known = booking;
+    this.id = id;
+    this.token = token;
+    this.mode = 'view';
+    this.problem = '';
+    this.host.requestUpdate();
+  }
+
+  get active(): boolean {
+    return !!(this.id && this.token);
+  }
+
+  close(): void {
+    this.id = this.token = '';
+    this.known = undefined;
+    if (this.calendarUrl) revokeIcsUrl(this.calendarUrl);
+    this.calendarUrl = '';
+  }
+
+  private refused(error: unknown): void {
+    const code = isApiError(error) ? error.body?.error.code : undefined;
+    this.problem =
+      code === 'too-late' ||
+      code === 'slot-taken' ||
+      code === 'already-cancelled' ||
+      code === 'booking-declined'
+        ? code
+        : 'failed';
+    if (code === 'slot-taken') void this.slots.run();
+    if (this.problem === 'failed') this.deps.failed(error);
+    this.deps.announce(this.problemText());
+    this.host.requestUpdate();
+  }
+
+  private problemText(): string {
+    const t = this.deps.t();
+    const key = `manage:${this.problem}` as keyof BookingStrings['problems'];
+    return t.problems[key] ?? t.problems.unknown;
+  }
+
+  private label(b: Pick<Booking, 'supporterId' | 'start' | 'end' | 'lengthMinutes'>): string {
+    return slotLabel(b, this.deps.locale(), this.deps.timeZone());
+  }
+
+  private cancelledText(c: BookingCancellation): string {
+    const t = this.deps.t();
+    const money = (n: number) => formatMoney(n, this.deps.currency(), this.deps.locale());
+    switch (c.outcome) {
+      case 'fee-due':
+        return format(t.cancelledFeeDue, { fee: money(c.feeDue.amount) });
+      case 'refunded':
+        return format(t.cancelledRefunded, { amount: money(c.refunded.amount) });
+      case 'gift-session-used':
+        return t.cancelledGiftUsed;
+      default:
+        return c.giftSessionRestored ? t.cancelledGiftRestored : t.cancelledFree;
+    }
+  }
+
+  render(justRequested: boolean): TemplateResult {
+    const d = this.deps;
+    const t = d.t();
+    const booking = this.booking.value;
+    if (this.booking.status === TaskStatus.ERROR) {
+      const error = this.booking.error;
+      return isApiError(error) && error.status === 404
+        ? html`<div part="error" class="error"><p>${t.bookingNotFound}</p></div>`
+        : d.errorView(error, () => void this.booking.run());
+    }
+    if (!booking) return html`<p class="loading" part="loading">${t.loadingBooking}</p>`;
+    const name = this.supporter.value ?? t.yourSupporter;
+    const free = Date.now() <= Date.parse(booking.freeCancellationUntil);
+    const deadline = formatDeadline(booking.freeCancellationUntil, d.locale(), d.timeZone());
+    const open = booking.status === 'requested' || booking.status === 'confirmed';
+    // The "sent" wording holds while the request waits; once anything happened, its status says it.
+    justRequested &&= booking.status === 'requested';
+    return html`<div class="manage" part="manage">
+      <h3 id="step-title" tabindex="-1">${justRequested ? t.requestedTitle : t.manageTitle}</h3>
+      <p class="status" part="status">${this.statusText(booking, name)}</p>
+      <p>${this.label(booking)} · ${t.modalities[booking.modality]}</p>
+      ${
+        booking.status === 'confirmed' && booking.joinUrl
+          ? html`<p><a href=${booking.joinUrl} target="_blank" rel="noopener">${t.joinLink}</a></p>
+              <p>
+                <a
+                  part="calendar"
+                  href=${this.calendarFor(booking, name)}
+                  download="peer-support-session.ics"
+                  >${t.addToCalendar}</a
+                >
+              </p>`
+          : nothing
+      }
+      ${
+        justRequested
+          ? html`<ul class="next">
+              ${t.nextSteps.map((s) => html`<li>${s}</li>`)}
+            </ul>`
+          : nothing
+      }
+      ${this.problem ? html`<p class="field-error" part="field-error">${this.problemText()}</p>` : nothing}
+      ${open ? this.renderActions(booking, free, deadline) : this.renderRebook(booking, name)}
+      ${
+        justRequested || !open
+          ? html`<button type="button" class="secondary" @click=${() => d.rebook()}>
+              ${t.bookAnother}
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private statusText(booking: Booking, name: string): string {
+    const t = this.deps.t();
+    if (booking.status === 'cancelled' && booking.cancellation) {
+      return booking.cancellation.by === 'supporter'
+        ? format(t.statusCancelledBySupporter, { name })
+        : this.cancelledText(booking.cancellation);
+    }
+    return format(t.status[booking.status], { name });
+  }
+
+  private renderActions(booking: Booking, free: boolean, deadline: string): TemplateResult {
+    const t = this.deps.t();
+    const money = (n: number) => formatMoney(n, this.deps.currency(), this.deps.locale());
+    if (this.mode === 'cancel') {
+      const fee = booking.payment.amount.amount;
+      return html`<div class="confirm" part="confirm-cancel">
+        <p>
+          ${
+            free
+              ? format(t.cancelFree, { deadline })
+              : booking.payment.kind === 'gift-card'
+                ? t.cancelLateGift
+                : format(t.cancelLate, { fee: money(fee), deadline })
+          }
+        </p>
+        <button
+          type="button"
+          class="primary"
+          ?disabled=${this.cancelTask.status === TaskStatus.PENDING}
+          @click=${() => void this.cancelTask.run()}
+        >
+          ${t.cancelConfirm}
+        </button>
+        <button type="button" class="secondary" @click=${() => this.setMode('view')}>
+          ${t.keepSession}
+        </button>
+      </div>`;
+    }
+    if (this.mode === 'reschedule') return this.renderReschedule(booking);
+    return html`<p class="muted">${free ? format(t.freeUntil, { deadline }) : t.feeNow}</p>
+      <div class="actions">
+        ${
+          free
+            ? html`<button
+                type="button"
+                class="secondary"
+                @click=${() => this.setMode('reschedule')}
+              >
+                ${t.reschedule}
+              </button>`
+            : nothing
+        }
+        <button type="button" class="secondary" @click=${() => this.setMode('cancel')}>
+          ${t.cancel}
+        </button>
+      </div>`;
+  }
+
+  private renderReschedule(booking: Booking): TemplateResult {
+    const d = this.deps;
+    const t = d.t();
+    const slots = this.slots.value?.filter((s) => s.start !== booking.start);
+    const from = slots?.[0] ? new Date(slots[0].start) : new Date();
+    const chosen = slots?.find((s) => s.start === this.newStart);
+    return html`<div class="reschedule" part="reschedule">
+      <h4>${t.rescheduleTitle}</h4>
+      ${
+        this.slots.status === TaskStatus.ERROR
+          ? d.errorView(this.slots.error, () => void this.slots.run())
+          : slots
+            ? d.picker.render({
+                slots,
+                from,
+                days: d.pickerDays,
+                timeZone: d.timeZone(),
+                locale: d.locale(),
+                ...(this.newStart ? { selected: this.newStart } : {}),
+                strings: t.picker,
+                onSelect: (slot) => {
+                  this.newStart = slot.start;
+                  this.problem = '';
+                  this.host.requestUpdate();
+                },
+                onTimeZone: d.setZone,
+              })
+            : html`<p class="loading">${t.loadingTimes}</p>`
+      }
+      <button
+        type="button"
+        class="primary"
+        ?disabled=${!chosen || this.moveTask.status === TaskStatus.PENDING}
+        @click=${() => void this.moveTask.run()}
+      >
+        ${chosen ? format(t.moveTo, { time: this.label(chosen) }) : t.moveChoose}
+      </button>
+      <button type="button" class="secondary" @click=${() => this.setMode('view')}>
+        ${t.keepTime}
+      </button>
+    </div>`;
+  }
+
+  private renderRebook(booking: Booking, name: string): TemplateResult | typeof nothing {
+    const t = this.deps.t();
+    const bySupporter = booking.status === 'declined' || booking.cancellation?.by === 'supporter';
+    return bySupporter
+      ? html`<button
+          type="button"
+          class="primary"
+          @click=${() => this.deps.rebook(booking.supporterId)}
+        >
+          ${format(t.rebookSame, { name })}
+        </button>`
+      : nothing;
+  }
+
+  private setMode(mode: Mode): void {
+    this.mode = mode;
+    this.problem = '';
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() =>
+      this.host.renderRoot
+        .querySelector<HTMLElement>(
+          '[part=confirm-cancel] button, [part=reschedule] h4, .actions button',
+        )
+        ?.focus(),
+    );
+  }
+
+  private calendarFor(booking: Booking, name: string): string {
+    if (this.calendarUrl) revokeIcsUrl(this.calendarUrl);
+    const t = this.deps.t();
+    this.calendarUrl = icsFileUrl(
+      icsEvent({
+        uid: `${booking.id}@peer-support-widgets`,
+        start: booking.start,
+        end: booking.end,
+        summary: format(t.calendarTitle, { name }),
+        description: t.calendarDescription,
+        ...(booking.joinUrl ? { url: booking.joinUrl, location: booking.joinUrl } : {}),
+      }),
+    );
+    return this.calendarUrl;
+  }
+}
+
+/** "Monday, March 2, 4:00 PM Pacific Time": the exact deadline in the seeker's zone. */
+export function formatDeadline(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'long',
+  }).format(new Date(iso));
+}

@@ -1,0 +1,647 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import type { CreatedBooking } from '../../api/booking-schemas.js';
+import type { SessionLength, Slot } from '../../api/schemas.js';
+import { isApiError } from '../../api/errors.js';
+import { PeerDataElement } from '../../internal/peer-data-element.js';
+import { Announcer } from '../../internal/announcer.js';
+import { ProgramLoader } from '../../internal/program-loader.js';
+import { FormState } from '../../internal/form-state.js';
+import { localize, type Translations } from '../../internal/localize.js';
+import { format } from '../../i18n/locale.js';
+import { booking as en, type BookingStrings } from '../../i18n/booking-en.js';
+import type { SupporterSelection } from '../../events.js';
+import { tokens, focusRing } from '../../styles/tokens.js';
+import { styles } from './peer-booking.styles.js';
+import { slotPickerStyles, SlotPicker } from './slot-picker.js';
+import { seekerTimeZone } from './slot-calendar.js';
+import {
+  activeGift,
+  draftProblems,
+  effectivePricing,
+  typedAmount,
+  emptyDraft,
+  isIneligible,
+  normalizeCode,
+  requestOf,
+  type BookingDraft,
+  type GiftCheck,
+} from './booking-draft.js';
+import {
+  canOpen,
+  lengthsFor,
+  modalitiesFor,
+  stepFields,
+  stepProblems,
+  stepsFor,
+  type FlowContext,
+  type StepId,
+} from './booking-flow.js';
+import { refusalOf } from './booking-errors.js';
+import { PeerBookingRequestedEvent, PeerPaymentRequiredEvent } from './booking-events.js';
+import { ManageBooking } from './manage-booking.js';
+import { BookingTasks } from './booking-tasks.js';
+import { renderStep, stepValues } from './steps/index.js';
+import { ineligiblePanel } from './steps/about.js';
+import { messageFor, type StepView } from './steps/fields.js';
+
+/** English travels with the element; Spanish is imported the first time it is asked for. */
+const strings: Translations<BookingStrings> = {
+  id: 'booking',
+  en,
+  load: { es: () => import('../../i18n/booking-es.js') },
+};
+
+/**
+ * Books a session with a peer supporter, step by step: the supporter (from `supporter-id`, the
+ * provider's selection, or a short chooser), session length and way of meeting, a time in the
+ * seeker's zone, eligibility with the least data, contact details, the program's policies in plain
+ * words, the price (pay what you can, fixed, free, or a gift code), and a review. The result is a
+ * request awaiting the supporter's acceptance. With `booking-id` and `manage-token` it shows that
+ * booking instead: its status, cancel, reschedule, add to calendar, book again.
+ *
+ * What the person typed lives in the element only: Back, the step list, a language switch, a taken
+ * slot or a failed submit lose nothing, and nothing personal reaches storage, a URL or an event.
+ *
+ * @summary Book, cancel and reschedule a session with a peer supporter.
+ * @tag peer-booking
+ *
+ * @csspart base - The whole element.
+ * @csspart steps - The list of steps.
+ * @csspart step - The open step.
+ * @csspart summary - The review's summary.
+ * @csspart policy - One policy with its checkbox.
+ * @csspart field-error - A field's error message.
+ * @csspart ineligible - What someone the program cannot serve is told.
+ * @csspart manage - A booking after it was sent.
+ * @csspart status - The booking's status line.
+ * @csspart confirm-cancel - The cancellation's confirmation.
+ * @csspart reschedule - Choosing a new time.
+ * @csspart calendar - The add-to-calendar link.
+ * @csspart gift - The gift card's coverage notice.
+ * @csspart days - The day buttons of the time step.
+ * @csspart day - One day button.
+ * @csspart slots - The time buttons of the chosen day.
+ * @csspart slot - One time button.
+ * @csspart time-zone - The time-zone select.
+ * @csspart error - The error state.
+ * @csspart retry - The retry button of the error state.
+ * @csspart loading - A loading message.
+ * @csspart crisis - The crisis line, shown in every step and state.
+ *
+ * @cssprop [--peer-sticky-offset=0px] - Height of the page's own sticky header: the crisis line sticks below it.
+ * @cssprop [--peer-booking-max-width=40rem] - Widest the flow grows.
+ *
+ * @cssstate loading - The program or the booking is loading.
+ * @cssstate error - Loading failed.
+ * @cssstate step-supporter - The supporter step is open (also `step-session`, `step-time`, `step-eligibility`, `step-about`, `step-policies`, `step-price`, `step-review`).
+ * @cssstate requested - The request was sent.
+ * @cssstate manage - An existing booking is shown.
+ *
+ * @fires {PeerBookingRequestedEvent} peer-booking-requested - The API accepted the request. Detail: `{ bookingId, status, start, durationMinutes }`.
+ * @fires {PeerPaymentRequiredEvent} peer-payment-required - Payment is due; cancelable. Detail: `{ bookingId, checkoutUrl }`. Unless cancelled, the element sends the seeker to `checkoutUrl` (https only).
+ * @fires {PeerBookingCancelledEvent} peer-booking-cancelled - The seeker cancelled. Detail: `{ bookingId, feeApplies }`.
+ * @fires {PeerBookingRescheduledEvent} peer-booking-rescheduled - The seeker moved the session. Detail: `{ bookingId, start }`.
+ * @fires {PeerErrorEvent} peer-error - Loading or sending failed, or the API's answer was not readable.
+ */
+export class PeerBooking extends PeerDataElement {
+  static override tagName = 'peer-booking';
+  static override styles = [tokens, focusRing, slotPickerStyles, styles];
+
+  /** The supporter to book with; else the provider's selection; else the element offers a choice. */
+  @property({ attribute: 'supporter-id' }) supporterId?: string;
+  /** A slot start (ISO 8601) to preselect, as `peer-supporter-selected` gives it. */
+  @property({ attribute: 'slot-start' }) slotStart?: string;
+  /** Preset session length, one the program offers. */
+  @property({ type: Number, attribute: 'length-minutes' }) lengthMinutes?: SessionLength;
+  /** A gift code to apply (checked through the API; the normal price applies if it cannot be used). */
+  @property({ attribute: 'gift-code' }) giftCode?: string;
+  /**
+   * Read the gift code from the page URL's `gift` parameter, once, then remove it from the
+   * address bar (`history.replaceState`) so it reaches no analytics or referrer.
+   */
+  @property({ type: Boolean, attribute: 'gift-code-from-url' }) giftCodeFromUrl = false;
+  /** With `manage-token`: show this booking and let the seeker cancel or reschedule it. */
+  @property({ attribute: 'booking-id' }) bookingId?: string;
+  /** The booking's secret, from the booking's answer or its email link; sent in a header only. */
+  @property({ attribute: 'manage-token' }) manageToken?: string;
+  /**
+   * Read `booking` and `token` from the URL fragment (`#booking=…&token=…`), once, then remove them
+   * from the address bar. Never put them in the query string.
+   */
+  @property({ type: Boolean, attribute: 'manage-from-fragment' }) manageFromFragment = false;
+  /** Days of open times shown ahead (1 to 90). */
+  @property({ type: Number, attribute: 'horizon-days' }) horizonDays = 21;
+
+  @state() private draft: BookingDraft = emptyDraft(seekerTimeZone());
+  @state() private step?: StepId;
+  @state() private ineligible = false;
+  @state() private general = '';
+  @state() private created?: CreatedBooking;
+  /** "Book another supporter": the chooser, whatever the attribute or provider said. */
+  @state() private chooseAnother = false;
+  /** Coming back from the review (a change link): Continue goes back to it. */
+  private toReview = false;
+  private appliedSelection?: SupporterSelection;
+  private internals = this.attachInternals();
+
+  private readonly status = new Announcer(this);
+  private readonly form = new FormState(this);
+  readonly picker = new SlotPicker(this);
+  private readonly program = new ProgramLoader(
+    this,
+    () => [this.client, this.config?.program],
+    () => this.requestUpdate(),
+  );
+  private readonly tasks = new BookingTasks(this, {
+    client: () => this.client,
+    draft: () => this.draft,
+    flow: () => this.flow,
+    needsChooser: () => this.needsChooser,
+    failed: (error) => this.failed(error),
+  });
+  private readonly manage = new ManageBooking(this, {
+    client: () => this.client,
+    t: () => this.t,
+    locale: () => this.locale,
+    timeZone: () => this.draft.timeZone,
+    currency: () => this.program.value?.currency ?? 'USD',
+    announce: (message) => this.status.announce(message),
+    failed: (error) => this.failed(error),
+    errorView: (error, retry) => this.renderError(error, retry),
+    picker: this.picker,
+    pickerDays: this.horizonDays,
+    setZone: (zone) => this.set('timeZone', zone),
+    rebook: (supporterId) => this.rebook(supporterId),
+  });
+
+  private readonly submit = new Task(this, {
+    autoRun: false,
+    args: () => [] as const,
+    task: async () => {
+      const client = this.client;
+      const flow = this.flow;
+      if (!client || !flow) return undefined;
+      return client.createBooking(requestOf(this.draft, flow), {
+        idempotencyKey: this.tasks.keyFor(requestOf(this.draft, flow)),
+      });
+    },
+    onComplete: (created) => created && this.requested(created),
+    onError: (error) => this.refused(error),
+  });
+
+  private get t(): BookingStrings {
+    return localize(strings, this.locale, this);
+  }
+
+  private get needsChooser(): boolean {
+    return this.chooseAnother || !(this.supporterId || this.config?.selection);
+  }
+
+  /** The flow's context, once the program is known. */
+  private get flow(): FlowContext | undefined {
+    const program = this.program.value;
+    if (!program) return undefined;
+    const supporter = this.tasks.supporter.value;
+    const gift = this.tasks.gift.value;
+    const giftLength = gift?.balance && !gift.problem ? gift.balance.lengthMinutes : undefined;
+    const lengths = lengthsFor(program, supporter?.sessionLengths, giftLength);
+    return {
+      program,
+      lengths: lengths.length ? lengths : lengthsFor(program, supporter?.sessionLengths),
+      modalities: modalitiesFor(program, supporter?.modalities),
+      gift,
+      supporterGiven: !this.needsChooser,
+    };
+  }
+
+  private get steps(): StepId[] {
+    const flow = this.flow;
+    return flow ? stepsFor(flow) : [];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.readUrl();
+  }
+
+  /** Gift code and manage link from the address, once, then out of it (S4). */
+  private readUrl(): void {
+    const url = new URL(location.href);
+    let changed = false;
+    if (this.giftCodeFromUrl && url.searchParams.has('gift')) {
+      this.draft = { ...this.draft, giftCode: url.searchParams.get('gift') ?? '' };
+      url.searchParams.delete('gift');
+      changed = true;
+    }
+    if (this.manageFromFragment && url.hash) {
+      const fragment = new URLSearchParams(url.hash.slice(1));
+      const id = fragment.get('booking');
+      const token = fragment.get('token');
+      if (id && token) {
+        this.bookingId = id;
+        this.manageToken = token;
+        fragment.delete('booking');
+        fragment.delete('token');
+        url.hash = fragment.toString();
+        changed = true;
+      }
+    }
+    if (changed) history.replaceState(history.state, '', url.href);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (
+      (changed.has('bookingId') || changed.has('manageToken')) &&
+      this.bookingId &&
+      this.manageToken
+    ) {
+      this.manage.open(this.bookingId, this.manageToken);
+    }
+    if (changed.has('giftCode') && this.giftCode) this.set('giftCode', this.giftCode);
+    const selection = this.config?.selection;
+    if (changed.has('supporterId') || changed.has('slotStart') || changed.has('lengthMinutes')) {
+      this.choose({
+        supporterId: this.supporterId ?? this.draft.supporterId,
+        ...(this.slotStart ? { slotStart: this.slotStart } : {}),
+        ...(this.lengthMinutes ? { lengthMinutes: this.lengthMinutes } : {}),
+      });
+    } else if (selection && selection !== this.appliedSelection && !this.supporterId) {
+      // A choice in the directory inside the same provider updates the booking.
+      this.appliedSelection = selection;
+      this.chooseAnother = false;
+      this.choose(selection);
+    }
+    const flow = this.flow;
+    if (flow) {
+      // One answer is no question: it is filled in.
+      const d = this.draft;
+      if (!d.lengthMinutes && flow.lengths.length === 1)
+        this.draft = { ...d, lengthMinutes: flow.lengths[0] };
+      if (!this.draft.modality && flow.modalities.length === 1) {
+        this.draft = { ...this.draft, modality: flow.modalities[0] };
+      }
+      this.step ??= this.steps[0];
+      // Pay what you can: the suggestion is preselected, never an empty amount to invent.
+      const pricing = effectivePricing(flow, this.draft);
+      if (this.step === 'price' && !this.draft.amount && pricing.model === 'sliding-scale') {
+        this.draft = {
+          ...this.draft,
+          amount: typedAmount(pricing.suggested, flow.program.currency),
+        };
+      }
+      if (
+        this.draft.giftCode &&
+        !this.tasks.gift.value &&
+        this.tasks.gift.status === TaskStatus.INITIAL
+      ) {
+        void this.checkGift();
+      }
+    }
+    this.setStates();
+  }
+
+  /** A supporter (and maybe a time) chosen here, by attribute, or in the directory. */
+  private choose({ supporterId, slotStart, lengthMinutes }: Partial<SupporterSelection>): void {
+    if (!supporterId) return;
+    const same = supporterId === this.draft.supporterId;
+    this.draft = {
+      ...this.draft,
+      supporterId,
+      slotStart: slotStart ?? (same ? this.draft.slotStart : ''),
+      lengthMinutes: lengthMinutes ?? this.draft.lengthMinutes,
+    };
+    if (this.step === 'supporter' || (!same && this.step && this.step !== 'review')) {
+      this.step = undefined;
+    }
+  }
+
+  private setStates(): void {
+    const states = this.internals.states;
+    states.clear();
+    if (this.manage.active) states.add('manage');
+    else if (this.created) states.add('requested');
+    else if (this.program.task.status === TaskStatus.ERROR) states.add('error');
+    else if (!this.flow) states.add('loading');
+    else if (this.step) states.add(`step-${this.step}`);
+  }
+
+  private view(flow: FlowContext): StepView {
+    const problems = draftProblems(this.draft, flow);
+    return {
+      t: this.t,
+      locale: this.locale,
+      draft: this.draft,
+      flow,
+      problem: (field) => this.form.shown(field, problems),
+      set: (field, value) => this.set(field, value),
+      touch: (field) => this.form.touch(field),
+      values: stepValues(this.t, this.locale, flow, this.draft, this.tasks.supporter.value?.name),
+    };
+  }
+
+  private set<K extends keyof BookingDraft>(field: K, value: BookingDraft[K]): void {
+    if (this.draft[field] === value) return;
+    this.draft = { ...this.draft, [field]: value };
+    this.form.changed(field);
+    this.general = '';
+    if (field === 'state' || field === 'age' || field === 'ageInRange') this.ineligible = false;
+    if (field === 'lengthMinutes' || field === 'supporterId')
+      this.draft = { ...this.draft, slotStart: '' };
+  }
+
+  override render(): TemplateResult {
+    return html`<section part="base" class="base" aria-labelledby="title">
+      ${this.renderCrisisLine()}
+      <h2 id="title">${this.t.title}</h2>
+      ${this.status.render()} ${this.renderBody()}
+    </section>`;
+  }
+
+  private renderBody(): TemplateResult {
+    if (!this.client)
+      return html`<div part="error" class="error"><p>${this.strings.unavailable}</p></div>`;
+    if (this.manage.active) return this.manage.render(!!this.created);
+    if (this.program.task.status === TaskStatus.ERROR) {
+      return this.renderError(this.program.task.error, () => void this.program.task.run());
+    }
+    const flow = this.flow;
+    if (!flow || !this.step)
+      return html`<p class="loading" part="loading">${this.strings.loading}</p>`;
+    const v = this.view(flow);
+    const steps = this.steps;
+    const step = steps.includes(this.step) ? this.step : steps[0]!;
+    const index = steps.indexOf(step);
+    return html`<nav aria-label=${this.t.stepsLabel}>
+        <ol part="steps" class="steps">
+          ${steps.map((s, n) => {
+            const label = this.t.stepNames[s];
+            return s === step
+              ? html`<li aria-current="step"><span>${n + 1}. ${label}</span></li>`
+              : canOpen(steps, s, this.draft, flow)
+                ? html`<li>
+                    <button type="button" class="link" @click=${() => this.goTo(s)}>
+                      ${n + 1}. ${label}
+                    </button>
+                  </li>`
+                : html`<li class="muted"><span>${n + 1}. ${label}</span></li>`;
+          })}
+        </ol>
+      </nav>
+      <form part="step" class="step" novalidate @submit=${this.continue}>
+        <h3 id="step-title" tabindex="-1">
+          ${format(this.t.stepOf, { n: index + 1, total: steps.length })} ${this.t.stepTitles[step]}
+        </h3>
+        ${
+          this.ineligible && step === 'eligibility'
+            ? ineligiblePanel(v, this.ineligibleReasons(v), () => this.changeAnswers())
+            : renderStep(step, v, this.tasks, {
+                picker: this.picker,
+                steps,
+                supporterName: this.tasks.supporter.value?.name,
+                change: (s) => this.goTo(s, true),
+                select: (slot) => this.pickSlot(slot),
+                setZone: (zone) => this.set('timeZone', zone),
+                checkGift: () => void this.checkGift(),
+                horizonDays: this.horizonDays,
+                errorView: (error, retry) => this.renderError(error, retry),
+              })
+        }
+        ${this.general ? html`<p class="field-error" part="field-error" role="alert">${this.general}</p>` : nothing}
+        ${this.ineligible && step === 'eligibility' ? nothing : this.renderButtons(step, index)}
+      </form>`;
+  }
+
+  private renderButtons(step: StepId, index: number): TemplateResult {
+    const t = this.t;
+    const sending = this.submit.status === TaskStatus.PENDING;
+    return html`<div class="buttons">
+      ${
+        index > 0
+          ? html`<button
+              type="button"
+              class="secondary"
+              @click=${() => this.goTo(this.steps[index - 1]!)}
+            >
+              ${t.back}
+            </button>`
+          : nothing
+      }
+      <button
+        type="submit"
+        class="primary"
+        ?disabled=${sending}
+        aria-disabled=${sending ? 'true' : 'false'}
+      >
+        ${step === 'review' ? (sending ? t.sending : t.send) : t.continue}
+      </button>
+    </div>`;
+  }
+
+  private ineligibleReasons(v: StepView): string[] {
+    const problems = draftProblems(this.draft, v.flow, ['state', 'age', 'ageInRange']);
+    return Object.entries(problems)
+      .filter(([, code]) => code === 'not_served' || code === 'out_of_range')
+      .map(([field, code]) => messageFor(v, field, code!));
+  }
+
+  private changeAnswers(): void {
+    this.ineligible = false;
+    void this.focusStep();
+  }
+
+  private readonly continue = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const flow = this.flow;
+    const step = this.step;
+    if (!flow || !step) return;
+    if (step === 'review') return this.send();
+    if (
+      step === 'price' &&
+      this.draft.giftCode.trim() &&
+      !this.tasks.giftChecked(this.draft.giftCode)
+    ) {
+      await this.checkGift();
+    }
+    const fields = stepFields[step];
+    this.form.submit(fields);
+    const problems = stepProblems(step, this.draft, this.flow!);
+    if (step === 'eligibility' && isIneligible(this.draft, flow)) {
+      this.ineligible = true;
+      this.status.announce(this.t.ineligibleIntro);
+      return this.focusStep();
+    }
+    if (Object.keys(problems).length) return this.showProblems(fields, problems);
+    const steps = this.steps;
+    const next = this.toReview ? 'review' : steps[steps.indexOf(step) + 1];
+    if (next) this.goTo(next);
+  };
+
+  private async showProblems(
+    fields: readonly string[],
+    problems: Record<string, string | undefined>,
+  ) {
+    const count = fields.filter((f) => this.form.shown(f, problems)).length;
+    this.status.announce(format(count === 1 ? this.t.fixOne : this.t.fixOther, { n: count }));
+    await this.updateComplete;
+    if (!this.form.focusFirst(this.renderRoot, fields, problems)) {
+      this.renderRoot.querySelector<HTMLElement>('[part=field-error]')?.focus();
+    }
+  }
+
+  private goTo(step: StepId, fromReview = false): void {
+    this.toReview = fromReview || (this.toReview && step !== 'review');
+    if (step === 'review') this.toReview = false;
+    this.step = step;
+    this.ineligible = false;
+    this.general = '';
+    void this.focusStep();
+  }
+
+  private async focusStep(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#step-title')?.focus();
+  }
+
+  private pickSlot(slot: Slot): void {
+    this.set('slotStart', slot.start);
+    this.status.announce(
+      format(this.t.slotChosen, {
+        time: this.tasks.slotText(slot, this.locale, this.draft.timeZone),
+      }),
+    );
+  }
+
+  private async checkGift(): Promise<GiftCheck | undefined> {
+    const result = await this.tasks.checkGift(normalizeCode(this.draft.giftCode));
+    const flow = this.flow;
+    if (!result || !flow) return result;
+    this.form.touch('giftCode');
+    const gift = activeGift(flow, this.draft);
+    this.status.announce(
+      gift
+        ? format(gift.sessionsRemaining === 1 ? this.t.giftCoversLast : this.t.giftCovers, {
+            n: gift.sessionsRemaining,
+          })
+        : messageFor(this.view(flow), 'giftCode', result.problem ?? 'unknown'),
+    );
+    return result;
+  }
+
+  private send(): void {
+    // One request in flight: a double click or a repeat press adds nothing (R3).
+    if (this.submit.status === TaskStatus.PENDING) return;
+    this.general = '';
+    this.status.announce(this.t.sending);
+    void this.submit.run();
+  }
+
+  private requested(created: CreatedBooking): void {
+    this.created = created;
+    const { manageToken, ...booking } = created;
+    this.manage.open(created.id, manageToken, booking);
+    this.dispatchEvent(
+      new PeerBookingRequestedEvent({
+        bookingId: created.id,
+        status: created.status,
+        start: created.start,
+        durationMinutes: created.lengthMinutes,
+      }),
+    );
+    this.status.announce(this.t.requestedTitle);
+    void this.focusStep();
+    const checkoutUrl = created.payment.checkoutUrl;
+    if (
+      created.payment.status === 'due' &&
+      checkoutUrl &&
+      new URL(checkoutUrl).protocol === 'https:'
+    ) {
+      const event = new PeerPaymentRequiredEvent({ bookingId: created.id, checkoutUrl });
+      if (this.dispatchEvent(event)) this.navigate(checkoutUrl);
+    }
+  }
+
+  /** Sends the seeker to the partner's checkout. A subclass may open it another way. */
+  protected navigate(url: string): void {
+    location.assign(url);
+  }
+
+  private async refused(error: unknown): Promise<void> {
+    const refusal = refusalOf(error);
+    if (!refusal) {
+      // Offline, a timeout, a 5xx or an unreadable answer: nothing was lost; "Send" again reuses the
+      // same idempotency key, so it cannot book twice.
+      this.failed(error);
+      this.general = `${this.errorMessage(error)} ${this.t.sendAgain}`;
+      return;
+    }
+    if (refusal.newKey) this.tasks.forgetKey();
+    this.form.setServer(refusal.problems);
+    const fields = Object.keys(refusal.problems);
+    if (refusal.general)
+      this.general =
+        this.t.problems[`review:${refusal.general}` as keyof BookingStrings['problems']] ??
+        this.t.problems.unknown;
+    if (refusal.reloadSlots) {
+      const taken = this.draft.slotStart;
+      const slots = await this.tasks.reloadSlots();
+      const next = slots?.find((s) => s.start > taken) ?? slots?.[0];
+      if (next) this.draft = { ...this.draft, slotStart: next.start };
+      this.form.setServer({ slotStart: next ? 'taken-next' : 'taken' });
+    }
+    const step = this.steps.find((s) => stepFields[s].some((f) => fields.includes(f)));
+    if (step && step !== 'review') {
+      this.toReview = true;
+      this.step = step;
+      await this.updateComplete;
+      this.status.announce(this.problemSummary(fields));
+      if (!this.form.focusFirst(this.renderRoot, stepFields[step], refusal.problems))
+        void this.focusStep();
+    } else {
+      this.status.announce(this.general);
+    }
+  }
+
+  private problemSummary(fields: string[]): string {
+    const flow = this.flow!;
+    const v = this.view(flow);
+    return fields
+      .map((f) => {
+        const code = v.problem(f);
+        return code ? messageFor(v, f, code) : '';
+      })
+      .filter(Boolean)
+      .join(' ');
+  }
+
+  /** Book again: the same supporter's times, or the chooser. The person's answers stay. */
+  private rebook(supporterId?: string): void {
+    this.manage.close();
+    this.created = undefined;
+    this.tasks.forgetKey();
+    this.chooseAnother = !supporterId;
+    this.draft = {
+      ...this.draft,
+      supporterId: supporterId ?? '',
+      slotStart: '',
+      amount: this.draft.amount,
+    };
+    this.step = supporterId ? 'time' : undefined;
+    this.form.reset();
+    void this.focusStep();
+  }
+
+  private readonly failed = (error: unknown): void => {
+    if (isApiError(error) && error.kind === 'aborted') return;
+    this.reportError(error);
+    this.status.announce(this.errorMessage(error));
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'peer-booking': PeerBooking;
+  }
+}

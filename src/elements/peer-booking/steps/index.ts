@@ -1,0 +1,106 @@
+import { html, type TemplateResult } from 'lit';
+import { TaskStatus } from '@lit/task';
+import type { Slot } from '../../../api/schemas.js';
+import type { BookingStrings } from '../../../i18n/booking-en.js';
+import type { Locale } from '../../../i18n/types.js';
+import { effectivePricing, formatMoney, type BookingDraft } from '../booking-draft.js';
+import type { FlowContext, StepId } from '../booking-flow.js';
+import type { BookingTasks } from '../booking-tasks.js';
+import type { SlotPicker } from '../slot-picker.js';
+import { stateList } from '../states.js';
+import { aboutStep, eligibilityStep } from './about.js';
+import { policiesStep, priceStep } from './agree.js';
+import { sessionStep, supporterStep, timeStep } from './choose.js';
+import type { StepView } from './fields.js';
+import { reviewStep } from './review.js';
+
+export interface StepData {
+  picker: SlotPicker;
+  steps: readonly StepId[];
+  supporterName: string | undefined;
+  change: (step: StepId) => void;
+  select: (slot: Slot) => void;
+  setZone: (zone: string) => void;
+  checkGift: () => void;
+  horizonDays: number;
+  errorView: (error: unknown, retry: () => void) => TemplateResult;
+}
+
+/** Placeholders every problem message and question may use. */
+export function stepValues(
+  t: BookingStrings,
+  locale: Locale,
+  flow: FlowContext,
+  draft: BookingDraft,
+  name: string | undefined,
+): Record<string, string | number> {
+  const { eligibility, currency } = flow.program;
+  const pricing = effectivePricing(flow, draft);
+  const money = (n: number) => formatMoney(n, currency, locale);
+  return {
+    min: eligibility.minAge ?? 0,
+    max: eligibility.maxAge ?? 130,
+    states: stateList(eligibility.states, locale, t.stateNames),
+    name: name ?? t.yourSupporter,
+    n: flow.gift?.balance?.lengthMinutes ?? 0,
+    ...(pricing.model === 'sliding-scale'
+      ? {
+          minimum: money(pricing.minimum),
+          maximum: pricing.maximum === undefined ? '' : money(pricing.maximum),
+        }
+      : {}),
+  };
+}
+
+/** The open step's questions. */
+export function renderStep(
+  step: StepId,
+  v: StepView,
+  tasks: BookingTasks,
+  data: StepData,
+): TemplateResult {
+  switch (step) {
+    case 'supporter':
+      return supporterStep(
+        v,
+        tasks.supporters.value,
+        tasks.supporters.status === TaskStatus.ERROR
+          ? data.errorView(tasks.supporters.error, () => void tasks.supporters.run())
+          : html`<p class="loading" part="loading">${v.t.loadingSupporters}</p>`,
+      );
+    case 'session':
+      return sessionStep(v);
+    case 'time': {
+      const slots = tasks.slots.value;
+      const state =
+        tasks.slots.status === TaskStatus.ERROR
+          ? data.errorView(tasks.slots.error, () => void tasks.slots.run())
+          : !slots
+            ? html`<p class="loading" part="loading">${v.t.loadingTimes}</p>`
+            : undefined;
+      return timeStep(v, {
+        picker: data.picker,
+        slots,
+        from: slots?.[0] ? new Date(slots[0].start) : new Date(),
+        days: data.horizonDays,
+        state,
+        select: data.select,
+        setZone: data.setZone,
+      });
+    }
+    case 'eligibility':
+      return eligibilityStep(v);
+    case 'about':
+      return aboutStep(v);
+    case 'policies':
+      return policiesStep(v);
+    case 'price':
+      return priceStep(v, {
+        giftEnabled: v.flow.program.giftCards.enabled,
+        checkingGift: tasks.gift.status === TaskStatus.PENDING,
+        checkGift: data.checkGift,
+      });
+    case 'review':
+      return reviewStep(v, data);
+  }
+}
