@@ -36,9 +36,19 @@ export const BookingRequestSchema = z.object({
   seeker: z.object({
     name: text(120),
     email: EmailSchema,
-    age: z.number().check(z.int(), z.minimum(0), z.maximum(130)),
-    state: StateCodeSchema,
     pronouns: z.optional(z.string().check(z.maxLength(40))),
+    /** Where the seeker lives; must be one of the program's `eligibility.states`. */
+    state: StateCodeSchema,
+    /**
+     * The seeker's age, only when the program has an age limit (`eligibility.minAge` or
+     * `maxAge`): required then unless `ageInRange` stands in for it; ignored without a limit.
+     */
+    age: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(130))),
+    /**
+     * The seeker's yes to "Are you between 18 and 30?", instead of an age, when the program's
+     * `eligibility.ageQuestion` is `range`.
+     */
+    ageInRange: z.optional(z.literal(true)),
   }),
   /** The seeker read and agreed to each policy; each must be true. */
   policies: z.object({

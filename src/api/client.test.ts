@@ -725,6 +725,21 @@ describe('ApiClient: request validation', () => {
     expect(everything).not.to.contain('Alex Doe');
   });
 
+  it('sends a seeker without an age, or with a yes to the age range instead (contract 4)', async () => {
+    const { client, calls } = setup([json(createdBooking, 201)]);
+    const { age: _, ...ageless } = bookingRequest.seeker;
+    await client.createBooking({ ...bookingRequest, seeker: ageless });
+    await client.createBooking({ ...bookingRequest, seeker: { ...ageless, ageInRange: true } });
+    const sent = calls.map((call) => (JSON.parse(call.body!) as BookingRequest).seeker);
+    expect(sent).to.deep.equal([ageless, { ...ageless, ageInRange: true }]);
+    // Only a yes travels: a no is refused before sending.
+    const no = { ...ageless, ageInRange: false } as unknown as BookingRequest['seeker'];
+    const error = await failure(client.createBooking({ ...bookingRequest, seeker: no }));
+    expect(error.kind).to.equal('validation');
+    expect(error.issues?.map((i) => i.path)).to.deep.equal(['seeker.ageInRange']);
+    expect(calls).to.have.length(2);
+  });
+
   it('sends the parsed body: keys outside the contract are dropped', async () => {
     const { client, calls } = setup([json(createdBooking, 201)]);
     const withExtra = { ...bookingRequest, ssn: '123-45-6789' } as BookingRequest;
@@ -784,6 +799,31 @@ describe('ApiClient: response validation (R5)', () => {
     ]);
     expect(error.message).to.contain('getProgram').and.contain('eligibility.minAge');
     expect(calls).to.have.length(1);
+  });
+
+  it('accepts a program without an age limit, with prices per length and a referral page', async () => {
+    const allAges = {
+      ...program,
+      eligibility: { states: ['CA'], referralUrl: 'https://support.example.org/other-help' },
+      pricing: {
+        model: 'sliding-scale',
+        suggested: 4500,
+        minimum: 2000,
+        byLength: [{ lengthMinutes: 30, suggested: 2500, minimum: 1000 }],
+      },
+    };
+    const { client } = setup([json(allAges)]);
+    expect(await client.getProgram()).to.deep.equal(allAges);
+    const broken = {
+      ...allAges,
+      eligibility: { ...allAges.eligibility, ageQuestion: 'exact', referralUrl: 'http://x.org' },
+    };
+    const error = await failure(setup([json(broken)]).client.getProgram());
+    expect(error.kind).to.equal('validation');
+    expect(error.issues?.map((i) => i.path).sort()).to.deep.equal([
+      'eligibility.ageQuestion',
+      'eligibility.referralUrl',
+    ]);
   });
 
   it('gives kind validation for malformed JSON and for an empty body', async () => {

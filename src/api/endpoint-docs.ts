@@ -51,7 +51,11 @@ export const endpointDocs: Record<EndpointName, EndpointDoc> = {
       'The answer carries `manageToken`, the secret the seeker needs to read, cancel or ' +
       'reschedule this booking: only this answer (and its idempotent replays) ever sends it. ' +
       'A time the supporter never offered is refused with 422 `slot-not-offered`; one taken ' +
-      'meanwhile with 409 `slot-taken`.',
+      'meanwhile with 409 `slot-taken`. Eligibility asks the least: when the program has an age ' +
+      'limit, `seeker.age` within it, or `seeker.ageInRange: true` where its `ageQuestion` is ' +
+      '`range`; without a limit, no age (one sent is ignored). A seeker the program cannot serve ' +
+      'is refused with 422 `not-eligible`. Prices are those of the session length (the ' +
+      "pricing's `byLength` entry for it, else its top-level amounts).",
   },
   getBooking: {
     summary: 'A booking and its status; once cancelled, its `cancellation`.',

@@ -68,7 +68,7 @@ describe('OpenAPI document', () => {
   it('is OpenAPI 3.1 with the contract version', async () => {
     expect(doc.openapi).to.equal('3.1.0');
     // A literal, not API_VERSION: changing the contract's version is a decision this test records.
-    expect(doc.info).to.include({ title: 'Peer support widgets backend API', version: '3.0.0' });
+    expect(doc.info).to.include({ title: 'Peer support widgets backend API', version: '4.0.0' });
     expect(doc.servers).to.be.an('array').that.is.not.empty;
 
     // What partners read is the committed file: it must announce the same version.
@@ -79,7 +79,7 @@ describe('OpenAPI document', () => {
       info?: { version?: unknown };
     };
     expect(committed.openapi).to.equal('3.1.0');
-    expect(committed.info?.version, 'info.version of openapi.json').to.equal('3.0.0');
+    expect(committed.info?.version, 'info.version of openapi.json').to.equal('4.0.0');
   });
 
   for (const name of Object.keys(endpoints) as EndpointName[]) {
@@ -195,16 +195,74 @@ describe('OpenAPI document', () => {
     for (const pointer of [
       'Money/properties/amount',
       'SlidingScalePricing/properties/minimum',
+      'SlidingScalePricing/properties/byLength/items/properties/suggested',
+      'SlidingScalePricing/properties/byLength/items/properties/minimum',
+      'SlidingScalePricing/properties/byLength/items/properties/maximum',
+      'FixedPricing/properties/price',
+      'FixedPricing/properties/byLength/items/properties/price',
       'Program/properties/giftCards/properties/pricePerSession',
     ]) {
       const schemas = doc.components as { schemas: Record<string, Json> };
       const [name, ...rest] = pointer.split('/');
       let node = schemas.schemas[name!] as Json;
-      if (name === 'SlidingScalePricing') {
-        node = (resolve('#/components/schemas/Pricing/oneOf') as Json[])[0]!;
+      if (name === 'SlidingScalePricing' || name === 'FixedPricing') {
+        const branch = name === 'SlidingScalePricing' ? 0 : 1;
+        node = (resolve('#/components/schemas/Pricing/oneOf') as Json[])[branch]!;
       }
       for (const key of rest) node = (node as Record<string, Json>)[key]!;
       expect((node as { description?: string }).description, pointer).to.contain('minor units');
+    }
+  });
+
+  it('documents prices per session length', () => {
+    const [sliding, fixed] = resolve('#/components/schemas/Pricing/oneOf') as {
+      properties: Record<string, { description?: string; items?: { required?: string[] } }>;
+      required: string[];
+    }[];
+    expect(sliding!.properties.byLength!.description).to.contain('replaces all three');
+    expect(sliding!.properties.byLength!.items!.required).to.deep.equal([
+      'lengthMinutes',
+      'suggested',
+      'minimum',
+    ]);
+    expect(fixed!.properties.byLength!.description).to.contain('replacing the top-level price');
+    expect(fixed!.properties.byLength!.items!.required).to.deep.equal(['lengthMinutes', 'price']);
+    expect(sliding!.required).not.to.include('byLength');
+  });
+
+  it('documents eligibility with the least data, and an age only where there is a limit', () => {
+    expect(resolve('#/components/schemas/Program/properties/eligibility')).to.deep.equal({
+      $ref: '#/components/schemas/Eligibility',
+    });
+    const eligibility = resolve('#/components/schemas/Eligibility') as {
+      properties: Record<string, { description?: string; enum?: string[]; format?: string }>;
+      required: string[];
+    };
+    expect(eligibility.required).to.deep.equal(['states']);
+    const { minAge, ageQuestion, referralUrl } = eligibility.properties;
+    expect(minAge!.description).to.contain('no age limit');
+    expect(ageQuestion!.enum).to.deep.equal(['age', 'range']);
+    expect(ageQuestion!.description).to.contain('ageInRange');
+    expect(referralUrl!.format).to.equal('uri');
+    expect(referralUrl!.description).to.contain('other places to find support');
+
+    const seeker = resolve('#/components/schemas/BookingRequest/properties/seeker') as {
+      properties: Record<string, { description?: string; const?: unknown }>;
+      required: string[];
+    };
+    expect(seeker.required).to.deep.equal(['name', 'email', 'state']);
+    expect(seeker.properties.ageInRange).to.deep.include({ type: 'boolean', const: true });
+    expect(seeker.properties.age!.description).to.contain('Ignored when the program has no age');
+    // A description given to one field stays on that field, not on every use of its schema.
+    const joinUrl = resolve('#/components/schemas/Booking/properties/joinUrl') as {
+      description?: string;
+    };
+    expect(joinUrl.description).to.equal(undefined);
+    const unprocessable = resolve('#/components/responses/UnprocessableContent') as {
+      description: string;
+    };
+    for (const code of ['out_of_range', 'required', 'not_served', 'not_certified']) {
+      expect(unprocessable.description).to.contain(code);
     }
   });
 

@@ -16,7 +16,7 @@ const s = { ...common, ...booking, ...gift };
  * Version of the API contract (not of the package): bump on any change to the document, the
  * major for a change an existing client or server breaks on, the minor for additions.
  */
-export const API_VERSION = '3.0.0';
+export const API_VERSION = '4.0.0';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -32,6 +32,7 @@ const namedSchemas: Record<string, z.ZodMiniType> = {
   Certification: s.CertificationSchema,
   CreatedBooking: s.CreatedBookingSchema,
   CrisisLine: s.CrisisLineSchema,
+  Eligibility: s.EligibilitySchema,
   ErrorBody: s.ErrorBodySchema,
   ErrorCode: s.ErrorCodeSchema,
   Facets: s.FacetsSchema,
@@ -89,7 +90,9 @@ const errorResponses: Record<number, { name: string; description: string }> = {
     name: 'UnprocessableContent',
     description:
       'Well-formed but refused, each reason with its code and, where a field is at fault, its ' +
-      '`fieldErrors`: `not-eligible` (`seeker.age`, `seeker.state`); `payment-below-minimum` and ' +
+      '`fieldErrors`: `not-eligible` (`seeker.age`: `out_of_range` or `required`; ' +
+      '`seeker.state`: `not_served`, or `not_certified` for the supporter); ' +
+      '`payment-below-minimum` and ' +
       '`payment-above-maximum` (`payment.amount`); `payment-kind-not-accepted` (`payment.kind`); ' +
       '`gift-card-invalid` and `gift-card-used` (`payment.code`); `slot-not-offered` ' +
       '(`slotStart`: a time the supporter never offered, unlike `slot-taken`); `too-late`; ' +
@@ -127,10 +130,14 @@ const formats = new Map<unknown, string>([
 const MINOR_UNITS = 'Integer amount in minor units of the currency (cents for USD): 4500 is 45.00.';
 const optionalInner = (schema: z.ZodMiniOptional) => schema._zod.def.innerType;
 const slidingScale = s.PaymentChoiceSchema._zod.def.options[0];
+const eligibility = s.EligibilitySchema.shape;
+const seeker = s.BookingRequestSchema.shape.seeker.shape;
 
 /**
  * Descriptions the document gives to schemas that the bundles carry without them: every money
  * field says it is in minor units, where the schema itself does (QUALITY P1: no prose in bundles).
+ * A key is one schema object wherever it is used, so a schema shared by many fields (a URL, a
+ * state code) is described through the field's own `z.optional` wrapper, never itself.
  */
 const descriptions = new Map<unknown, string>([
   [s.MoneySchema.shape.amount, MINOR_UNITS],
@@ -141,6 +148,51 @@ const descriptions = new Map<unknown, string>([
     `Highest amount accepted. ${MINOR_UNITS}`,
   ],
   [s.FixedPricingSchema.shape.price, `Price per session. ${MINOR_UNITS}`],
+  [
+    s.SlidingScalePricingSchema.shape.byLength,
+    'Amounts for particular session lengths, one entry per length. An entry replaces all three ' +
+      'top-level amounts (suggested, minimum, maximum) for sessions of its length: an entry ' +
+      'without maximum has no maximum. Other lengths use the top-level amounts.',
+  ],
+  [
+    s.FixedPricingSchema.shape.byLength,
+    'Prices for particular session lengths, one entry per length, each replacing the top-level ' +
+      'price for sessions of its length. Other lengths cost the top-level price.',
+  ],
+  [
+    s.EligibilitySchema,
+    'Who may book, with the least data: the state where the seeker lives and, only when the ' +
+      'program has an age limit, their age or only whether they are within the range.',
+  ],
+  [eligibility.states, 'The states the program serves (where the seeker lives).'],
+  [
+    eligibility.minAge,
+    'Youngest age served, inclusive. Without minAge and maxAge the program has no age limit and ' +
+      'a booking carries no age; either bound may stand alone (minAge 18 alone: 18 and older).',
+  ],
+  [eligibility.maxAge, 'Oldest age served, inclusive.'],
+  [
+    eligibility.ageQuestion,
+    'How a booking asks about age when the program has a limit. `age` (the default): the ' +
+      'seeker\'s age, sent as seeker.age. `range`: only a yes or no ("Are you between 18 and ' +
+      '30?"), sent as seeker.ageInRange: true instead of an age. Ignored without a limit.',
+  ],
+  [
+    eligibility.referralUrl,
+    "The program's page of other places to find support, shown to someone it cannot serve.",
+  ],
+  [
+    seeker.age,
+    "The seeker's age. Required when the program has an age limit (eligibility.minAge or " +
+      'maxAge), unless its ageQuestion is `range` and ageInRange is sent; it must then be within ' +
+      'the limits (else 422 `not-eligible`, seeker.age `out_of_range`; missing: `required`). ' +
+      'Ignored when the program has no age limit.',
+  ],
+  [
+    seeker.ageInRange,
+    "The seeker's yes to whether they are within the program's age range, instead of an age: " +
+      "accepted when the program's eligibility.ageQuestion is `range`, ignored otherwise.",
+  ],
   [
     s.ProgramSchema.shape.giftCards.shape.pricePerSession,
     `Price of one gifted session. ${MINOR_UNITS}`,

@@ -128,21 +128,39 @@ export const CrisisLineSchema = z.object({
 });
 export type CrisisLine = z.infer<typeof CrisisLineSchema>;
 
-export const SlidingScalePricingSchema = z.object({
-  model: z.literal('sliding-scale'),
+// Amounts shared by the top level of a pricing and its per-length entries (spread, not z.extend).
+const slidingScaleAmounts = {
   /** Suggested amount, minor units. */
   suggested: nonNegativeInt(),
   /** Lowest amount the seeker may choose, minor units. */
   minimum: nonNegativeInt(),
-  /** Highest amount accepted, minor units. */
+  /** Highest amount accepted, minor units; no upper limit when absent. */
   maximum: z.optional(positiveInt()),
+};
+const fixedPrice = {
+  /** Price per session, minor units. */
+  price: positiveInt(),
+};
+
+export const SlidingScalePricingSchema = z.object({
+  model: z.literal('sliding-scale'),
+  ...slidingScaleAmounts,
+  /**
+   * Amounts for particular session lengths. An entry replaces all three top-level amounts for
+   * its length (an entry without `maximum` has no maximum); other lengths use the top level. One
+   * entry per length.
+   */
+  byLength: z.optional(
+    z.array(z.object({ lengthMinutes: SessionLengthSchema, ...slidingScaleAmounts })),
+  ),
 });
 export const FixedPricingSchema = z.object({
   model: z.literal('fixed'),
-  /** Price per session, minor units. */
-  price: positiveInt(),
+  ...fixedPrice,
   /** Whether a seeker who did not love the session gets the money back. */
   moneyBackGuarantee: z.boolean(),
+  /** Prices for particular session lengths, replacing `price` for that length. One per length. */
+  byLength: z.optional(z.array(z.object({ lengthMinutes: SessionLengthSchema, ...fixedPrice }))),
 });
 export const FreePricingSchema = z.object({
   model: z.literal('free'),
@@ -165,15 +183,33 @@ export const OpeningHoursSchema = z.object({
   close: z.string().check(z.regex(/^([01]\d|2[0-4]):[0-5]\d$/)),
 });
 
+/**
+ * Who may book, with the least data: the state where the seeker lives and, only when the program
+ * has an age limit, their age or just whether it is within the range.
+ */
+export const EligibilitySchema = z.object({
+  /** States (where the seeker lives) the program serves. */
+  states: z.array(StateCodeSchema).check(z.minLength(1)),
+  /** Youngest age served, inclusive. Without `minAge` and `maxAge` there is no age limit. */
+  minAge: z.optional(positiveInt()),
+  /** Oldest age served, inclusive. Either bound may stand alone (`minAge: 18` alone: 18+). */
+  maxAge: z.optional(positiveInt()),
+  /**
+   * How a booking asks about age when there is a limit: `age` (the default) asks the seeker's
+   * age (`seeker.age`); `range` asks only a yes or no ("Are you between 18 and 30?") and the
+   * request carries `seeker.ageInRange: true` instead.
+   */
+  ageQuestion: z.optional(z.enum(['age', 'range'])),
+  /** The program's page of other places to find support, for someone it cannot serve. */
+  referralUrl: z.optional(HttpsUrlSchema),
+});
+export type Eligibility = z.infer<typeof EligibilitySchema>;
+
 export const ProgramSchema = z.object({
   id: IdSchema,
   name: text(120),
-  /** Who may book: age range (inclusive) and the states where the seeker lives. */
-  eligibility: z.object({
-    minAge: positiveInt(),
-    maxAge: positiveInt(),
-    states: z.array(StateCodeSchema).check(z.minLength(1)),
-  }),
+  /** Who may book. */
+  eligibility: EligibilitySchema,
   sessionLengths: z.array(SessionLengthSchema).check(z.minLength(1)),
   modalities: z.array(ModalitySchema).check(z.minLength(1)),
   pricing: PricingSchema,

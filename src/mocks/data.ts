@@ -43,6 +43,8 @@ export interface SeedGiftCard {
   lengthMinutes: SessionLength;
   sessionsTotal: number;
   sessionsRemaining: number;
+  /** Last day the card can be used (`YYYY-MM-DD`); a year after the store starts, by default. */
+  expiresOn?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -52,21 +54,35 @@ const PACIFIC = 'America/Los_Angeles';
 
 const weekdays9to9 = [1, 2, 3, 4, 5].map((day) => ({ day, open: '09:00', close: '21:00' }));
 
-/** The reference service: sliding scale, ages 18 to 30 in California, Oregon and Washington. */
+/**
+ * The reference service: ages 18 to 30 (asked as an age) in California, Oregon and Washington;
+ * a sliding scale of 45.00 suggested, 20.00 at least for an hour, 25.00 and 10.00 for 30 minutes.
+ */
 export const referenceProgram: Program = {
   id: 'reference',
   name: 'Peer Support Reference Service',
-  eligibility: { minAge: 18, maxAge: 30, states: ['CA', 'OR', 'WA'] },
+  eligibility: {
+    states: ['CA', 'OR', 'WA'],
+    minAge: 18,
+    maxAge: 30,
+    ageQuestion: 'age',
+    referralUrl: 'https://support.example.org/other-help',
+  },
   sessionLengths: [30, 60],
   modalities: ['video', 'phone', 'messaging'],
-  pricing: { model: 'sliding-scale', suggested: 4500, minimum: 2000 },
+  pricing: {
+    model: 'sliding-scale',
+    suggested: 4500,
+    minimum: 2000,
+    byLength: [{ lengthMinutes: 30, suggested: 2500, minimum: 1000 }],
+  },
   currency: 'USD',
   cancellation: { windowHours: 24 },
   hours: { timeZone: PACIFIC, weekly: weekdays9to9 },
   giftCards: { enabled: true, pricePerSession: 4500, maxSessions: 10 },
 };
 
-export type ProgramVariant = 'reference' | 'fixed' | 'free' | 'campusCrisisLine';
+export type ProgramVariant = 'reference' | 'fixed' | 'free' | 'campusCrisisLine' | 'noAgeLimit';
 
 /** Named variants for stories and tests; each differs from the reference in one respect. */
 export const programVariants: Readonly<Record<ProgramVariant, Program>> = {
@@ -75,12 +91,19 @@ export const programVariants: Readonly<Record<ProgramVariant, Program>> = {
     ...referenceProgram,
     id: 'fixed-price',
     name: 'Peer Support, fixed price',
-    pricing: { model: 'fixed', price: 6500, moneyBackGuarantee: true },
+    pricing: {
+      model: 'fixed',
+      price: 6500,
+      moneyBackGuarantee: true,
+      byLength: [{ lengthMinutes: 30, price: 3500 }],
+    },
   },
   free: {
     ...referenceProgram,
     id: 'campus-free',
     name: 'Campus Peer Support',
+    // Asks only "Are you between 18 and 30?", not the age itself.
+    eligibility: { ...referenceProgram.eligibility, ageQuestion: 'range' },
     pricing: { model: 'free', sponsor: 'Your campus' },
     // Nothing to pay for, so nothing to gift.
     giftCards: { enabled: false, pricePerSession: 0, maxSessions: 1 },
@@ -98,12 +121,29 @@ export const programVariants: Readonly<Record<ProgramVariant, Program>> = {
       hours: '24/7',
     },
   },
+  noAgeLimit: {
+    ...referenceProgram,
+    id: 'all-ages',
+    name: 'Peer Support for all ages',
+    // No minAge or maxAge: a booking carries no age at all.
+    eligibility: {
+      states: referenceProgram.eligibility.states,
+      referralUrl: 'https://support.example.org/other-help',
+    },
+  },
 };
 
-/** A card with sessions left, for demos, and one that is used up. */
+/** A card with sessions left, for demos, one that is used up, and one that has expired. */
 export const seedGiftCards: readonly SeedGiftCard[] = [
   { code: 'GIFT-DEMO-2026', lengthMinutes: 60, sessionsTotal: 3, sessionsRemaining: 3 },
   { code: 'GIFT-USED-0000', lengthMinutes: 60, sessionsTotal: 2, sessionsRemaining: 0 },
+  {
+    code: 'GIFT-OLD-2024',
+    lengthMinutes: 60,
+    sessionsTotal: 2,
+    sessionsRemaining: 2,
+    expiresOn: '2024-12-31',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

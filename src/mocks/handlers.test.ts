@@ -24,6 +24,7 @@ import {
 } from '../api/booking-schemas.js';
 import { GiftCardBalanceSchema, GiftCardPurchaseSchema } from '../api/gift-card-schemas.js';
 import { startMockBackend } from './browser.js';
+import { programVariants, seedGiftCards } from './data.js';
 import { parseQuery } from './handlers.js';
 import { localeOf } from './labels.js';
 import { createMockStore, type MockStore } from './store.js';
@@ -271,6 +272,49 @@ describe('mock backend over HTTP', () => {
     expect(expectBody(read, 200, BookingSchema)).to.deep.equal(stored);
   });
 
+  it('asks an age only where the program has an age limit, and prices by length', async () => {
+    const { slots } = await sixtyMinuteSlots();
+    const { age: _, ...ageless } = bookingBody(slots[0] as Slot).seeker;
+    const refused = expectError(
+      await post('/bookings', bookingBody(slots[0] as Slot, { seeker: ageless })),
+      422,
+      'not-eligible',
+    );
+    expect(refused.error.fieldErrors?.map((f) => `${f.field} ${f.code}`)).to.deep.equal([
+      'seeker.age required',
+    ]);
+
+    store = createMockStore({ now: () => clock.now, program: programVariants.noAgeLimit });
+    await startMockBackend({ store });
+    const program = expectBody(await api('/program'), 200, ProgramSchema);
+    expect(program.eligibility).not.to.have.any.keys('minAge', 'maxAge');
+    const booking = expectBody(
+      await post('/bookings', bookingBody(slots[0] as Slot, { seeker: ageless })),
+      201,
+      CreatedBookingSchema,
+    );
+    expect(booking.status).to.equal('requested');
+
+    // The reference pricing: at least 10.00 for 30 minutes, 20.00 for an hour.
+    const thirty = expectBody(
+      await api(`/supporters/${slots[0]!.supporterId}/slots?lengthMinutes=30`),
+      200,
+      SlotListSchema,
+    ).slots.find((s) => Date.parse(s.start) >= Date.parse(slots[2]!.start)) as Slot;
+    const pay = (amount: number) => ({ payment: { kind: 'sliding-scale' as const, amount } });
+    const cheap = expectBody(
+      await post('/bookings', bookingBody(thirty, { seeker: ageless, ...pay(1000) })),
+      201,
+      CreatedBookingSchema,
+    );
+    expect(cheap.payment.amount.amount).to.equal(1000);
+    expectError(
+      await post('/bookings', bookingBody(slots[5] as Slot, { seeker: ageless, ...pay(1000) })),
+      422,
+      'payment-below-minimum',
+    );
+  });
+
   it('answers a missing or wrong X-Manage-Token exactly as an unknown booking', async () => {
     const { slots } = await sixtyMinuteSlots();
     const booking = expectBody(
@@ -458,7 +502,7 @@ describe('mock backend over HTTP', () => {
     const code = store.giftCodeFor(first.id) as string;
     const card = expectBody(await post('/gift-cards/lookup', { code }), 200, GiftCardBalanceSchema);
     expect(card).to.deep.include({ sessionsRemaining: 2, lengthMinutes: 30 });
-    expect(store.giftCodes().length).to.equal(3);
+    expect(store.giftCodes().length).to.equal(seedGiftCards.length + 1);
   });
 
   it('matches without an Idempotency-Key', async () => {

@@ -29,6 +29,7 @@ import {
   createSeedSupporters,
   programVariants,
   referenceProgram,
+  seedGiftCards,
   type SupporterRecord,
 } from './data.js';
 import { createMockStore, timeOfDay, type ApiResult, type MockStoreOptions } from './store.js';
@@ -216,11 +217,14 @@ describe('seed data', () => {
       minAge: 18,
       maxAge: 30,
       states: ['CA', 'OR', 'WA'],
+      ageQuestion: 'age',
+      referralUrl: 'https://support.example.org/other-help',
     });
     expect(reference.pricing).to.deep.equal({
       model: 'sliding-scale',
       suggested: 4500,
       minimum: 2000,
+      byLength: [{ lengthMinutes: 30, suggested: 2500, minimum: 1000 }],
     });
     expect(reference.cancellation.windowHours).to.equal(24);
     expect(reference.sessionLengths).to.deep.equal([30, 60]);
@@ -228,10 +232,21 @@ describe('seed data', () => {
       model: 'fixed',
       price: 6500,
       moneyBackGuarantee: true,
+      byLength: [{ lengthMinutes: 30, price: 3500 }],
     });
     expect(served(programVariants.free).pricing).to.deep.equal({
       model: 'free',
       sponsor: 'Your campus',
+    });
+    expect(served(programVariants.free).eligibility).to.deep.include({
+      minAge: 18,
+      maxAge: 30,
+      ageQuestion: 'range',
+    });
+    const allAges = served(programVariants.noAgeLimit).eligibility;
+    expect(allAges).to.deep.equal({
+      states: ['CA', 'OR', 'WA'],
+      referralUrl: 'https://support.example.org/other-help',
     });
     expect(served(programVariants.campusCrisisLine).crisisLine).to.deep.include({
       phone: '+15105550123',
@@ -944,6 +959,114 @@ describe('booking', () => {
     expectError(store.createBooking(request({ ...slot, supporterId: 'ghost' })), 404, 'not-found');
   });
 
+  it('requires the age when the program asks it, and says which code applies', () => {
+    const { store, slots } = setup();
+    const slot = slots[0] as Slot;
+    const codesOf = (body: ErrorBody) =>
+      (body.error.fieldErrors ?? []).map((f) => `${f.field} ${f.code}`);
+    const noAge = { seeker: { name: 'S', email: 's@example.org', state: 'CA' } };
+    let body = expectError(store.createBooking(request(slot, noAge)), 422, 'not-eligible');
+    expect(codesOf(body)).to.deep.equal(['seeker.age required']);
+    // A yes to the range does not stand in for an age the program asks.
+    const yes = { seeker: { ...noAge.seeker, ageInRange: true as const } };
+    body = expectError(store.createBooking(request(slot, yes)), 422, 'not-eligible');
+    expect(codesOf(body)).to.deep.equal(['seeker.age required']);
+    const old = { seeker: { ...noAge.seeker, age: 31, state: 'NV' } };
+    body = expectError(store.createBooking(request(slot, old)), 422, 'not-eligible');
+    expect(codesOf(body)).to.deep.equal(['seeker.age out_of_range', 'seeker.state not_served']);
+    expect(body.error.fieldErrors?.[0]?.message).to.contain('18 to 30');
+    const uncertified = { seeker: { ...noAge.seeker, age: 17, state: 'WA' } };
+    body = expectError(store.createBooking(request(slot, uncertified)), 422, 'not-eligible');
+    expect(codesOf(body)).to.deep.equal(['seeker.age out_of_range', 'seeker.state not_certified']);
+  });
+
+  it("takes a yes to the range question where that is the program's question", () => {
+    const { store, slots } = setup(MARCH, { program: programVariants.free });
+    const seeker = { name: 'S', email: 's@example.org', state: 'CA' };
+    const free = { payment: { kind: 'free' as const } };
+    const yes = { ...free, seeker: { ...seeker, ageInRange: true as const } };
+    expectOk(store.createBooking(request(slots[0] as Slot, yes)), BookingSchema, 201);
+    // An age is accepted too, and must then be within the range.
+    const aged = (age: number) => ({ ...free, seeker: { ...seeker, age } });
+    expectOk(store.createBooking(request(slots[1] as Slot, aged(30))), BookingSchema, 201);
+    let body = expectError(
+      store.createBooking(request(slots[2] as Slot, aged(31))),
+      422,
+      'not-eligible',
+    );
+    expect(body.error.fieldErrors?.map((f) => f.code)).to.deep.equal(['out_of_range']);
+    body = expectError(
+      store.createBooking(request(slots[2] as Slot, { ...free, seeker })),
+      422,
+      'not-eligible',
+    );
+    expect(body.error.fieldErrors?.map((f) => `${f.field} ${f.code}`)).to.deep.equal([
+      'seeker.age required',
+    ]);
+    // The contract has no "no": only `true` or nothing.
+    const no = { ...free, seeker: { ...seeker, ageInRange: false } } as unknown as BookingRequest;
+    body = expectError(store.createBooking(request(slots[2] as Slot, no)), 400, 'invalid-request');
+    expect(fieldsOf(body)).to.deep.equal(['seeker.ageInRange']);
+  });
+
+  it('needs no age on a program without an age limit, and ignores one sent', () => {
+    const { store, slots } = setup(MARCH, { program: programVariants.noAgeLimit });
+    const seeker = { name: 'S', email: 's@example.org', state: 'CA' };
+    expectOk(store.createBooking(request(slots[0] as Slot, { seeker })), BookingSchema, 201);
+    expectOk(
+      store.createBooking(request(slots[1] as Slot, { seeker: { ...seeker, age: 70 } })),
+      BookingSchema,
+      201,
+    );
+    const body = expectError(
+      store.createBooking(request(slots[2] as Slot, { seeker: { ...seeker, state: 'NV' } })),
+      422,
+      'not-eligible',
+    );
+    expect(fieldsOf(body)).to.deep.equal(['seeker.state']);
+  });
+
+  it('prices a session by its length: the sliding scale and the fixed price', () => {
+    const { store } = setup();
+    const thirty = slotsOf(store, 'dst', 30);
+    const sixty = slotsOf(store, 'dst', 60);
+    const pay = (amount: number) => ({ payment: { kind: 'sliding-scale' as const, amount } });
+    // 30 minutes: at least 10.00; 60 minutes: at least 20.00 (the top level).
+    const low = expectOk(
+      store.createBooking(request(thirty[0] as Slot, pay(1000))),
+      BookingSchema,
+      201,
+    );
+    expect(low.payment.amount).to.deep.equal({ amount: 1000, currency: 'USD' });
+    let body = expectError(
+      store.createBooking(request(thirty[4] as Slot, pay(999))),
+      422,
+      'payment-below-minimum',
+    );
+    expect(body.error.fieldErrors?.[0]?.message).to.contain('1000');
+    body = expectError(
+      store.createBooking(request(sixty[5] as Slot, pay(1000))),
+      422,
+      'payment-below-minimum',
+    );
+    expect(body.error.fieldErrors?.[0]?.message).to.contain('2000');
+
+    const fixed = setup(MARCH, { program: programVariants.fixed });
+    const fixedPay = { payment: { kind: 'fixed' as const } };
+    const short = expectOk(
+      fixed.store.createBooking(request(slotsOf(fixed.store, 'dst', 30)[0] as Slot, fixedPay)),
+      BookingSchema,
+      201,
+    );
+    expect(short.payment.amount).to.deep.equal({ amount: 3500, currency: 'USD' });
+    const long = expectOk(
+      fixed.store.createBooking(request(slotsOf(fixed.store, 'dst', 60)[5] as Slot, fixedPay)),
+      BookingSchema,
+      201,
+    );
+    expect(long.payment.amount).to.deep.equal({ amount: 6500, currency: 'USD' });
+  });
+
   it('checks session length, modality and the shape of the request', () => {
     const { store } = storeAt(MARCH, {
       supporters: [supporter('short', { sessionLengths: [30], modalities: ['video'] })],
@@ -1526,7 +1649,12 @@ describe('gift cards', () => {
     expect(bought.checkoutUrl).to.match(/^https:\/\/checkout\.example\.org\//);
     const code = store.giftCodeFor(bought.id) as string;
     expect(code).to.match(/^GIFT-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-    expect(store.giftCodes()).to.include.members(['GIFT-DEMO-2026', 'GIFT-USED-0000', code]);
+    expect(store.giftCodes()).to.include.members([
+      'GIFT-DEMO-2026',
+      'GIFT-USED-0000',
+      'GIFT-OLD-2024',
+      code,
+    ]);
     const card = expectOk(store.getGiftCard(code.toLowerCase()), GiftCardBalanceSchema);
     expect(card).to.deep.include({ status: 'active', sessionsTotal: 3, sessionsRemaining: 3 });
     expect(card.expiresOn).to.equal('2027-03-05');
@@ -1537,12 +1665,35 @@ describe('gift cards', () => {
       201,
     );
     expect(again).to.deep.equal(bought);
-    expect(store.giftCodes().length).to.equal(3);
+    expect(store.giftCodes().length).to.equal(seedGiftCards.length + 1);
     expectError(
       store.purchaseGiftCard({ ...purchase, sessions: 4 }, 'gift-1'),
       422,
       'idempotency-key-reused',
     );
+  });
+
+  it('has an expired seed card, which looks up as expired and pays for nothing', () => {
+    const { store } = storeAt(MARCH, {
+      supporters: [supporter('dst')],
+    });
+    const card = expectOk(store.getGiftCard('GIFT-OLD-2024'), GiftCardBalanceSchema);
+    expect(card).to.deep.equal({
+      code: 'GIFT-OLD-2024',
+      status: 'expired',
+      lengthMinutes: 60,
+      sessionsTotal: 2,
+      sessionsRemaining: 2,
+      expiresOn: '2024-12-31',
+    });
+    const slot = slotsOf(store, 'dst')[0] as Slot;
+    const body = expectError(
+      store.createBooking(request(slot, { payment: { kind: 'gift-card', code: 'GIFT-OLD-2024' } })),
+      422,
+      'gift-card-invalid',
+    );
+    expect(body.error.message).to.contain('expired');
+    expect(fieldsOf(body)).to.deep.equal(['payment.code']);
   });
 
   it('refuses too many sessions, a past delivery date, and programs without gift cards', () => {

@@ -2,7 +2,9 @@
  * The mock backend's rules, in plain TypeScript: availability, search, matching, bookings,
  * cancellations and gift cards. No MSW and no DOM here (the page's origin is only the default of
  * `origin`), so the same rules can be read (and later ported to the reference server) without the
- * transport, and tested directly with a fixed clock.
+ * transport, and tested directly with a fixed clock. The booking rules a server must share
+ * (eligibility, the price of a length, payments, gift card status, the cancellation window and
+ * terms) are not here but in `api/booking-rules.ts`, which this store calls.
  *
  * Every method returns either `{ ok: true, status, body }` with a body valid against the
  * operation's response schema, or `{ ok: false, status, body: ErrorBody }`.
@@ -15,6 +17,7 @@ import {
   SessionLengthSchema,
   SupporterFiltersSchema,
   SupporterQuerySchema,
+  type Eligibility,
   type ErrorBody,
   type ErrorCode,
   type Facets,
@@ -47,6 +50,18 @@ import {
   type RescheduleRequest,
 } from '../api/booking-schemas.js';
 import {
+  asksAge,
+  cancellationTerms,
+  checkPayment,
+  eligibilityProblems,
+  freeCancellationUntil,
+  giftCardProblem,
+  giftCardStatus,
+  isFreeCancellation,
+  type EligibilityProblem,
+  type PaymentProblem,
+} from '../api/booking-rules.js';
+import {
   GiftCardPurchaseRequestSchema,
   type GiftCardBalance,
   type GiftCardPurchase,
@@ -65,7 +80,6 @@ import { portraitPath, portraitSvg } from './portraits.js';
 import { allLabels, localizeTag, timeOfDayLabel, type MockLocale } from './labels.js';
 import {
   DAY,
-  HOUR,
   MINUTE,
   addDays,
   compareDates,
@@ -393,6 +407,32 @@ function isInstant(text: string): boolean {
   return DateTimeSchema.safeParse(text).success;
 }
 
+/** "aged 18 to 30", "aged 18 or older", "aged 30 or younger". */
+function ageLimit({ minAge, maxAge }: Eligibility): string {
+  if (minAge !== undefined && maxAge !== undefined) return `aged ${minAge} to ${maxAge}`;
+  return minAge !== undefined ? `aged ${minAge} or older` : `aged ${maxAge} or younger`;
+}
+
+/** The field error of an eligibility problem, with a message for people reading logs. */
+function eligibilityError(problem: EligibilityProblem, eligibility: Eligibility): FieldError {
+  const { field, code } = problem;
+  let message: string;
+  if (field === 'seeker.state') {
+    message =
+      code === 'required'
+        ? 'Say which state you live in.'
+        : `This program serves people living in ${eligibility.states.join(', ')}.`;
+  } else if (code === 'out_of_range') {
+    message = `This program is for people ${ageLimit(eligibility)}.`;
+  } else {
+    message =
+      asksAge(eligibility) === 'range'
+        ? `Confirm that you are ${ageLimit(eligibility)} (ageInRange) or give your age.`
+        : `Give your age: this program is for people ${ageLimit(eligibility)}.`;
+  }
+  return { field, code, message };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The store.
 
@@ -413,7 +453,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
   const currency = program.currency;
   const programZone = program.hours.timeZone;
   const programHours = weeklyByDay(program.hours.weekly);
-  const windowMs = program.cancellation.windowHours * HOUR;
+  const windowHours = program.cancellation.windowHours;
 
   const entries = new Map<string, Entry>();
   for (const record of supporters) {
@@ -455,7 +495,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
   const todayMs = now().getTime();
   const inAYear = formatLocalDate(todayMs + 365 * DAY, programZone);
   for (const card of options.giftCards ?? seedGiftCards) {
-    giftCards.set(card.code, { ...card, expiresOn: inAYear });
+    giftCards.set(card.code, { ...card, expiresOn: card.expiresOn ?? inAYear });
   }
 
   // --- ids -----------------------------------------------------------------------------------
@@ -738,10 +778,8 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     return record.booking.lengthMinutes;
   }
 
-  function giftStatus(card: GiftCardRecord): GiftCardBalance['status'] {
-    if (card.expiresOn < formatLocalDate(nowMs(), programZone)) return 'expired';
-    return card.sessionsRemaining > 0 ? 'active' : 'used';
-  }
+  const giftStatus = (card: GiftCardRecord) =>
+    giftCardStatus(card, formatLocalDate(nowMs(), programZone));
 
   type PaymentPlan = {
     kind: Booking['payment']['kind'];
@@ -750,88 +788,87 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
   };
 
   function planPayment(request: BookingRequest): { ok: true; value: PaymentPlan } | ApiFailure {
-    const payment = request.payment;
-    const pricing = program.pricing;
-    if (payment.kind === 'gift-card') {
-      const code = payment.code.toUpperCase();
-      const card = giftCards.get(code);
-      const fieldError = (message: string): FieldError[] => [
-        { field: 'payment.code', code: 'invalid', message },
-      ];
-      if (!program.giftCards.enabled || pricing.model === 'free') {
-        return failure(422, 'payment-kind-not-accepted', 'This program does not take gift cards.', [
-          {
-            field: 'payment.kind',
-            code: 'not_accepted',
-            message: `Expected ${pricing.model}.`,
-          },
+    const { payment, lengthMinutes } = request;
+    const checked = checkPayment(program, lengthMinutes, payment);
+    if (!checked.ok) return paymentRefusal(checked, payment.kind);
+    if (payment.kind !== 'gift-card') {
+      return { ok: true, value: { kind: payment.kind, amount: checked.amount } };
+    }
+    const card = giftCards.get(payment.code.toUpperCase());
+    const fieldError = (message: string): FieldError[] => [
+      { field: 'payment.code', code: 'invalid', message },
+    ];
+    if (!card) {
+      return failure(
+        422,
+        'gift-card-invalid',
+        'This gift card code is not valid.',
+        fieldError('Check the code and try again.'),
+      );
+    }
+    const problem = giftCardProblem(
+      { status: giftStatus(card), lengthMinutes: card.lengthMinutes },
+      lengthMinutes,
+    );
+    if (problem?.reason === 'expired') {
+      return failure(
+        422,
+        problem.code,
+        'This gift card has expired.',
+        fieldError(`Expired on ${card.expiresOn}.`),
+      );
+    }
+    if (problem?.reason === 'used') {
+      return failure(
+        422,
+        problem.code,
+        'All sessions on this gift card have been used.',
+        fieldError('No sessions left on this card.'),
+      );
+    }
+    if (problem) {
+      return failure(
+        422,
+        problem.code,
+        `This gift card is for ${card.lengthMinutes}-minute sessions.`,
+        fieldError(`Choose a ${card.lengthMinutes}-minute session to use this card.`),
+      );
+    }
+    return { ok: true, value: { kind: 'gift-card', amount: 0, giftCard: card } };
+  }
+
+  function paymentRefusal(
+    problem: PaymentProblem,
+    kind: BookingRequest['payment']['kind'],
+  ): ApiFailure {
+    switch (problem.code) {
+      case 'payment-kind-not-accepted': {
+        const accepted = problem.accepted.join(' or ');
+        const message =
+          kind === 'gift-card'
+            ? 'This program does not take gift cards.'
+            : `This program takes ${accepted} payments.`;
+        return failure(422, problem.code, message, [
+          { field: problem.field, code: 'not_accepted', message: `Expected ${accepted}.` },
         ]);
       }
-      if (!card) {
-        return failure(
-          422,
-          'gift-card-invalid',
-          'This gift card code is not valid.',
-          fieldError('Check the code and try again.'),
-        );
-      }
-      const status = giftStatus(card);
-      if (status === 'expired') {
-        return failure(
-          422,
-          'gift-card-invalid',
-          'This gift card has expired.',
-          fieldError(`Expired on ${card.expiresOn}.`),
-        );
-      }
-      if (status === 'used') {
-        return failure(
-          422,
-          'gift-card-used',
-          'All sessions on this gift card have been used.',
-          fieldError('No sessions left on this card.'),
-        );
-      }
-      if (card.lengthMinutes !== request.lengthMinutes) {
-        return failure(
-          422,
-          'gift-card-invalid',
-          `This gift card is for ${card.lengthMinutes}-minute sessions.`,
-          fieldError(`Choose a ${card.lengthMinutes}-minute session to use this card.`),
-        );
-      }
-      return { ok: true, value: { kind: 'gift-card', amount: 0, giftCard: card } };
-    }
-    if (payment.kind !== pricing.model) {
-      const accepted = pricing.model === 'free' ? 'free' : `${pricing.model} or gift-card`;
-      return failure(422, 'payment-kind-not-accepted', `This program takes ${accepted} payments.`, [
-        { field: 'payment.kind', code: 'not_accepted', message: `Expected ${accepted}.` },
-      ]);
-    }
-    if (payment.kind === 'sliding-scale' && pricing.model === 'sliding-scale') {
-      if (payment.amount < pricing.minimum) {
-        return failure(422, 'payment-below-minimum', 'The amount is below the minimum.', [
+      case 'payment-below-minimum':
+        return failure(422, problem.code, 'The amount is below the minimum.', [
           {
-            field: 'payment.amount',
+            field: problem.field,
             code: 'too_small',
-            message: `The minimum is ${pricing.minimum} (minor units).`,
+            message: `The minimum is ${problem.limit} (minor units).`,
           },
         ]);
-      }
-      if (pricing.maximum !== undefined && payment.amount > pricing.maximum) {
-        return failure(422, 'payment-above-maximum', 'The amount is above the maximum.', [
+      case 'payment-above-maximum':
+        return failure(422, problem.code, 'The amount is above the maximum.', [
           {
-            field: 'payment.amount',
+            field: problem.field,
             code: 'too_big',
-            message: `The maximum is ${pricing.maximum} (minor units).`,
+            message: `The maximum is ${problem.limit} (minor units).`,
           },
         ]);
-      }
-      return { ok: true, value: { kind: 'sliding-scale', amount: payment.amount } };
     }
-    if (pricing.model === 'fixed')
-      return { ok: true, value: { kind: 'fixed', amount: pricing.price } };
-    return { ok: true, value: { kind: 'free', amount: 0 } };
   }
 
   function setTimes(record: BookingRecord, entry: Entry, startMs: number) {
@@ -840,7 +877,10 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     record.endMs = startMs + length * MINUTE;
     record.booking.start = formatInstant(startMs, entry.zone);
     record.booking.end = formatInstant(record.endMs, entry.zone);
-    record.booking.freeCancellationUntil = formatInstant(startMs - windowMs, entry.zone);
+    record.booking.freeCancellationUntil = formatInstant(
+      freeCancellationUntil(new Date(startMs), windowHours).getTime(),
+      entry.zone,
+    );
   }
 
   function createBooking(input: BookingRequest, key?: string): ApiResult<CreatedBooking> {
@@ -861,26 +901,15 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     }
 
     // Eligibility: the program's ages and states, then the supporter's certification.
-    const { minAge, maxAge, states } = program.eligibility;
-    const eligibility: FieldError[] = [];
-    if (request.seeker.age < minAge || request.seeker.age > maxAge) {
-      eligibility.push({
-        field: 'seeker.age',
-        code: 'out_of_range',
-        message: `This program is for people aged ${minAge} to ${maxAge}.`,
-      });
-    }
-    if (!states.includes(request.seeker.state)) {
-      eligibility.push({
-        field: 'seeker.state',
-        code: 'not_served',
-        message: `This program serves people living in ${states.join(', ')}.`,
-      });
-    } else if (!entry.states.has(request.seeker.state)) {
+    const { seeker } = request;
+    const eligibility = eligibilityProblems(program.eligibility, seeker).map((problem) =>
+      eligibilityError(problem, program.eligibility),
+    );
+    if (!eligibility.some((e) => e.field === 'seeker.state') && !entry.states.has(seeker.state)) {
       eligibility.push({
         field: 'seeker.state',
         code: 'not_certified',
-        message: `${entry.record.name} is not certified in ${request.seeker.state}.`,
+        message: `${entry.record.name} is not certified in ${seeker.state}.`,
       });
     }
     if (eligibility.length > 0) {
@@ -995,18 +1024,15 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     return undefined;
   }
 
-  /** Returns a payment and a gift session, as a cancellation in time or a refusal does. */
-  function release(record: BookingRecord): number {
+  /** Releases a payment: refunded if it was made, else no longer due. */
+  function release(record: BookingRecord): void {
     const payment = record.booking.payment;
-    let refunded = 0;
     if (payment.status === 'paid') {
-      refunded = payment.amount.amount;
       payment.status = 'refunded';
     } else {
       payment.status = 'not-required';
       delete payment.checkoutUrl;
     }
-    return refunded;
   }
 
   function restoreGiftSession(record: BookingRecord): boolean {
@@ -1018,33 +1044,23 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
   }
 
   /**
-   * Cancels an active booking and returns what the cancellation says. The window boundary is
-   * free: cancelling exactly `windowHours` before the start is "at least" that many hours before.
-   * A supporter's cancellation is free to the seeker whenever it comes.
+   * Cancels an active booking and returns what the cancellation says, on the terms of
+   * `cancellationTerms` (free up to `windowHours` before the start, the boundary included, and
+   * whenever the supporter cancels).
    */
   function cancel(record: BookingRecord, by: 'seeker' | 'supporter'): BookingCancellation {
     const current = nowMs();
-    const withinFreeWindow = current <= record.startMs - windowMs;
-    const payment = record.booking.payment;
-    let outcome: Cancellation['outcome'];
-    let feeDue = 0;
-    let refunded = 0;
+    const { releasesPayment, withinFreeWindow, outcome, feeDue, refunded } = cancellationTerms({
+      now: new Date(current),
+      start: new Date(record.startMs),
+      windowHours,
+      by,
+      payment: record.booking.payment,
+    });
     let giftSessionRestored = false;
-    if (withinFreeWindow || by === 'supporter') {
-      const paid = payment.status === 'paid';
-      refunded = release(record);
+    if (releasesPayment) {
+      release(record);
       giftSessionRestored = restoreGiftSession(record);
-      outcome = paid ? 'refunded' : 'no-charge';
-    } else if (payment.kind === 'free') {
-      // Nothing is ever charged on a free program, late or not.
-      outcome = 'no-charge';
-    } else if (payment.kind === 'gift-card') {
-      // Late: the gifted session is spent, not returned to the card.
-      outcome = 'gift-session-used';
-    } else {
-      // Late: the full fee stands (already paid or still due).
-      outcome = 'fee-due';
-      feeDue = payment.amount.amount;
     }
     record.booking.status = 'cancelled';
     delete record.booking.joinUrl;
@@ -1080,7 +1096,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       if (!entry) return failure(404, 'not-found', 'No such supporter.');
       const refused = refusalToChange(record);
       if (refused) return refused;
-      if (nowMs() > record.startMs - windowMs) {
+      if (!isFreeCancellation(now(), new Date(record.startMs), windowHours)) {
         return failure(
           422,
           'too-late',

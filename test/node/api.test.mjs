@@ -25,7 +25,7 @@ const { createApiClient, isApiError } = api;
 const program = {
   id: 'campus',
   name: 'Campus peers',
-  eligibility: { minAge: 18, maxAge: 30, states: ['CA'] },
+  eligibility: { states: ['CA'], minAge: 18, maxAge: 30, ageQuestion: 'range' },
   sessionLengths: [30, 50],
   modalities: ['video'],
   pricing: { model: 'free' },

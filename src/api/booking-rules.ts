@@ -1,0 +1,259 @@
+/**
+ * The booking rules a server must share with the widgets and the mock: who is eligible, what a
+ * session of a given length costs, which payments a program takes, what a gift card still covers,
+ * and what a cancellation costs. Pure functions: no storage, no HTTP, no DOM, and only type
+ * imports, so that the booking element, the mock's store and a server's database layer can all
+ * call them without pulling in anything else.
+ */
+import type { Eligibility, Pricing, Program, SessionLength } from './schemas.js';
+import type { Booking, BookingCancellation, PaymentChoice } from './booking-schemas.js';
+import type { GiftCardBalance } from './gift-card-schemas.js';
+
+const HOUR_MS = 3_600_000;
+
+// ---------------------------------------------------------------------------------------------
+// Eligibility.
+
+/**
+ * What a booking asks about age: `age` the seeker's age, `range` only whether they are within the
+ * program's range (`seeker.ageInRange`), `none` nothing (the program has no age limit).
+ */
+export function asksAge(eligibility: Eligibility): 'age' | 'range' | 'none' {
+  if (eligibility.minAge === undefined && eligibility.maxAge === undefined) return 'none';
+  return eligibility.ageQuestion ?? 'age';
+}
+
+/** A seeker's answers to the eligibility questions; what the booking request carries. */
+export interface EligibilityAnswers {
+  state?: string;
+  age?: number;
+  /** `false`: the seeker answered that they are not within the range (never sent to the API). */
+  ageInRange?: boolean;
+}
+
+export interface EligibilityProblem {
+  field: 'seeker.age' | 'seeker.state';
+  /**
+   * `out_of_range`: an age outside the program's range (or a no to the range question);
+   * `required`: the age (or the yes to the range question) is missing, or the state is;
+   * `not_served`: a state the program does not serve.
+   */
+  code: 'out_of_range' | 'required' | 'not_served';
+}
+
+/**
+ * Why the answers make a seeker ineligible for the program, age first, then state; empty when
+ * eligible. With an age limit the answers must carry an age within it, or, when the program asks
+ * the range question, `ageInRange: true` (an age is accepted too, and then decides). Without a
+ * limit no age is needed and one given is ignored. Whether the supporter is certified in the
+ * state is not checked here: that needs the supporter.
+ */
+export function eligibilityProblems(
+  eligibility: Eligibility,
+  answers: EligibilityAnswers,
+): EligibilityProblem[] {
+  const problems: EligibilityProblem[] = [];
+  const question = asksAge(eligibility);
+  if (question !== 'none') {
+    const { age, ageInRange } = answers;
+    const { minAge = 0, maxAge = Infinity } = eligibility;
+    let code: EligibilityProblem['code'] | undefined;
+    if (age !== undefined) {
+      if (age < minAge || age > maxAge) code = 'out_of_range';
+    } else if (question === 'range' && ageInRange !== undefined) {
+      if (!ageInRange) code = 'out_of_range';
+    } else {
+      code = 'required';
+    }
+    if (code) problems.push({ field: 'seeker.age', code });
+  }
+  if (answers.state === undefined || answers.state === '') {
+    problems.push({ field: 'seeker.state', code: 'required' });
+  } else if (!eligibility.states.includes(answers.state)) {
+    problems.push({ field: 'seeker.state', code: 'not_served' });
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Price.
+
+/**
+ * The pricing of a session of one length: the program's `byLength` entry for that length, if
+ * any, in place of the top-level amounts (all of them: an entry without `maximum` has none), and
+ * `byLength` itself removed. A free pricing comes back as it is.
+ */
+export function pricingFor<P extends Pricing>(pricing: P, lengthMinutes: SessionLength): P {
+  if (pricing.model === 'free') return { ...pricing };
+  if (pricing.model === 'fixed') {
+    const { byLength, ...rest } = pricing;
+    const entry = byLength?.find((e) => e.lengthMinutes === lengthMinutes);
+    return (entry ? { ...rest, price: entry.price } : rest) as P;
+  }
+  const { byLength, ...rest } = pricing;
+  const entry = byLength?.find((e) => e.lengthMinutes === lengthMinutes);
+  if (!entry) return rest as P;
+  const { lengthMinutes: _, ...amounts } = entry;
+  return { model: rest.model, ...amounts } as P;
+}
+
+export type PaymentKind = PaymentChoice['kind'];
+
+/**
+ * The payment kinds a program takes: its pricing model, and gift cards when it sells them and
+ * is not free.
+ */
+export function acceptedPaymentKinds(
+  program: Pick<Program, 'pricing' | 'giftCards'>,
+): PaymentKind[] {
+  const model = program.pricing.model;
+  return program.giftCards.enabled && model !== 'free' ? [model, 'gift-card'] : [model];
+}
+
+/** Why a payment is refused; `code` is the API's error code. */
+export type PaymentProblem =
+  | { code: 'payment-kind-not-accepted'; field: 'payment.kind'; accepted: PaymentKind[] }
+  /** `limit`: the minimum for the session's length, minor units. */
+  | { code: 'payment-below-minimum'; field: 'payment.amount'; limit: number }
+  /** `limit`: the maximum for the session's length, minor units. */
+  | { code: 'payment-above-maximum'; field: 'payment.amount'; limit: number };
+
+/** The outcome of `checkPayment`. */
+export type PaymentCheck = { ok: true; amount: number } | ({ ok: false } & PaymentProblem);
+
+/**
+ * Checks a payment against the program's pricing for the session's length. Accepted, `amount` is
+ * what the seeker pays, in minor units: the amount chosen on a sliding scale (the minimum and
+ * maximum themselves included), the fixed price, or 0 (free, or a gift card, whose own checks,
+ * which need the card, are `giftCardProblem`).
+ */
+export function checkPayment(
+  program: Pick<Program, 'pricing' | 'giftCards'>,
+  lengthMinutes: SessionLength,
+  payment: PaymentChoice,
+): PaymentCheck {
+  const accepted = acceptedPaymentKinds(program);
+  if (!accepted.includes(payment.kind)) {
+    return { ok: false, code: 'payment-kind-not-accepted', field: 'payment.kind', accepted };
+  }
+  const pricing = pricingFor(program.pricing, lengthMinutes);
+  if (payment.kind === 'sliding-scale' && pricing.model === 'sliding-scale') {
+    const { minimum, maximum } = pricing;
+    if (payment.amount < minimum) {
+      return { ok: false, code: 'payment-below-minimum', field: 'payment.amount', limit: minimum };
+    }
+    if (maximum !== undefined && payment.amount > maximum) {
+      return { ok: false, code: 'payment-above-maximum', field: 'payment.amount', limit: maximum };
+    }
+    return { ok: true, amount: payment.amount };
+  }
+  return {
+    ok: true,
+    amount: payment.kind === 'fixed' && pricing.model === 'fixed' ? pricing.price : 0,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gift cards.
+
+/**
+ * A card's status on `today` (`YYYY-MM-DD`, in the program's zone): `expired` after its
+ * `expiresOn` (that day itself still counts), else `active` with sessions left, else `used`.
+ */
+export function giftCardStatus(
+  card: { sessionsRemaining: number; expiresOn?: string | undefined },
+  today: string,
+): GiftCardBalance['status'] {
+  if (card.expiresOn !== undefined && card.expiresOn < today) return 'expired';
+  return card.sessionsRemaining > 0 ? 'active' : 'used';
+}
+
+/** Why a gift card cannot pay for a session; `code` is the API's error code. */
+export interface GiftCardProblem {
+  code: 'gift-card-invalid' | 'gift-card-used';
+  reason: 'expired' | 'used' | 'wrong-length';
+}
+
+/**
+ * Why a card cannot pay for a session of `lengthMinutes`, or undefined when it can. `code` is the
+ * API's error code: `gift-card-used` for a card with no session left, `gift-card-invalid` for an
+ * expired card or one for another session length.
+ */
+export function giftCardProblem(
+  card: Pick<GiftCardBalance, 'status' | 'lengthMinutes'>,
+  lengthMinutes: SessionLength,
+): GiftCardProblem | undefined {
+  if (card.status === 'expired') return { code: 'gift-card-invalid', reason: 'expired' };
+  if (card.status === 'used') return { code: 'gift-card-used', reason: 'used' };
+  if (card.lengthMinutes !== lengthMinutes) {
+    return { code: 'gift-card-invalid', reason: 'wrong-length' };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cancellation.
+
+const ms = (instant: Date | string) =>
+  typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+
+/** The last instant a booking starting at `start` can be cancelled (or moved) free of charge. */
+export function freeCancellationUntil(start: Date | string, windowHours: number): Date {
+  return new Date(ms(start) - windowHours * HOUR_MS);
+}
+
+/**
+ * Whether cancelling at `now` is free: at least `windowHours` before the start, exactly
+ * `windowHours` before included. A booking can be moved under the same rule.
+ */
+export function isFreeCancellation(now: Date, start: Date | string, windowHours: number): boolean {
+  return now.getTime() <= freeCancellationUntil(start, windowHours).getTime();
+}
+
+/** What a cancellation costs or returns; the amounts in minor units. */
+export interface CancellationTerms {
+  withinFreeWindow: boolean;
+  outcome: BookingCancellation['outcome'];
+  /** What the seeker still owes: the full fee after a late cancellation, else 0. */
+  feeDue: number;
+  /** What is paid back: the amount paid, when the cancellation releases the booking's payment. */
+  refunded: number;
+  /**
+   * Whether the payment is released: a payment not yet made is no longer due, one made is
+   * refunded, and a gift session goes back to its card.
+   */
+  releasesPayment: boolean;
+}
+
+/**
+ * The terms of cancelling a booking at `now`: free in the window (the boundary included) or
+ * whenever the supporter cancels; later, the full fee stands, a gift session is spent, and a
+ * free session still costs nothing.
+ */
+export function cancellationTerms(options: {
+  now: Date;
+  start: Date | string;
+  windowHours: number;
+  by: 'seeker' | 'supporter';
+  payment: Pick<Booking['payment'], 'kind' | 'status' | 'amount'>;
+}): CancellationTerms {
+  const { payment } = options;
+  const withinFreeWindow = isFreeCancellation(options.now, options.start, options.windowHours);
+  if (withinFreeWindow || options.by === 'supporter') {
+    const paid = payment.status === 'paid';
+    return {
+      withinFreeWindow,
+      outcome: paid ? 'refunded' : 'no-charge',
+      feeDue: 0,
+      refunded: paid ? payment.amount.amount : 0,
+      releasesPayment: true,
+    };
+  }
+  const late = { withinFreeWindow, feeDue: 0, refunded: 0, releasesPayment: false };
+  // Nothing is ever charged on a free program, late or not.
+  if (payment.kind === 'free') return { ...late, outcome: 'no-charge' };
+  // Late: the gifted session is spent, not returned to the card.
+  if (payment.kind === 'gift-card') return { ...late, outcome: 'gift-session-used' };
+  // Late: the full fee stands (already paid or still due).
+  return { ...late, outcome: 'fee-due', feeDue: payment.amount.amount };
+}
