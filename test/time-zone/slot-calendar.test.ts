@@ -47,7 +47,7 @@ describe('the booking calendar in the seeker’s zone (America/New_York)', () =>
     expect(dayLabel(days[1]!.key, 'en', zone)).to.equal('Saturday, March 7');
     expect(slotTime(friday9pm, 'en', zone)).to.equal('12:00 AM');
     expect(slotLabel(friday9pm, 'en', zone)).to.equal(
-      'Saturday, March 7, 12:00 – 12:30 AM Eastern Time',
+      'Saturday, March 7 at 12:00 AM – 12:30 AM Eastern Time',
     );
     expect(slotLabel(friday9pm, 'es', zone)).to.equal(
       'sábado, 7 de marzo, 0:00–0:30 hora oriental',
@@ -56,7 +56,7 @@ describe('the booking calendar in the seeker’s zone (America/New_York)', () =>
 
   it('names a slot that ends at midnight with both of its days', () => {
     expect(slotLabel(slot('2026-03-06T20:30:00-08:00'), 'en', zone)).to.equal(
-      'Friday, March 6 at 11:30 PM Eastern Time – Saturday, March 7 at 12:00 AM Eastern Time',
+      'Friday, March 6 at 11:30 PM – Saturday, March 7 at 12:00 AM Eastern Time',
     );
   });
 
@@ -74,9 +74,11 @@ describe('the booking calendar in the seeker’s zone (America/New_York)', () =>
       '2026-03-12 0',
     ]);
     expect(slotLabel(before, 'en', zone)).to.equal(
-      'Friday, March 6, 12:00 – 12:30 PM Eastern Time',
+      'Friday, March 6 at 12:00 PM – 12:30 PM Eastern Time',
     );
-    expect(slotLabel(after, 'en', zone)).to.equal('Monday, March 9, 12:00 – 12:30 PM Eastern Time');
+    expect(slotLabel(after, 'en', zone)).to.equal(
+      'Monday, March 9 at 12:00 PM – 12:30 PM Eastern Time',
+    );
   });
 
   it('puts the first Pacific slot after midnight of the short Sunday on that Sunday', () => {
@@ -85,6 +87,6 @@ describe('the booking calendar in the seeker’s zone (America/New_York)', () =>
     const days = calendarDays([saturday10pm], zone, new Date('2026-03-07T12:00:00-05:00'), 2);
     expect(days[1]!.key).to.equal('2026-03-08');
     expect(days[1]!.slots).to.deep.equal([saturday10pm]);
-    expect(slotTime(saturday10pm, 'en', zone)).to.equal('1:00 AM EST');
+    expect(slotTime(saturday10pm, 'en', zone)).to.equal('1:00 AM Eastern Standard Time');
   });
 });

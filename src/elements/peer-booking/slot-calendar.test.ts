@@ -134,16 +134,16 @@ describe('labels', () => {
 
   it('names a slot with its day, both times and the zone', () => {
     expect(slotLabel(tuesday, 'en', pacific)).to.equal(
-      'Tuesday, March 3, 4:00 – 4:30 PM Pacific Time',
+      'Tuesday, March 3 at 4:00 PM – 4:30 PM Pacific Time',
     );
     expect(slotLabel(tuesday, 'es', pacific)).to.equal(
       'martes, 3 de marzo, 16:00–16:30 hora del Pacífico',
     );
     expect(slotLabel(tuesday, 'en', 'America/New_York')).to.equal(
-      'Tuesday, March 3, 7:00 – 7:30 PM Eastern Time',
+      'Tuesday, March 3 at 7:00 PM – 7:30 PM Eastern Time',
     );
     expect(slotLabel(tuesday, 'en', 'UTC')).to.equal(
-      'Wednesday, March 4, 12:00 – 12:30 AM Coordinated Universal Time',
+      'Wednesday, March 4 at 12:00 AM – 12:30 AM Coordinated Universal Time',
     );
   });
 
@@ -155,17 +155,17 @@ describe('labels', () => {
   it('tells apart the two 1:30 AMs of the fall-back night', () => {
     const first = slot('2026-11-01T01:30:00-07:00');
     const second = slot('2026-11-01T01:30:00-08:00');
-    expect(slotTime(first, 'en', pacific)).to.equal('1:30 AM PDT');
-    expect(slotTime(second, 'en', pacific)).to.equal('1:30 AM PST');
+    expect(slotTime(first, 'en', pacific)).to.equal('1:30 AM Pacific Daylight Time');
+    expect(slotTime(second, 'en', pacific)).to.equal('1:30 AM Pacific Standard Time');
     // The first ends at 2:00 PDT, which the clocks call 1:00 PST.
     expect(slotLabel(first, 'en', pacific)).to.equal(
       'Sunday, November 1 at 1:30 AM Pacific Daylight Time – 1:00 AM Pacific Standard Time',
     );
     expect(slotLabel(second, 'en', pacific)).to.equal(
-      'Sunday, November 1, 1:30 – 2:00 AM Pacific Standard Time',
+      'Sunday, November 1 at 1:30 AM Pacific Standard Time – 2:00 AM Pacific Standard Time',
     );
     expect(slotLabel(second, 'es', pacific)).to.equal(
-      'domingo, 1 de noviembre, 1:30–2:00 hora estándar del Pacífico',
+      'domingo, 1 de noviembre, 1:30 hora estándar del Pacífico–2:00 hora estándar del Pacífico',
     );
   });
 
@@ -178,9 +178,37 @@ describe('labels', () => {
 
   it('keeps the generic name on an ordinary slot of a DST day', () => {
     expect(slotLabel(slot('2026-03-08T10:00:00-07:00'), 'en', pacific)).to.equal(
-      'Sunday, March 8, 10:00 – 10:30 AM Pacific Time',
+      'Sunday, March 8 at 10:00 AM – 10:30 AM Pacific Time',
     );
     expect(slotTime(slot('2026-03-08T10:00:00-07:00'), 'en', pacific)).to.equal('10:00 AM');
+  });
+});
+
+describe('label in name (WCAG 2.5.3)', () => {
+  it('writes the visible time of every slot inside its accessible name', () => {
+    const starts = [
+      '2026-03-03T16:00:00-08:00',
+      '2026-03-03T23:30:00-08:00', // ends on the next day
+      '2026-03-08T01:30:00-08:00', // spans the spring-forward change
+      '2026-11-01T00:30:00-07:00',
+      '2026-11-01T01:30:00-07:00', // spans the fall-back change
+      '2026-11-01T01:30:00-08:00',
+    ];
+    for (const locale of ['en', 'es'] as const) {
+      for (const zone of [pacific, 'America/New_York', 'UTC', 'Asia/Kolkata']) {
+        for (const start of starts) {
+          const s = slot(start);
+          const label = slotLabel(s, locale, zone);
+          expect(label, `${locale} ${zone} ${start}`).to.contain(slotTime(s, locale, zone));
+        }
+      }
+    }
+  });
+
+  it('names the end’s day when the slot ends on the next one', () => {
+    expect(slotLabel(slot('2026-03-03T23:30:00-08:00', 60), 'en', pacific)).to.equal(
+      'Tuesday, March 3 at 11:30 PM – Wednesday, March 4 at 12:30 AM Pacific Time',
+    );
   });
 });
 

@@ -106,14 +106,16 @@ export function dayWeekday(key: string, locale: Locale | string): string {
   return dateFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(keyDate(key));
 }
 
-/** `3`: the day of the month a day button shows. */
-export function dayNumber(key: string, locale: Locale | string): string {
-  return dateFormat(locale, { day: 'numeric', timeZone: 'UTC' }).format(keyDate(key));
-}
-
-/** `Mar` / `mar`: the short month a day button shows on the horizon's first day and each 1st. */
-export function dayMonth(key: string, locale: Locale | string): string {
-  return dateFormat(locale, { month: 'short', timeZone: 'UTC' }).format(keyDate(key));
+/**
+ * `3`, or `Mar 3` / `3 mar` with the month: the date a day button shows, the month on the
+ * horizon's first day and on each 1st.
+ */
+export function dayNumber(key: string, locale: Locale | string, withMonth = false): string {
+  return dateFormat(locale, {
+    day: 'numeric',
+    ...(withMonth ? { month: 'short' } : {}),
+    timeZone: 'UTC',
+  } as const).format(keyDate(key));
 }
 
 const hour = 3600_000;
@@ -138,62 +140,61 @@ function nearChange(slot: Slot, timeZone: string): boolean {
   return specificName('en', before, timeZone) !== specificName('en', after, timeZone);
 }
 
-const rangeOptions = {
-  weekday: 'long',
-  month: 'long',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-} as const;
+const dayOptions = { weekday: 'long', month: 'long', day: 'numeric' } as const;
+const timeOptions = { hour: 'numeric', minute: '2-digit' } as const;
+
+/** What the locale puts between the two ends of a time range: ` – ` in English, `–` in Spanish. */
+function rangeSeparator(locale: string, start: Date, end: Date, timeZone: string): string {
+  const parts = dateFormat(locale, { ...timeOptions, timeZone }).formatRangeToParts(start, end);
+  const firstEnd = parts.findIndex((p) => p.source === 'endRange');
+  const before = parts[firstEnd - 1];
+  return firstEnd > 0 && before?.type === 'literal' ? before.value : ' – ';
+}
 
 /**
- * The slot's accessible name: its day, its start and end times and the zone, in the locale's
- * order: `Tuesday, March 3, 4:00 – 4:30 PM Pacific Time` /
- * `martes, 3 de marzo, 16:00–16:30 hora del Pacífico`. Near a DST change the zone is named
- * specifically (`Pacific Daylight Time`), and a slot that spans the change names both sides.
+ * The slot's accessible name: its day, its start and end and the zone, each formatted by Intl
+ * for the locale: `Tuesday, March 3 at 4:00 PM – 4:30 PM Pacific Time` /
+ * `martes, 3 de marzo, 16:00–16:30 hora del Pacífico`. The start is written whole (not as
+ * `formatRange` shortens it, `4:00 – 4:30 PM`) so that the button's visible `slotTime` is part of
+ * its name (WCAG 2.5.3); `formatRange` would also name both ends with one zone across a DST
+ * change. The end carries its date when it falls on another day. Near a DST change the zone is
+ * named specifically on each end (`Pacific Daylight Time – … Pacific Standard Time`).
  */
 export function slotLabel(slot: Slot, locale: Locale | string, timeZone: string): string {
   const start = new Date(slot.start);
   const end = new Date(slot.end);
-  // Intl puts the zone where the locale wants it but names it with one short name for both
-  // ends, even across a change: its place is kept and its text replaced.
-  const parts = dateFormat(locale, {
-    ...rangeOptions,
+  const near = nearChange(slot, timeZone);
+  const from = dateFormat(locale, {
+    ...dayOptions,
+    ...timeOptions,
+    timeZone,
+    ...(near ? { timeZoneName: 'long' } : {}),
+  }).format(start);
+  const sameDay = dayKey(start, timeZone) === dayKey(end, timeZone);
+  const zone = near ? specificName(locale, end, timeZone) : zoneName(locale, start, timeZone);
+  // Intl puts the zone where the locale wants it; its text is ours (the generic name).
+  const to = dateFormat(locale, {
+    ...(sameDay ? {} : dayOptions),
+    ...timeOptions,
     timeZone,
     timeZoneName: 'short',
-  }).formatRangeToParts(start, end);
-  const near = nearChange(slot, timeZone);
-  const startName = near
-    ? specificName(locale, start, timeZone)
-    : zoneName(locale, start, timeZone);
-  if (near && startName !== specificName(locale, end, timeZone)) {
-    // The slot spans the change: each end with its own zone, joined as Intl joins a range.
-    const firstEnd = parts.findIndex((p) => p.source === 'endRange');
-    const separator = firstEnd > 0 ? parts[firstEnd - 1]!.value : ' – ';
-    const from = dateFormat(locale, { ...rangeOptions, timeZone, timeZoneName: 'long' });
-    const to = dateFormat(locale, {
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZone,
-      timeZoneName: 'long',
-    });
-    return from.format(start) + separator + to.format(end);
-  }
-  return parts.map((p) => (p.type === 'timeZoneName' ? startName : p.value)).join('');
+  })
+    .formatToParts(end)
+    .map((p) => (p.type === 'timeZoneName' ? zone : p.value))
+    .join('');
+  return from + rangeSeparator(locale, start, end, timeZone) + to;
 }
 
 /**
- * `4:00 PM`: the start a slot button shows. In the hour around a DST change, where one wall time
- * can name two instants, the short zone follows (`1:30 AM PDT`, `1:30 AM PST`).
+ * `4:00 PM`: the start a slot button shows, a part of its `slotLabel`. In the hour around a DST
+ * change, where one wall time can name two instants, the zone follows, named as in the label
+ * (`1:30 AM Pacific Daylight Time`, `1:30 AM Pacific Standard Time`).
  */
 export function slotTime(slot: Slot, locale: Locale | string, timeZone: string): string {
   if (!nearChange(slot, timeZone)) return formatTime(slot.start, locale, timeZone);
-  return dateFormat(locale, {
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(slot.start));
+  return dateFormat(locale, { ...timeOptions, timeZone, timeZoneName: 'long' }).format(
+    new Date(slot.start),
+  );
 }
 
 /** A few US zones, for browsers without `Intl.supportedValuesOf`. */
