@@ -25,3 +25,4 @@ export { endpoints, type Endpoint, type EndpointName, type QueryParam } from './
 export * from './schemas.js';
 export * from './booking-schemas.js';
 export * from './gift-card-schemas.js';
+export * from './booking-rules.js';

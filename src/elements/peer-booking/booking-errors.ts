@@ -6,6 +6,8 @@
 import { isApiError } from '../../api/errors.js';
 import { fieldOfPath } from './booking-draft.js';
 import type { Problems } from './booking-draft.js';
+import type { Slot } from '../../api/schemas.js';
+import { stepFields, type StepId } from './booking-flow.js';
 
 export interface Refusal {
   /** Problems by form field. */
@@ -46,4 +48,26 @@ export function refusalOf(error: unknown): Refusal | undefined {
   if (known) return { ...known, problems };
   if (Object.keys(problems).length) return { problems };
   return { problems, general: status === 404 ? 'supporter-gone' : 'refused' };
+}
+
+/**
+ * A refusal's problems once the slot list is fresh again: a taken (or no longer offered) time
+ * comes back with the next open time after it selected instead, or, if none is left, says so.
+ */
+export async function settleRefusal(
+  refusal: Refusal,
+  chosen: string,
+  reloadSlots: () => Promise<readonly Slot[] | undefined>,
+): Promise<{ problems: Problems; slotStart?: string }> {
+  if (!refusal.reloadSlots) return { problems: refusal.problems };
+  const slots = (await reloadSlots()) ?? [];
+  const next = slots.find((s) => Date.parse(s.start) > Date.parse(chosen)) ?? slots[0];
+  const problems = { ...refusal.problems, slotStart: next ? 'taken-next' : 'taken' };
+  if (refusal.problems['slotStart'] === 'not-offered' && next) problems.slotStart = 'not-offered';
+  return next ? { problems, slotStart: next.start } : { problems };
+}
+
+/** The first step (in the flow's order) that asks for one of `fields`. */
+export function stepOf(steps: readonly StepId[], fields: readonly string[]): StepId | undefined {
+  return steps.find((s) => stepFields[s].some((f) => fields.includes(f)));
 }

@@ -4,11 +4,14 @@
  * condition per step, as Lion's `LionSteps` has).
  */
 import type { Modality, Program, SessionLength } from '../../api/schemas.js';
-import { pricingFor } from '../../api/booking-rules.js';
+import type { SupporterSelection } from '../../events.js';
 import {
   draftProblems,
+  effectivePricing,
+  typedAmount,
   type BookingDraft,
   type DraftContext,
+  type GiftCheck,
   type Problems,
 } from './booking-draft.js';
 
@@ -91,8 +94,55 @@ export function canOpen(
   );
 }
 
-/** The price of the chosen length, as the program states it (per-length amounts applied). */
-export function pricingOf(ctx: DraftContext, draft: BookingDraft) {
-  const length = draft.lengthMinutes ?? ctx.lengths[0];
-  return length ? pricingFor(ctx.program.pricing, length) : ctx.program.pricing;
+/** The flow's context from what is loaded: the program, the supporter, a checked gift code. */
+export function flowContext(
+  program: Program,
+  supporter: { sessionLengths: SessionLength[]; modalities: Modality[] } | undefined,
+  gift: GiftCheck | undefined,
+  supporterGiven: boolean,
+): FlowContext {
+  const giftLength = gift?.balance && !gift.problem ? gift.balance.lengthMinutes : undefined;
+  const lengths = lengthsFor(program, supporter?.sessionLengths, giftLength);
+  return {
+    program,
+    // A gift for a length this supporter does not offer: its problem says so, the lengths stay.
+    lengths: lengths.length ? lengths : lengthsFor(program, supporter?.sessionLengths),
+    modalities: modalitiesFor(program, supporter?.modalities),
+    gift,
+    supporterGiven,
+  };
+}
+
+/**
+ * The draft with what needs no question filled in: the only length or way of meeting, and on the
+ * price step the suggested amount (preselected, never an empty amount to invent).
+ */
+export function withDefaults(draft: BookingDraft, flow: FlowContext, step?: StepId): BookingDraft {
+  const next = { ...draft };
+  if (!next.lengthMinutes && flow.lengths.length === 1) next.lengthMinutes = flow.lengths[0];
+  if (!next.modality && flow.modalities.length === 1) next.modality = flow.modalities[0];
+  const pricing = effectivePricing(flow, next);
+  if (step === 'price' && !next.amount && pricing.model === 'sliding-scale') {
+    next.amount = typedAmount(pricing.suggested, flow.program.currency);
+  }
+  const same =
+    next.lengthMinutes === draft.lengthMinutes &&
+    next.modality === draft.modality &&
+    next.amount === draft.amount;
+  return same ? draft : next;
+}
+
+/** The draft after a supporter (and maybe a time) was chosen: a new supporter clears the time. */
+export function withSelection(
+  draft: BookingDraft,
+  { supporterId, slotStart, lengthMinutes }: Partial<SupporterSelection>,
+): BookingDraft {
+  if (!supporterId) return draft;
+  const same = supporterId === draft.supporterId;
+  return {
+    ...draft,
+    supporterId,
+    slotStart: slotStart ?? (same ? draft.slotStart : ''),
+    lengthMinutes: lengthMinutes ?? draft.lengthMinutes,
+  };
 }

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { CreatedBooking } from '../../api/booking-schemas.js';
@@ -19,8 +19,6 @@ import { seekerTimeZone } from './slot-calendar.js';
 import {
   activeGift,
   draftProblems,
-  effectivePricing,
-  typedAmount,
   emptyDraft,
   isIneligible,
   normalizeCode,
@@ -30,21 +28,23 @@ import {
 } from './booking-draft.js';
 import {
   canOpen,
-  lengthsFor,
-  modalitiesFor,
+  firstOpenStep,
+  flowContext,
+  withDefaults,
+  withSelection,
   stepFields,
   stepProblems,
   stepsFor,
   type FlowContext,
   type StepId,
 } from './booking-flow.js';
-import { refusalOf } from './booking-errors.js';
-import { PeerBookingRequestedEvent, PeerPaymentRequiredEvent } from './booking-events.js';
+import { refusalOf, settleRefusal, stepOf } from './booking-errors.js';
 import { ManageBooking } from './manage-booking.js';
 import { BookingTasks } from './booking-tasks.js';
-import { renderStep, stepValues } from './steps/index.js';
-import { ineligiblePanel } from './steps/about.js';
-import { messageFor, type StepView } from './steps/fields.js';
+import { stepForm, stepValues } from './steps/index.js';
+import { messageFor, messagesFor, type StepView } from './steps/fields.js';
+import { readBookingUrl } from './booking-url.js';
+import { announceBooking } from './booking-handoff.js';
 
 /** English travels with the element; Spanish is imported the first time it is asked for. */
 const strings: Translations<BookingStrings> = {
@@ -202,18 +202,9 @@ export class PeerBooking extends PeerDataElement {
   /** The flow's context, once the program is known. */
   private get flow(): FlowContext | undefined {
     const program = this.program.value;
-    if (!program) return undefined;
-    const supporter = this.tasks.supporter.value;
-    const gift = this.tasks.gift.value;
-    const giftLength = gift?.balance && !gift.problem ? gift.balance.lengthMinutes : undefined;
-    const lengths = lengthsFor(program, supporter?.sessionLengths, giftLength);
-    return {
-      program,
-      lengths: lengths.length ? lengths : lengthsFor(program, supporter?.sessionLengths),
-      modalities: modalitiesFor(program, supporter?.modalities),
-      gift,
-      supporterGiven: !this.needsChooser,
-    };
+    return program
+      ? flowContext(program, this.tasks.supporter.value, this.tasks.gift.value, !this.needsChooser)
+      : undefined;
   }
 
   private get steps(): StepId[] {
@@ -223,32 +214,9 @@ export class PeerBooking extends PeerDataElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.readUrl();
-  }
-
-  /** Gift code and manage link from the address, once, then out of it (S4). */
-  private readUrl(): void {
-    const url = new URL(location.href);
-    let changed = false;
-    if (this.giftCodeFromUrl && url.searchParams.has('gift')) {
-      this.draft = { ...this.draft, giftCode: url.searchParams.get('gift') ?? '' };
-      url.searchParams.delete('gift');
-      changed = true;
-    }
-    if (this.manageFromFragment && url.hash) {
-      const fragment = new URLSearchParams(url.hash.slice(1));
-      const id = fragment.get('booking');
-      const token = fragment.get('token');
-      if (id && token) {
-        this.bookingId = id;
-        this.manageToken = token;
-        fragment.delete('booking');
-        fragment.delete('token');
-        url.hash = fragment.toString();
-        changed = true;
-      }
-    }
-    if (changed) history.replaceState(history.state, '', url.href);
+    const found = readBookingUrl({ gift: this.giftCodeFromUrl, fragment: this.manageFromFragment });
+    if (found.giftCode) this.draft = { ...this.draft, giftCode: found.giftCode };
+    if (found.bookingId) Object.assign(this, found);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -276,46 +244,20 @@ export class PeerBooking extends PeerDataElement {
     }
     const flow = this.flow;
     if (flow) {
-      // One answer is no question: it is filled in.
-      const d = this.draft;
-      if (!d.lengthMinutes && flow.lengths.length === 1)
-        this.draft = { ...d, lengthMinutes: flow.lengths[0] };
-      if (!this.draft.modality && flow.modalities.length === 1) {
-        this.draft = { ...this.draft, modality: flow.modalities[0] };
-      }
-      this.step ??= this.steps[0];
-      // Pay what you can: the suggestion is preselected, never an empty amount to invent.
-      const pricing = effectivePricing(flow, this.draft);
-      if (this.step === 'price' && !this.draft.amount && pricing.model === 'sliding-scale') {
-        this.draft = {
-          ...this.draft,
-          amount: typedAmount(pricing.suggested, flow.program.currency),
-        };
-      }
-      if (
-        this.draft.giftCode &&
-        !this.tasks.gift.value &&
-        this.tasks.gift.status === TaskStatus.INITIAL
-      ) {
-        void this.checkGift();
-      }
+      this.step ??= firstOpenStep(this.steps, this.draft, flow);
+      this.draft = withDefaults(this.draft, flow, this.step);
+      const gift = this.tasks.gift;
+      if (this.draft.giftCode && gift.status === TaskStatus.INITIAL) void this.checkGift();
     }
     this.setStates();
   }
 
   /** A supporter (and maybe a time) chosen here, by attribute, or in the directory. */
-  private choose({ supporterId, slotStart, lengthMinutes }: Partial<SupporterSelection>): void {
-    if (!supporterId) return;
-    const same = supporterId === this.draft.supporterId;
-    this.draft = {
-      ...this.draft,
-      supporterId,
-      slotStart: slotStart ?? (same ? this.draft.slotStart : ''),
-      lengthMinutes: lengthMinutes ?? this.draft.lengthMinutes,
-    };
-    if (this.step === 'supporter' || (!same && this.step && this.step !== 'review')) {
-      this.step = undefined;
-    }
+  private choose(selection: Partial<SupporterSelection>): void {
+    const changed = selection.supporterId !== this.draft.supporterId;
+    this.draft = withSelection(this.draft, selection);
+    // Another supporter: the flow goes on from its first open step (every answer kept).
+    if (this.step === 'supporter' || (changed && this.step !== 'review')) this.step = undefined;
   }
 
   private setStates(): void {
@@ -370,81 +312,26 @@ export class PeerBooking extends PeerDataElement {
     const flow = this.flow;
     if (!flow || !this.step)
       return html`<p class="loading" part="loading">${this.strings.loading}</p>`;
-    const v = this.view(flow);
     const steps = this.steps;
-    const step = steps.includes(this.step) ? this.step : steps[0]!;
-    const index = steps.indexOf(step);
-    return html`<nav aria-label=${this.t.stepsLabel}>
-        <ol part="steps" class="steps">
-          ${steps.map((s, n) => {
-            const label = this.t.stepNames[s];
-            return s === step
-              ? html`<li aria-current="step"><span>${n + 1}. ${label}</span></li>`
-              : canOpen(steps, s, this.draft, flow)
-                ? html`<li>
-                    <button type="button" class="link" @click=${() => this.goTo(s)}>
-                      ${n + 1}. ${label}
-                    </button>
-                  </li>`
-                : html`<li class="muted"><span>${n + 1}. ${label}</span></li>`;
-          })}
-        </ol>
-      </nav>
-      <form part="step" class="step" novalidate @submit=${this.continue}>
-        <h3 id="step-title" tabindex="-1">
-          ${format(this.t.stepOf, { n: index + 1, total: steps.length })} ${this.t.stepTitles[step]}
-        </h3>
-        ${
-          this.ineligible && step === 'eligibility'
-            ? ineligiblePanel(v, this.ineligibleReasons(v), () => this.changeAnswers())
-            : renderStep(step, v, this.tasks, {
-                picker: this.picker,
-                steps,
-                supporterName: this.tasks.supporter.value?.name,
-                change: (s) => this.goTo(s, true),
-                select: (slot) => this.pickSlot(slot),
-                setZone: (zone) => this.set('timeZone', zone),
-                checkGift: () => void this.checkGift(),
-                horizonDays: this.horizonDays,
-                errorView: (error, retry) => this.renderError(error, retry),
-              })
-        }
-        ${this.general ? html`<p class="field-error" part="field-error" role="alert">${this.general}</p>` : nothing}
-        ${this.ineligible && step === 'eligibility' ? nothing : this.renderButtons(step, index)}
-      </form>`;
-  }
-
-  private renderButtons(step: StepId, index: number): TemplateResult {
-    const t = this.t;
-    const sending = this.submit.status === TaskStatus.PENDING;
-    return html`<div class="buttons">
-      ${
-        index > 0
-          ? html`<button
-              type="button"
-              class="secondary"
-              @click=${() => this.goTo(this.steps[index - 1]!)}
-            >
-              ${t.back}
-            </button>`
-          : nothing
-      }
-      <button
-        type="submit"
-        class="primary"
-        ?disabled=${sending}
-        aria-disabled=${sending ? 'true' : 'false'}
-      >
-        ${step === 'review' ? (sending ? t.sending : t.send) : t.continue}
-      </button>
-    </div>`;
-  }
-
-  private ineligibleReasons(v: StepView): string[] {
-    const problems = draftProblems(this.draft, v.flow, ['state', 'age', 'ageInRange']);
-    return Object.entries(problems)
-      .filter(([, code]) => code === 'not_served' || code === 'out_of_range')
-      .map(([field, code]) => messageFor(v, field, code!));
+    return stepForm(this.view(flow), this.tasks, {
+      step: steps.includes(this.step) ? this.step : steps[0]!,
+      steps,
+      ineligible: this.ineligible,
+      general: this.general,
+      sending: this.submit.status === TaskStatus.PENDING,
+      canOpen: (s) => canOpen(steps, s, this.draft, flow),
+      goTo: (s) => this.goTo(s),
+      changeAnswers: () => this.changeAnswers(),
+      submit: this.continue,
+      picker: this.picker,
+      supporterName: this.tasks.supporter.value?.name,
+      change: (s) => this.goTo(s, true),
+      select: (slot) => this.pickSlot(slot),
+      setZone: (zone) => this.set('timeZone', zone),
+      checkGift: () => void this.checkGift(),
+      horizonDays: this.horizonDays,
+      errorView: (error, retry) => this.renderError(error, retry),
+    });
   }
 
   private changeAnswers(): void {
@@ -457,7 +344,14 @@ export class PeerBooking extends PeerDataElement {
     const flow = this.flow;
     const step = this.step;
     if (!flow || !step) return;
-    if (step === 'review') return this.send();
+    if (step === 'review') {
+      // Every answer is checked again before anything is sent (a change may have undone one).
+      const open = firstOpenStep(this.steps, this.draft, flow);
+      if (open === 'review') return this.send();
+      this.goTo(open, true);
+      this.form.submit(stepFields[open]);
+      return this.showProblems(stepFields[open], stepProblems(open, this.draft, flow));
+    }
     if (
       step === 'price' &&
       this.draft.giftCode.trim() &&
@@ -542,25 +436,9 @@ export class PeerBooking extends PeerDataElement {
     this.created = created;
     const { manageToken, ...booking } = created;
     this.manage.open(created.id, manageToken, booking);
-    this.dispatchEvent(
-      new PeerBookingRequestedEvent({
-        bookingId: created.id,
-        status: created.status,
-        start: created.start,
-        durationMinutes: created.lengthMinutes,
-      }),
-    );
     this.status.announce(this.t.requestedTitle);
     void this.focusStep();
-    const checkoutUrl = created.payment.checkoutUrl;
-    if (
-      created.payment.status === 'due' &&
-      checkoutUrl &&
-      new URL(checkoutUrl).protocol === 'https:'
-    ) {
-      const event = new PeerPaymentRequiredEvent({ bookingId: created.id, checkoutUrl });
-      if (this.dispatchEvent(event)) this.navigate(checkoutUrl);
-    }
+    announceBooking(this, created, (url) => this.navigate(url));
   }
 
   /** Sends the seeker to the partner's checkout. A subclass may open it another way. */
@@ -578,42 +456,21 @@ export class PeerBooking extends PeerDataElement {
       return;
     }
     if (refusal.newKey) this.tasks.forgetKey();
-    this.form.setServer(refusal.problems);
-    const fields = Object.keys(refusal.problems);
-    if (refusal.general)
-      this.general =
-        this.t.problems[`review:${refusal.general}` as keyof BookingStrings['problems']] ??
-        this.t.problems.unknown;
-    if (refusal.reloadSlots) {
-      const taken = this.draft.slotStart;
-      const slots = await this.tasks.reloadSlots();
-      const next = slots?.find((s) => s.start > taken) ?? slots?.[0];
-      if (next) this.draft = { ...this.draft, slotStart: next.start };
-      this.form.setServer({ slotStart: next ? 'taken-next' : 'taken' });
-    }
-    const step = this.steps.find((s) => stepFields[s].some((f) => fields.includes(f)));
-    if (step && step !== 'review') {
-      this.toReview = true;
-      this.step = step;
-      await this.updateComplete;
-      this.status.announce(this.problemSummary(fields));
-      if (!this.form.focusFirst(this.renderRoot, stepFields[step], refusal.problems))
-        void this.focusStep();
-    } else {
-      this.status.announce(this.general);
-    }
-  }
-
-  private problemSummary(fields: string[]): string {
-    const flow = this.flow!;
-    const v = this.view(flow);
-    return fields
-      .map((f) => {
-        const code = v.problem(f);
-        return code ? messageFor(v, f, code) : '';
-      })
-      .filter(Boolean)
-      .join(' ');
+    const { problems, slotStart } = await settleRefusal(refusal, this.draft.slotStart, () =>
+      this.tasks.reloadSlots(),
+    );
+    if (slotStart) this.draft = { ...this.draft, slotStart };
+    this.form.setServer(problems);
+    const general = refusal.general && `review:${refusal.general}`;
+    this.general = general ? (this.t.problems as Record<string, string>)[general]! : '';
+    const fields = Object.keys(problems);
+    const step = stepOf(this.steps, fields);
+    if (!step) return this.status.announce(this.general || this.t.problems.unknown);
+    this.toReview = true;
+    this.step = step;
+    await this.updateComplete;
+    this.status.announce(messagesFor(this.view(this.flow!), fields).join(' '));
+    if (!this.form.focusFirst(this.renderRoot, stepFields[step], problems)) void this.focusStep();
   }
 
   /** Book again: the same supporter's times, or the chooser. The person's answers stay. */

@@ -158,3 +158,11 @@ export function radios<T extends string | number>(
     ${errorText(v, field)}
   </fieldset>`;
 }
+
+/** The messages of the shown problems among `fields`, in their order, for the live region. */
+export function messagesFor(v: StepView, fields: readonly string[], only?: readonly string[]) {
+  return fields.flatMap((field) => {
+    const code = v.problem(field);
+    return code && (!only || only.includes(code)) ? [messageFor(v, field, code)] : [];
+  });
+}

@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { TaskStatus } from '@lit/task';
 import type { Slot } from '../../../api/schemas.js';
 import type { BookingStrings } from '../../../i18n/booking-en.js';
@@ -11,7 +11,10 @@ import { stateList } from '../states.js';
 import { aboutStep, eligibilityStep } from './about.js';
 import { policiesStep, priceStep } from './agree.js';
 import { sessionStep, supporterStep, timeStep } from './choose.js';
-import type { StepView } from './fields.js';
+import { messagesFor, type StepView } from './fields.js';
+import { ineligiblePanel } from './about.js';
+import { stepButtons, stepNav } from './nav.js';
+import { format } from '../../../i18n/locale.js';
 import { reviewStep } from './review.js';
 
 export interface StepData {
@@ -103,4 +106,46 @@ export function renderStep(
     case 'review':
       return reviewStep(v, data);
   }
+}
+
+export interface StepFormData extends StepData {
+  step: StepId;
+  /** The answers show the program cannot serve this person: the kind panel instead. */
+  ineligible: boolean;
+  /** A message for the whole request (not one field's), e.g. "too many tries". */
+  general: string;
+  sending: boolean;
+  canOpen: (step: StepId) => boolean;
+  goTo: (step: StepId) => void;
+  changeAnswers: () => void;
+  submit: (event: Event) => void;
+}
+
+/** The step list and the open step's form: heading, questions, messages, Back and Continue. */
+export function stepForm(v: StepView, tasks: BookingTasks, d: StepFormData): TemplateResult {
+  const { t } = v;
+  const { steps, step } = d;
+  const index = steps.indexOf(step);
+  const ineligible = d.ineligible && step === 'eligibility';
+  return html`${stepNav(t, steps, step, d.canOpen, d.goTo)}
+    <form part="step" class="step" novalidate @submit=${d.submit}>
+      <h3 id="step-title" tabindex="-1">
+        ${format(t.stepOf, { n: index + 1, total: steps.length })} ${t.stepTitles[step]}
+      </h3>
+      ${
+        ineligible
+          ? ineligiblePanel(
+              v,
+              messagesFor(v, ['state', 'age', 'ageInRange'], ['not_served', 'out_of_range']),
+              d.changeAnswers,
+            )
+          : renderStep(step, v, tasks, d)
+      }
+      ${d.general ? html`<p class="field-error" part="field-error" role="alert">${d.general}</p>` : nothing}
+      ${
+        ineligible
+          ? nothing
+          : stepButtons(t, step, index > 0 ? () => d.goTo(steps[index - 1]!) : undefined, d.sending)
+      }
+    </form>`;
 }
