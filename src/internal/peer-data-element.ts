@@ -2,10 +2,10 @@ import {
   html,
   nothing,
   type CSSResultOrNative,
+  type PropertyDeclarations,
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { property } from 'lit/decorators.js';
 import { PeerElement } from './peer-element.js';
 import { clientFor, refusalOf } from '../config/client-cache.js';
 import type { ApiClient } from '../api/client.js';
@@ -24,12 +24,15 @@ import { CrisisBar, crisisBarStyles } from './crisis-bar.js';
  * crisis line (QUALITY C1) and a clear error message with a retry button (R1).
  */
 export class PeerDataElement extends PeerElement {
+  // Not a decorator: smaller in the shared core chunk (QUALITY P1).
+  static override properties: PropertyDeclarations = { apiBase: { attribute: 'api-base' } };
+
   /**
    * Base URL of the partner's API, for use without a `<peer-support-provider>`. Must be `https:`
    * (or `http:` on localhost); anything else is refused with a console error. A provider's
    * `api-base` wins.
    */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  declare apiBase?: string;
 
   /** Every data element's crisis line and its room at the top (QUALITY C1, A6). */
   static override finalizeStyles(styles?: CSSResultOrNative[]): CSSResultOrNative[] {

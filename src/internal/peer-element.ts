@@ -1,6 +1,5 @@
-import { LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { LitElement, type PropertyDeclarations } from 'lit';
+import { ContextConsumer } from '@lit/context';
 import { attachContextRoot } from '../config/context-root.js';
 import { peerConfigContext, type PeerConfig, type Theme } from '../config/context.js';
 import { safeDefine } from './define.js';
@@ -24,20 +23,37 @@ export class PeerElement extends LitElement {
     safeDefine(tag, this);
   }
 
+  // `static properties` and a controller rather than decorators: smaller in the shared core chunk
+  // (QUALITY P1). `config` is internal state (`attribute: false`; `state: true` would make the
+  // manifest list a `config` attribute).
+  static override properties: PropertyDeclarations = {
+    config: { attribute: false },
+    theme: { reflect: true },
+    // Reactive on purpose: switching an element's language re-renders it. Its field below is
+    // assigned, not defined (useDefineForClassFields is off), so it does not shadow the accessor.
+    // eslint-disable-next-line lit/no-native-attributes, lit/no-classfield-shadowing
+    lang: {},
+  };
+
   /** Configuration from the nearest `<peer-support-provider>`, if any. */
-  @consume({ context: peerConfigContext, subscribe: true })
-  @state()
-  protected config?: PeerConfig;
+  declare protected config?: PeerConfig;
 
   /**
    * Colour scheme: `light`, `dark`, or `auto` (the page's preference). A provider's theme wins.
    */
-  @property({ reflect: true }) theme?: Theme;
+  declare theme?: Theme;
 
   /** Language of the element's text; falls back to the provider's locale, then `<html lang>`. */
-  // Reactive on purpose: switching an element's language re-renders it.
-  // eslint-disable-next-line lit/no-native-attributes
-  @property() override lang = '';
+  override lang = '';
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: peerConfigContext,
+      subscribe: true,
+      callback: (config) => (this.config = config),
+    });
+  }
 
   /**
    * The locale the element renders in: the provider's locale, else the nearest `lang` attribute

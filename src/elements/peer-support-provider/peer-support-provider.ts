@@ -1,6 +1,12 @@
-import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import {
+  LitElement,
+  css,
+  html,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
+import { ContextProvider } from '@lit/context';
 import { Task } from '@lit/task';
 import { peerConfigContext, type PeerConfig, type Theme } from '../../config/context.js';
 import { clientFor, refusalOf } from '../../config/client-cache.js';
@@ -40,20 +46,35 @@ export class PeerSupportProvider extends LitElement {
     }
   `;
 
+  // `static properties` and a controller rather than decorators: smaller in the shared core chunk
+  // (QUALITY P1).
+  static override properties: PropertyDeclarations = {
+    apiBase: { attribute: 'api-base' },
+    locale: {},
+    theme: {},
+  };
+
   /**
    * Base URL of the partner's API, e.g. `https://api.example.edu/peer`. Must be `https:` (or
    * `http:` on localhost for development); anything else is refused with a console error.
    */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  declare apiBase?: string;
 
   /** BCP 47 language tag for every element inside, e.g. `es` or `en-US`. */
-  @property() locale?: string;
+  declare locale?: string;
 
   /** Colour scheme for every element inside: `light`, `dark` or `auto`. */
-  @property() theme?: Theme;
+  declare theme?: Theme;
 
-  @provide({ context: peerConfigContext })
-  protected config: PeerConfig = {};
+  private readonly provider = new ContextProvider(this, {
+    context: peerConfigContext,
+    initialValue: {},
+  });
+
+  /** What the elements inside are given; a new object on every change (see `publish`). */
+  protected get config(): PeerConfig {
+    return this.provider.value as PeerConfig;
+  }
 
   private client?: ApiClient;
 
@@ -90,21 +111,20 @@ export class PeerSupportProvider extends LitElement {
       }
     }
     if (changed.has('apiBase') || changed.has('locale') || changed.has('theme')) {
-      const program = this.client === this.config.client ? this.config.program : undefined;
-      this.config = strip({
+      // Everything but the selection, which stays.
+      this.publish({
         apiBase: this.client ? this.apiBase : undefined,
         locale: this.locale || undefined,
         theme: this.theme,
         client: this.client,
-        program,
-        selection: this.config.selection,
+        program: this.client === this.config.client ? this.config.program : undefined,
       });
     }
   }
 
   /** Re-provides a new config object so that subscribed elements re-render. */
   private publish(change: Partial<PeerConfig>): void {
-    this.config = strip({ ...this.config, ...change });
+    this.provider.setValue(strip({ ...this.config, ...change }));
   }
 
   override render(): TemplateResult {
