@@ -8,10 +8,8 @@ import { startMockBackend } from '../src/mocks/browser.js';
 import { programVariants } from '../src/mocks/data.js';
 import { createMockStore } from '../src/mocks/store.js';
 
-await startMockBackend({
-  quiet: true,
-  store: createMockStore({ program: programVariants.campusCrisisLine }),
-});
+const store = createMockStore({ program: programVariants.campusCrisisLine });
+await startMockBackend({ quiet: true, store });
 
 const script = document.createElement('script');
 script.type = 'module';
@@ -30,5 +28,33 @@ document.addEventListener('peer-supporter-selected', (event) => {
   const { supporterId, slotStart } = event.detail;
   if (selection) {
     selection.textContent = `Selected ${supporterId}${slotStart ? ` at ${slotStart}` : ''}.`;
+  }
+});
+
+// What a host page does with a booking: the same ids and times, and nothing personal.
+const bookingEvents = document.querySelector('#booking-events');
+const show = (line: string) => {
+  if (bookingEvents) bookingEvents.textContent = line;
+};
+document.addEventListener('peer-booking-requested', ({ detail }) => {
+  show(`Booking ${detail.bookingId} requested (${detail.status}) for ${detail.start}.`);
+});
+document.addEventListener('peer-booking-rescheduled', ({ detail }) => {
+  show(`Booking ${detail.bookingId} moved to ${detail.start}.`);
+});
+document.addEventListener('peer-booking-cancelled', ({ detail }) => {
+  show(`Booking ${detail.bookingId} cancelled${detail.feeApplies ? ' (the fee applies)' : ''}.`);
+});
+
+// Payment: a real page lets the element go to the program's checkout (or runs its own). The
+// demo's checkout host does not exist, so it keeps the seeker here and tells the mock backend the
+// session was paid, as a real checkout would tell the API.
+const paymentNote = document.querySelector('#payment-note');
+document.addEventListener('peer-payment-required', (event) => {
+  event.preventDefault();
+  store.markPaid(event.detail.bookingId);
+  if (paymentNote) {
+    paymentNote.textContent =
+      'Demo: payment is skipped. A partner page would now go to its checkout; card details never pass through the widget.';
   }
 });

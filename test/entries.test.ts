@@ -6,12 +6,13 @@ import { expect } from '@open-wc/testing';
  * banner beside a data element, which already shows its own crisis line.
  */
 describe('peer-support-widgets/define', () => {
-  it('registers the banner, the provider, the directory and its profile panel', async () => {
-    for (const tag of ['crisis-banner', 'peer-support-provider', 'peer-directory']) {
+  it('registers every element, the directory with its profile panel', async () => {
+    const tags = ['crisis-banner', 'peer-support-provider', 'peer-directory', 'peer-booking'];
+    for (const tag of tags) {
       expect(customElements.get(tag), `${tag} before the import`).to.equal(undefined);
     }
     await import('../src/define.js');
-    for (const tag of ['crisis-banner', 'peer-support-provider', 'peer-directory']) {
+    for (const tag of tags) {
       expect(customElements.get(tag), tag).to.exist;
     }
     document.body.append(document.createElement('peer-directory'));

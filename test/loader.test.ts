@@ -34,6 +34,16 @@ async function open(page: string): Promise<{ win: FrameWindow; doc: Document }> 
 /** Cards of a directory, once it has rendered its results. */
 const cards = (directory: Element) => directory.shadowRoot?.querySelectorAll('article') ?? [];
 
+/** The open step's heading of a booking, once its program has loaded. */
+const stepTitle = (booking: Element) => booking.shadowRoot?.querySelector('#step-title');
+
+/** The script tag's files the page downloaded, without their content hash. */
+const downloaded = (win: Window) =>
+  win.performance
+    .getEntriesByType('resource')
+    .filter((entry) => /\/dist\/cdn\//.test(entry.name))
+    .map((entry) => entry.name.replace(/.*\//, '').replace(/-[\w-]{8}\.js$/, ''));
+
 afterEach(() => {
   for (const frame of frames.splice(0)) frame.remove();
 });
@@ -71,6 +81,43 @@ describe('the script tag (loader)', () => {
     // An English page never downloads the Spanish strings.
     const files = win.performance.getEntriesByType('resource').map((entry) => entry.name);
     expect(files.filter((name) => /\/dist\/cdn\/es-/.test(name))).to.deep.equal([]);
+    // A directory-only page never downloads the booking.
+    expect(downloaded(win)).to.not.include('peer-booking');
+  });
+
+  it('defines <peer-booking> when the page has it, without the directory', async () => {
+    const { win, doc } = await open('/test/loader/booking.html');
+    const booking = doc.querySelector('peer-booking')!;
+    await win.customElements.whenDefined('peer-booking');
+    // The provider gave it the API: its program loads and the first step opens.
+    await until(() => stepTitle(booking), 8000);
+    expectCrisisLine(booking);
+    const files = downloaded(win);
+    expect(files).to.include('peer-booking');
+    expect(files, 'no directory on the page').to.not.include('peer-directory');
+    expect(files, 'an English page: no Spanish').to.not.include.members(['es', 'booking-es']);
+    expect(new Set(files).size, 'no file twice').to.equal(files.length);
+  });
+
+  it('renders a Spanish <peer-booking> added after load in Spanish from its first frame', async () => {
+    const { win, doc } = await open('/test/loader/plain.html');
+    await until(() => win.PeerSupportWidgets);
+    const booking = doc.createElement('peer-booking') as HTMLElement & {
+      updateComplete: Promise<boolean>;
+    };
+    booking.lang = 'es';
+    booking.setAttribute('api-base', '/api');
+    doc.body.append(booking);
+    await win.customElements.whenDefined('peer-booking');
+    await booking.updateComplete;
+    // The first render, before any data: already in Spanish.
+    expect(booking.shadowRoot!.querySelector('h2')!.textContent!.trim()).to.equal(
+      'Reserva una sesión con un compañero de apoyo',
+    );
+    // The booking's own Spanish strings, not the directory's.
+    const files = downloaded(win);
+    expect(files).to.include('booking-es');
+    expect(files).to.not.include('es');
   });
 
   it('on a Spanish page, renders the directory in Spanish from its first frame', async () => {
