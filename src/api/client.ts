@@ -194,7 +194,7 @@ export function checkApiBase(
   if (resolved.protocol === 'http:' && !LOOPBACK_HOSTS.has(resolved.hostname)) {
     return {
       ok: false,
-      reason: `API base URL ${shown}${where} is refused: plain http: would expose the seeker's data in transit; use https: (http: is allowed only on localhost, 127.0.0.1 or [::1]).`,
+      reason: `API base URL ${shown}${where} is refused: plain http: would expose the seeker's data in transit; use https: (http: only on localhost, 127.0.0.1 or [::1]).`,
     };
   }
   if (resolved.username || resolved.password) {
@@ -245,11 +245,12 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 /** `crypto.randomUUID` exists only in secure contexts; a partner page may still be plain http. */
 function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // A version 4 UUID from the template: every 0 and 1 a random hex digit, the 8 one of 8, 9, a, b.
+  const random = crypto.getRandomValues(new Uint8Array(31));
+  let n = 0;
+  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+    (+c ^ (random[n++]! & (15 >> (+c / 4)))).toString(16),
+  );
 }
 
 /** `AbortSignal.any`, with a fallback for browsers before it (Safari < 17.4, Chrome < 116). */
@@ -268,8 +269,8 @@ function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
 
 /** Seconds or an HTTP date, per RFC 9110; undefined when absent or unreadable. */
 function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const trimmed = value.trim();
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
@@ -584,14 +585,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         issues: formatIssues(toApiIssues(parsed.error.issues)),
       });
     });
-    return {
-      items,
-      rejected,
-      total: page.total,
-      offset: page.offset,
-      limit: page.limit,
-      facets: page.facets,
-    };
+    // The page as validated (no other keys), its items replaced by the records that passed.
+    return { ...page, items, rejected };
   }
 
   const client = {
