@@ -65,15 +65,12 @@ export class ApiError extends Error {
    * caller asked to stop).
    */
   get retryable(): boolean {
-    switch (this.kind) {
-      case 'network':
-      case 'timeout':
-        return true;
-      case 'http':
-        return this.status !== undefined && (this.status === 429 || this.status >= 500);
-      default:
-        return false;
-    }
+    const { kind, status = 0 } = this;
+    return (
+      kind === 'network' ||
+      kind === 'timeout' ||
+      (kind === 'http' && (status === 429 || status >= 500))
+    );
   }
 }
 
@@ -129,7 +126,7 @@ export function formatIssues(issues: readonly ApiIssue[]): string[] {
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? '(root)' : path.map((p) => String(p)).join('.');
+  return path.length === 0 ? '(root)' : path.map(String).join('.');
 }
 
 const list = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
@@ -150,11 +147,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
         ? `expected ${issue.message}`
         : `does not match ${issue.pattern ?? 'the pattern'}`;
     case 'too_big':
-      return `too big: ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}${unit(issue.origin)}`;
+      return `too big: ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}${unit(issue.origin)}`;
     case 'too_small':
-      return `too small: ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}${unit(issue.origin)}`;
+      return `too small: ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}${unit(issue.origin)}`;
     case 'not_multiple_of':
-      return `expected a multiple of ${String(issue.divisor)}`;
+      return `expected a multiple of ${issue.divisor}`;
     case 'unrecognized_keys':
       return `unknown keys ${list(issue.keys)}`;
     default:

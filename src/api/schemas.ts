@@ -14,7 +14,7 @@ import * as z from 'zod/mini';
 // zod probes `new Function` unless jitless; strict CSP pages would report `unsafe-eval` (QUALITY S1).
 z.config({ jitless: true });
 
-import { nonNegativeInt, positiveInt, text } from './schema-helpers.js';
+import { nonNegativeInt, pattern, positiveInt, text } from './schema-helpers.js';
 
 // Formats are plain patterns rather than zod's `iso`, `url` and `email` schemas: each of those
 // brings its own schema class and regex builders into the script-tag bundle (QUALITY P1), and
@@ -26,26 +26,22 @@ const DATE =
   '02-(?:0[1-9]|1\\d|2[0-8])))';
 
 /** ISO 8601 date-time with seconds and a numeric offset or Z: `2026-03-09T09:00:00-07:00`. */
-export const DateTimeSchema = z
-  .string()
-  .check(
-    z.regex(
-      new RegExp(
-        `^${DATE}T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$`,
-      ),
-      'an ISO 8601 date-time with an offset',
-    ),
-  );
+export const DateTimeSchema = pattern(
+  new RegExp(
+    `^${DATE}T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$`,
+  ),
+  'an ISO 8601 date-time with an offset',
+);
 /** ISO 8601 calendar date (`2026-03-09`). */
-export const DateSchema = z.string().check(z.regex(new RegExp(`^${DATE}$`), 'an ISO 8601 date'));
+export const DateSchema = pattern(new RegExp(`^${DATE}$`), 'an ISO 8601 date');
 /** Two-letter US state or territory code. */
-export const StateCodeSchema = z.string().check(z.regex(/^[A-Z]{2}$/));
+export const StateCodeSchema = pattern(/^[A-Z]{2}$/);
 /** BCP 47 language tag, e.g. `en`, `es`, `ase` (American Sign Language). */
-export const LanguageTagSchema = z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/));
+export const LanguageTagSchema = pattern(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/);
 /** IANA time zone name, e.g. `America/Los_Angeles`. */
-export const TimeZoneSchema = z.string().check(z.regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/));
+export const TimeZoneSchema = pattern(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/);
 /** Slug identifier of a tag or resource. */
-export const IdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-_]{0,63}$/));
+export const IdSchema = pattern(/^[a-z0-9][a-z0-9-_]{0,63}$/);
 /** A TCP port, 0 to 65535. */
 const PORT = '(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d\\d|6[0-4]\\d{3}|[1-5]\\d{4}|\\d{1,4})';
 /**
@@ -54,48 +50,36 @@ const PORT = '(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d\\d|6[0-4]\\d{3}|[1-5]\\d{4}|\\
  * Surrounding spaces are tolerated, as browsers strip them from `href` and `src`. No regex flags,
  * so that the OpenAPI `pattern` means the same to a server's validator.
  */
-export const HttpsUrlSchema = z
-  .string()
-  .check(
-    z.regex(
-      new RegExp(
-        `^\\s*https://(?:\\[[\\da-fA-F:.]+\\]|[^\\s/?#@\\\\:[\\]]+)(?::${PORT})?(?:[/?#][^\\n\\r\\t]*?)?\\s*$`,
-      ),
-      'an https: URL',
-    ),
-  );
+export const HttpsUrlSchema = pattern(
+  new RegExp(
+    `^\\s*https://(?:\\[[\\da-fA-F:.]+\\]|[^\\s/?#@\\\\:[\\]]+)(?::${PORT})?(?:[/?#][^\\n\\r\\t]*?)?\\s*$`,
+  ),
+  'an https: URL',
+);
 /**
  * A URL the widgets load an image from: an https: URL as above, or, for development, `http:` on
  * localhost, 127.0.0.1 or [::1], where API bases may be http: too (QUALITY S5), so that a local
  * or mock backend can serve images from the page's own origin. No other http: URL.
  */
-export const ImageUrlSchema = z
-  .string()
-  .check(
-    z.regex(
-      new RegExp(
-        `^\\s*(?:https://(?:\\[[\\da-fA-F:.]+\\]|[^\\s/?#@\\\\:[\\]]+)|http://(?:localhost|127\\.0\\.0\\.1|\\[::1\\]))(?::${PORT})?(?:[/?#][^\\n\\r\\t]*?)?\\s*$`,
-      ),
-      'an https: URL (http: only on localhost)',
-    ),
-  );
+export const ImageUrlSchema = pattern(
+  new RegExp(
+    `^\\s*(?:https://(?:\\[[\\da-fA-F:.]+\\]|[^\\s/?#@\\\\:[\\]]+)|http://(?:localhost|127\\.0\\.0\\.1|\\[::1\\]))(?::${PORT})?(?:[/?#][^\\n\\r\\t]*?)?\\s*$`,
+  ),
+  'an https: URL (http: only on localhost)',
+);
 /** An email address: the usual practical pattern (one `@`, a dotted domain). */
-export const EmailSchema = z
-  .string()
-  .check(
-    z.regex(
-      /^(?:[\w'+-]+\.)*[\w'+-]*[\w+-]@(?:[a-zA-Z0-9][a-zA-Z0-9-]*\.)+[a-zA-Z]{2,}$/,
-      'an email address',
-    ),
-  );
+export const EmailSchema = pattern(
+  /^(?:[\w'+-]+\.)*[\w'+-]*[\w+-]@(?:[a-zA-Z0-9][a-zA-Z0-9-]*\.)+[a-zA-Z]{2,}$/,
+  'an email address',
+);
 /** A phone number as dialled: digits, optionally a leading +, 3 to 15 digits. */
-export const PhoneSchema = z.string().check(z.regex(/^\+?[0-9]{3,15}$/));
+export const PhoneSchema = pattern(/^\+?[0-9]{3,15}$/);
 
 export const MoneySchema = z.object({
   /** Integer amount in minor units (cents). */
   amount: nonNegativeInt(),
   /** ISO 4217 code. */
-  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+  currency: pattern(/^[A-Z]{3}$/),
 });
 export type Money = z.infer<typeof MoneySchema>;
 
@@ -178,9 +162,9 @@ export const OpeningHoursSchema = z.object({
   /** ISO weekday: 1 = Monday ... 7 = Sunday. */
   day: z.number().check(z.int(), z.minimum(1), z.maximum(7)),
   /** Local opening time in the program's time zone, `HH:MM`. */
-  open: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
+  open: pattern(/^([01]\d|2[0-3]):[0-5]\d$/),
   /** Local closing time, `HH:MM`, after `open`. */
-  close: z.string().check(z.regex(/^([01]\d|2[0-4]):[0-5]\d$/)),
+  close: pattern(/^([01]\d|2[0-4]):[0-5]\d$/),
 });
 
 /**
@@ -213,7 +197,7 @@ export const ProgramSchema = z.object({
   sessionLengths: z.array(SessionLengthSchema).check(z.minLength(1)),
   modalities: z.array(ModalitySchema).check(z.minLength(1)),
   pricing: PricingSchema,
-  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+  currency: pattern(/^[A-Z]{3}$/),
   cancellation: z.object({
     /** Cancelling at least this many hours before the start costs nothing. */
     windowHours: nonNegativeInt(),
