@@ -7,6 +7,7 @@ import type { BookingRequest, PaymentChoice } from '../../api/booking-schemas.js
 import type { GiftCardBalance } from '../../api/gift-card-schemas.js';
 import { EmailSchema, type Modality, type Program, type SessionLength } from '../../api/schemas.js';
 import { asksAge, eligibilityProblems, pricingFor } from '../../api/booking-rules.js';
+import type { SupporterSelection } from '../../events.js';
 
 export interface BookingDraft {
   supporterId: string;
@@ -32,9 +33,15 @@ export interface BookingDraft {
   amount: string;
   /** Gift code as typed. */
   giftCode: string;
+  /**
+   * Answers the element filled in, not the person: the only length or way of meeting a supporter
+   * offers, the suggested amount. Another supporter or length asks them again.
+   */
+  assumed: readonly AssumedField[];
 }
 
-export type DraftField = Exclude<keyof BookingDraft, 'timeZone'>;
+export type AssumedField = 'lengthMinutes' | 'modality' | 'amount';
+export type DraftField = Exclude<keyof BookingDraft, 'timeZone' | 'assumed'>;
 
 /** Field → problem code; the element turns a code into words. */
 export type Problems = Partial<Record<string, string>>;
@@ -70,7 +77,56 @@ export function emptyDraft(timeZone: string): BookingDraft {
     cancellation: false,
     amount: '',
     giftCode: '',
+    assumed: [],
   };
+}
+
+/**
+ * The draft with the person's answer to `field`: no longer assumed; a new supporter or length
+ * clears the time (and a suggested amount, which depends on the length).
+ */
+export function withAnswer<K extends keyof BookingDraft>(
+  draft: BookingDraft,
+  field: K,
+  value: BookingDraft[K],
+): BookingDraft {
+  if (field === 'supporterId') return withSelection(draft, { supporterId: value as string });
+  const next: BookingDraft = {
+    ...draft,
+    [field]: value,
+    assumed: draft.assumed.filter((f) => f !== field),
+  };
+  if (field === 'lengthMinutes') next.slotStart = '';
+  if (field === 'lengthMinutes' && draft.assumed.includes('amount')) {
+    next.amount = '';
+    next.assumed = next.assumed.filter((f) => f !== 'amount');
+  }
+  return next;
+}
+
+/**
+ * The draft after a supporter (and maybe a time) was chosen. A new supporter clears the time and
+ * what was assumed for the previous one (their only length or way of meeting): the new one is
+ * asked. What the person answered stays.
+ */
+export function withSelection(
+  draft: BookingDraft,
+  { supporterId, slotStart, lengthMinutes }: Partial<SupporterSelection>,
+): BookingDraft {
+  const other = supporterId !== draft.supporterId;
+  if (supporterId === undefined) return draft;
+  const next = { ...draft, supporterId, slotStart: slotStart ?? (other ? '' : draft.slotStart) };
+  const assumed = new Set(draft.assumed);
+  if (other && assumed.delete('modality')) next.modality = undefined;
+  if (lengthMinutes) {
+    next.lengthMinutes = lengthMinutes;
+    assumed.delete('lengthMinutes');
+  } else if (other && assumed.delete('lengthMinutes')) next.lengthMinutes = undefined;
+  if (next.lengthMinutes !== draft.lengthMinutes) {
+    if (!slotStart) next.slotStart = '';
+    if (assumed.delete('amount')) next.amount = '';
+  }
+  return { ...next, assumed: [...assumed] };
 }
 
 /** A gift code in the contract's form: upper case, no spaces. */

@@ -4,7 +4,6 @@
  * condition per step, as Lion's `LionSteps` has).
  */
 import type { Modality, Program, SessionLength } from '../../api/schemas.js';
-import type { SupporterSelection } from '../../events.js';
 import {
   draftProblems,
   effectivePricing,
@@ -115,34 +114,34 @@ export function flowContext(
 
 /**
  * The draft with what needs no question filled in: the only length or way of meeting, and on the
- * price step the suggested amount (preselected, never an empty amount to invent).
+ * price step the suggested amount (preselected, never an empty amount to invent); each marked as
+ * assumed. A length or way of meeting this supporter does not offer (another's) is dropped.
  */
 export function withDefaults(draft: BookingDraft, flow: FlowContext, step?: StepId): BookingDraft {
   const next = { ...draft };
-  if (!next.lengthMinutes && flow.lengths.length === 1) next.lengthMinutes = flow.lengths[0];
-  if (!next.modality && flow.modalities.length === 1) next.modality = flow.modalities[0];
+  const assumed = new Set(draft.assumed);
+  if (next.lengthMinutes && !flow.lengths.includes(next.lengthMinutes)) {
+    next.lengthMinutes = undefined;
+    next.slotStart = '';
+  }
+  if (next.modality && !flow.modalities.includes(next.modality)) next.modality = undefined;
+  if (!next.lengthMinutes && flow.lengths.length === 1) {
+    next.lengthMinutes = flow.lengths[0];
+    assumed.add('lengthMinutes');
+  }
+  if (!next.modality && flow.modalities.length === 1) {
+    next.modality = flow.modalities[0];
+    assumed.add('modality');
+  }
   const pricing = effectivePricing(flow, next);
   if (step === 'price' && !next.amount && pricing.model === 'sliding-scale') {
     next.amount = typedAmount(pricing.suggested, flow.program.currency);
+    assumed.add('amount');
   }
   const same =
     next.lengthMinutes === draft.lengthMinutes &&
     next.modality === draft.modality &&
-    next.amount === draft.amount;
-  return same ? draft : next;
-}
-
-/** The draft after a supporter (and maybe a time) was chosen: a new supporter clears the time. */
-export function withSelection(
-  draft: BookingDraft,
-  { supporterId, slotStart, lengthMinutes }: Partial<SupporterSelection>,
-): BookingDraft {
-  if (!supporterId) return draft;
-  const same = supporterId === draft.supporterId;
-  return {
-    ...draft,
-    supporterId,
-    slotStart: slotStart ?? (same ? draft.slotStart : ''),
-    lengthMinutes: lengthMinutes ?? draft.lengthMinutes,
-  };
+    next.amount === draft.amount &&
+    next.slotStart === draft.slotStart;
+  return same ? draft : { ...next, assumed: [...assumed] };
 }

@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import type { ApiClient } from '../../api/client.js';
 import type { BookingRequest } from '../../api/booking-schemas.js';
 import type { SessionLength, Slot, SupporterProfile, SupporterSummary } from '../../api/schemas.js';
@@ -13,8 +13,12 @@ export interface BookingTaskDeps {
   draft: () => BookingDraft;
   flow: () => FlowContext | undefined;
   needsChooser: () => boolean;
+  /** Days of open times asked for, from now. */
+  horizonDays: () => number;
   failed: (error: unknown) => void;
 }
+
+const DAY_MS = 86_400_000;
 
 /** How many supporters the element's own chooser offers. */
 const CHOOSER_SIZE = 12;
@@ -30,9 +34,11 @@ export class BookingTasks {
     SupporterSummary[] | undefined
   >;
   readonly slots: Task<
-    readonly [ApiClient | undefined, string, SessionLength | undefined],
+    readonly [ApiClient | undefined, string, SessionLength | undefined, number],
     Slot[] | undefined
   >;
+  /** Where the open times asked for start: the time step's days start on its day. */
+  slotsFrom = new Date();
   readonly gift: Task<readonly [string], GiftCheck | undefined>;
   private key?: { body: string; key: string };
 
@@ -56,10 +62,20 @@ export class BookingTasks {
       onError: (error) => deps.failed(error),
     });
     this.slots = new Task(host, {
-      args: () => [deps.client(), deps.draft().supporterId, deps.draft().lengthMinutes] as const,
-      task: async ([client, id, lengthMinutes], { signal }) => {
+      args: () =>
+        [deps.client(), deps.draft().supporterId, this.slotLength(), deps.horizonDays()] as const,
+      task: async ([client, id, lengthMinutes, days], { signal }) => {
         if (!client || !id || !lengthMinutes) return undefined;
-        const list = await client.listSlots(id, { lengthMinutes }, { signal });
+        // The whole horizon the step shows (the API's default is shorter): a day shown empty
+        // must be a day with nothing open.
+        const from = new Date();
+        const to = new Date(from.getTime() + days * DAY_MS).toISOString();
+        const list = await client.listSlots(
+          id,
+          { from: from.toISOString(), to, lengthMinutes },
+          { signal },
+        );
+        this.slotsFrom = from;
         return list.slots;
       },
       onError: (error) => deps.failed(error),
@@ -89,6 +105,33 @@ export class BookingTasks {
       },
       onError: (error) => deps.failed(error),
     });
+  }
+
+  /** The length to ask open times for: one the supporter (once known) offers. */
+  private slotLength(): SessionLength | undefined {
+    const length = this.deps.draft().lengthMinutes;
+    const flow = this.deps.flow();
+    return length && this.supporterSettled && flow?.lengths.includes(length) ? length : undefined;
+  }
+
+  /** The chosen supporter's profile: never the previous supporter's while the new one loads. */
+  profile(): SupporterProfile | undefined {
+    const profile = this.supporter.value;
+    return profile && profile.id === this.deps.draft().supporterId ? profile : undefined;
+  }
+
+  /** Whether the steps can be known: no supporter yet, or theirs loaded (or failed to). */
+  get supporterSettled(): boolean {
+    return (
+      !this.deps.draft().supporterId ||
+      !!this.profile() ||
+      this.supporter.status === TaskStatus.ERROR
+    );
+  }
+
+  /** Waits for the chosen supporter's profile (the steps after the chooser depend on it). */
+  async supporterLoaded(): Promise<void> {
+    await this.supporter.taskComplete.catch(() => undefined);
   }
 
   /** Checks a gift code (the one typed now). */

@@ -28,7 +28,8 @@ export interface ManageDeps {
   failed: (error: unknown) => void;
   errorView: (error: unknown, retry: () => void) => TemplateResult;
   picker: SlotPicker;
-  pickerDays: number;
+  /** Days of open times offered ahead, from now. */
+  pickerDays: () => number;
   setZone: (zone: string) => void;
   /** Book again: with the same supporter (back to the times), or with another one. */
   rebook: (supporterId?: string) => void;
@@ -49,15 +50,21 @@ export class ManageBooking {
   private problem = '';
 
   readonly booking: Task<readonly [ApiClient | undefined, string, string], Booking | undefined>;
-  private readonly supporter: Task<readonly [ApiClient | undefined, string], string | undefined>;
+  private readonly supporter: Task<
+    readonly [ApiClient | undefined, string],
+    { id: string; name: string } | undefined
+  >;
   private readonly slots: Task<
-    readonly [ApiClient | undefined, string, number, Mode],
+    readonly [ApiClient | undefined, string, number, Mode, number],
     readonly Slot[] | undefined
   >;
+  /** Where the open times asked for start. */
+  private slotsFrom = new Date();
   private readonly cancelTask: Task<readonly [], BookingCancellation | undefined>;
   private readonly moveTask: Task<readonly [], Booking | undefined>;
   /** Shown at once after a new booking, instead of a round trip. */
   private known?: Booking | undefined;
+  private knownSupporter?: { id: string; name: string } | undefined;
 
   constructor(
     private readonly host: ManageHost,
@@ -73,25 +80,32 @@ export class ManageBooking {
       onError: (error) => deps.failed(error),
     });
     this.supporter = new Task(host, {
-      args: () => [deps.client(), this.booking.value?.supporterId ?? ''] as const,
-      task: async ([client, id], { signal }) =>
-        client && id ? (await client.getSupporter(id, { signal })).name : undefined,
+      args: () => [deps.client(), this.current?.supporterId ?? ''] as const,
+      task: async ([client, id], { signal }) => {
+        if (!client || !id) return undefined;
+        if (this.knownSupporter?.id === id) return this.knownSupporter;
+        return { id, name: (await client.getSupporter(id, { signal })).name };
+      },
     });
     this.slots = new Task(host, {
       args: () =>
         [
           deps.client(),
-          this.booking.value?.supporterId ?? '',
-          this.booking.value?.lengthMinutes ?? 0,
+          this.current?.supporterId ?? '',
+          this.current?.lengthMinutes ?? 0,
           this.mode,
+          deps.pickerDays(),
         ] as const,
-      task: async ([client, id, length, mode], { signal }) => {
+      task: async ([client, id, length, mode, days], { signal }) => {
         if (!client || !id || mode !== 'reschedule') return undefined;
+        const from = new Date();
+        const to = new Date(from.getTime() + days * 86_400_000).toISOString();
         const list = await client.listSlots(
           id,
-          { lengthMinutes: length as 30 | 50 | 60 },
+          { from: from.toISOString(), to, lengthMinutes: length as 30 | 50 | 60 },
           { signal },
         );
+        this.slotsFrom = from;
         return list.slots;
       },
       onError: (error) => deps.failed(error),
@@ -104,7 +118,7 @@ export class ManageBooking {
         if (!client) return undefined;
         const result = await client.cancelBooking(this.id, this.token, {});
         const { status: _status, bookingId: _id, ...cancellation } = result;
-        this.known = { ...this.booking.value!, status: 'cancelled', cancellation };
+        this.known = { ...this.current!, status: 'cancelled', cancellation };
         this.mode = 'view';
         host.dispatchEvent(
           new PeerBookingCancelledEvent({
@@ -142,13 +156,25 @@ export class ManageBooking {
   }
 
   /** Shows this booking (from the link's id and token, or a booking just made). */
-  open(id: string, token: string, booking?: Booking): void {
+  open(id: string, token: string, booking?: Booking, supporterName?: string): void {
     this.known = booking;
+    this.knownSupporter =
+      booking && supporterName ? { id: booking.supporterId, name: supporterName } : undefined;
     this.id = id;
     this.token = token;
     this.mode = 'view';
     this.problem = '';
     this.host.requestUpdate();
+  }
+
+  /**
+   * The booking shown: the one just made or changed at once (no round trip, so the heading is
+   * there to take focus), else the loaded one; never another booking's while this one loads.
+   */
+  private get current(): Booking | undefined {
+    if (this.known?.id === this.id) return this.known;
+    const loaded = this.booking.value;
+    return loaded?.id === this.id ? loaded : undefined;
   }
 
   get active(): boolean {
@@ -205,15 +231,16 @@ export class ManageBooking {
   render(justRequested: boolean): TemplateResult {
     const d = this.deps;
     const t = d.t();
-    const booking = this.booking.value;
-    if (this.booking.status === TaskStatus.ERROR) {
+    const booking = this.current;
+    if (this.booking.status === TaskStatus.ERROR && !booking) {
       const error = this.booking.error;
       return isApiError(error) && error.status === 404
         ? html`<div part="error" class="error"><p>${t.bookingNotFound}</p></div>`
         : d.errorView(error, () => void this.booking.run());
     }
     if (!booking) return html`<p class="loading" part="loading">${t.loadingBooking}</p>`;
-    const name = this.supporter.value ?? t.yourSupporter;
+    const supporter = this.supporter.value ?? this.knownSupporter;
+    const name = supporter?.id === booking.supporterId ? supporter.name : t.yourSupporter;
     const free = Date.now() <= Date.parse(booking.freeCancellationUntil);
     const deadline = formatDeadline(booking.freeCancellationUntil, d.locale(), d.timeZone());
     const open = booking.status === 'requested' || booking.status === 'confirmed';
@@ -317,7 +344,6 @@ export class ManageBooking {
     const d = this.deps;
     const t = d.t();
     const slots = this.slots.value?.filter((s) => s.start !== booking.start);
-    const from = slots?.[0] ? new Date(slots[0].start) : new Date();
     const chosen = slots?.find((s) => s.start === this.newStart);
     return html`<div class="reschedule" part="reschedule">
       <h4>${t.rescheduleTitle}</h4>
@@ -327,8 +353,8 @@ export class ManageBooking {
           : slots
             ? d.picker.render({
                 slots,
-                from,
-                days: d.pickerDays,
+                from: this.slotsFrom,
+                days: d.pickerDays(),
                 timeZone: d.timeZone(),
                 locale: d.locale(),
                 ...(this.newStart ? { selected: this.newStart } : {}),

@@ -1,6 +1,6 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import type { CreatedBooking } from '../../api/booking-schemas.js';
 import type { SessionLength, Slot } from '../../api/schemas.js';
 import { isApiError } from '../../api/errors.js';
@@ -23,22 +23,25 @@ import {
   isIneligible,
   normalizeCode,
   requestOf,
+  withAnswer,
+  withSelection,
   type BookingDraft,
   type GiftCheck,
+  type Problems,
 } from './booking-draft.js';
 import {
   canOpen,
   firstOpenStep,
   flowContext,
   withDefaults,
-  withSelection,
   stepFields,
   stepProblems,
   stepsFor,
   type FlowContext,
   type StepId,
 } from './booking-flow.js';
-import { refusalOf, settleRefusal, stepOf } from './booking-errors.js';
+import { stepOf } from './booking-errors.js';
+import { BookingSubmit } from './booking-submit.js';
 import { ManageBooking } from './manage-booking.js';
 import { BookingTasks } from './booking-tasks.js';
 import { stepForm, stepValues } from './steps/index.js';
@@ -144,6 +147,9 @@ export class PeerBooking extends PeerDataElement {
   /** Coming back from the review (a change link): Continue goes back to it. */
   private toReview = false;
   private appliedSelection?: SupporterSelection;
+  /** A code from the attribute or the URL, checked once the program is known. */
+  private giftToCheck = false;
+  private programFailure: unknown;
   private internals = this.attachInternals();
 
   private readonly status = new Announcer(this);
@@ -159,6 +165,7 @@ export class PeerBooking extends PeerDataElement {
     draft: () => this.draft,
     flow: () => this.flow,
     needsChooser: () => this.needsChooser,
+    horizonDays: () => this.horizon,
     failed: (error) => this.failed(error),
   });
   private readonly manage = new ManageBooking(this, {
@@ -171,24 +178,23 @@ export class PeerBooking extends PeerDataElement {
     failed: (error) => this.failed(error),
     errorView: (error, retry) => this.renderError(error, retry),
     picker: this.picker,
-    pickerDays: this.horizonDays,
+    pickerDays: () => this.horizon,
     setZone: (zone) => this.set('timeZone', zone),
     rebook: (supporterId) => this.rebook(supporterId),
   });
 
-  private readonly submit = new Task(this, {
-    autoRun: false,
-    args: () => [] as const,
-    task: async () => {
-      const client = this.client;
-      const flow = this.flow;
-      if (!client || !flow) return undefined;
-      return client.createBooking(requestOf(this.draft, flow), {
-        idempotencyKey: this.tasks.keyFor(requestOf(this.draft, flow)),
-      });
+  private readonly submit = new BookingSubmit(this, {
+    client: () => this.client,
+    request: () => (this.flow ? requestOf(this.draft, this.flow) : undefined),
+    tasks: this.tasks,
+    slotStart: () => this.draft.slotStart,
+    created: (created) => this.requested(created),
+    failed: (error) => {
+      // Nothing was lost; "Send" again reuses the same idempotency key, so it cannot book twice.
+      this.failed(error);
+      this.general = `${this.errorMessage(error)} ${this.t.sendAgain}`;
     },
-    onComplete: (created) => created && this.requested(created),
-    onError: (error) => this.refused(error),
+    refused: (settled, general) => void this.refused(settled, general),
   });
 
   private get t(): BookingStrings {
@@ -203,8 +209,13 @@ export class PeerBooking extends PeerDataElement {
   private get flow(): FlowContext | undefined {
     const program = this.program.value;
     return program
-      ? flowContext(program, this.tasks.supporter.value, this.tasks.gift.value, !this.needsChooser)
+      ? flowContext(program, this.tasks.profile(), this.tasks.gift.value, !this.needsChooser)
       : undefined;
+  }
+
+  /** `horizon-days` within 1 to 90. */
+  private get horizon(): number {
+    return Math.min(90, Math.max(1, Math.round(this.horizonDays) || 21));
   }
 
   private get steps(): StepId[] {
@@ -215,7 +226,10 @@ export class PeerBooking extends PeerDataElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const found = readBookingUrl({ gift: this.giftCodeFromUrl, fragment: this.manageFromFragment });
-    if (found.giftCode) this.draft = { ...this.draft, giftCode: found.giftCode };
+    if (found.giftCode) {
+      this.draft = { ...this.draft, giftCode: found.giftCode };
+      this.giftToCheck = true;
+    }
     if (found.bookingId) Object.assign(this, found);
   }
 
@@ -228,7 +242,10 @@ export class PeerBooking extends PeerDataElement {
     ) {
       this.manage.open(this.bookingId, this.manageToken);
     }
-    if (changed.has('giftCode') && this.giftCode) this.set('giftCode', this.giftCode);
+    if (changed.has('giftCode') && this.giftCode) {
+      this.set('giftCode', this.giftCode);
+      this.giftToCheck = true;
+    }
     const selection = this.config?.selection;
     if (changed.has('supporterId') || changed.has('slotStart') || changed.has('lengthMinutes')) {
       this.choose({
@@ -243,13 +260,31 @@ export class PeerBooking extends PeerDataElement {
       this.choose(selection);
     }
     const flow = this.flow;
-    if (flow) {
-      this.step ??= firstOpenStep(this.steps, this.draft, flow);
+    if (flow && this.tasks.supporterSettled) {
+      // The first open step, or the next one when the open step no longer applies (a supporter
+      // with one session length has no session step).
       this.draft = withDefaults(this.draft, flow, this.step);
-      const gift = this.tasks.gift;
-      if (this.draft.giftCode && gift.status === TaskStatus.INITIAL) void this.checkGift();
+      const steps = this.steps;
+      if (!this.step || !steps.includes(this.step))
+        this.step = firstOpenStep(steps, this.draft, flow);
+      this.draft = withDefaults(this.draft, flow, this.step);
+      // Only a code given by the host; one being typed is checked when the person applies it.
+      if (this.giftToCheck) {
+        this.giftToCheck = false;
+        void this.checkGift();
+      }
     }
+    this.reportProgramError();
     this.setStates();
+  }
+
+  /** A failed program load is said (live region) and reported (`peer-error`), once per failure. */
+  private reportProgramError(): void {
+    const { status, error } = this.program.task;
+    const failure = status === TaskStatus.ERROR ? error : undefined;
+    if (failure === this.programFailure) return;
+    this.programFailure = failure;
+    if (failure) this.failed(failure);
   }
 
   /** A supporter (and maybe a time) chosen here, by attribute, or in the directory. */
@@ -280,18 +315,16 @@ export class PeerBooking extends PeerDataElement {
       problem: (field) => this.form.shown(field, problems),
       set: (field, value) => this.set(field, value),
       touch: (field) => this.form.touch(field),
-      values: stepValues(this.t, this.locale, flow, this.draft, this.tasks.supporter.value?.name),
+      values: stepValues(this.t, this.locale, flow, this.draft, this.tasks.profile()?.name),
     };
   }
 
   private set<K extends keyof BookingDraft>(field: K, value: BookingDraft[K]): void {
     if (this.draft[field] === value) return;
-    this.draft = { ...this.draft, [field]: value };
+    this.draft = withAnswer(this.draft, field, value);
     this.form.changed(field);
     this.general = '';
     if (field === 'state' || field === 'age' || field === 'ageInRange') this.ineligible = false;
-    if (field === 'lengthMinutes' || field === 'supporterId')
-      this.draft = { ...this.draft, slotStart: '' };
   }
 
   override render(): TemplateResult {
@@ -318,13 +351,13 @@ export class PeerBooking extends PeerDataElement {
       steps,
       ineligible: this.ineligible,
       general: this.general,
-      sending: this.submit.status === TaskStatus.PENDING,
+      sending: this.submit.sending,
       canOpen: (s) => canOpen(steps, s, this.draft, flow),
       goTo: (s) => this.goTo(s),
       changeAnswers: () => this.changeAnswers(),
       submit: this.continue,
       picker: this.picker,
-      supporterName: this.tasks.supporter.value?.name,
+      supporterName: this.tasks.profile()?.name,
       change: (s) => this.goTo(s, true),
       select: (slot) => this.pickSlot(slot),
       setZone: (zone) => this.set('timeZone', zone),
@@ -359,6 +392,7 @@ export class PeerBooking extends PeerDataElement {
     ) {
       await this.checkGift();
     }
+    if (step === 'supporter') await this.tasks.supporterLoaded();
     const fields = stepFields[step];
     this.form.submit(fields);
     const problems = stepProblems(step, this.draft, this.flow!);
@@ -368,9 +402,13 @@ export class PeerBooking extends PeerDataElement {
       return this.focusStep();
     }
     if (Object.keys(problems).length) return this.showProblems(fields, problems);
+    // On to the next step; back to the review after a change; to a step that an answer here
+    // reopened (a new length clears the time) first.
     const steps = this.steps;
-    const next = this.toReview ? 'review' : steps[steps.indexOf(step) + 1];
-    if (next) this.goTo(next);
+    const open = firstOpenStep(steps, this.draft, flow);
+    const back = steps.indexOf(open) < steps.indexOf(step);
+    const next = this.toReview || back ? open : steps[steps.indexOf(step) + 1];
+    if (next) this.goTo(next, back);
   };
 
   private async showProblems(
@@ -425,17 +463,15 @@ export class PeerBooking extends PeerDataElement {
   }
 
   private send(): void {
-    // One request in flight: a double click or a repeat press adds nothing (R3).
-    if (this.submit.status === TaskStatus.PENDING) return;
+    if (!this.submit.send()) return;
     this.general = '';
     this.status.announce(this.t.sending);
-    void this.submit.run();
   }
 
   private requested(created: CreatedBooking): void {
     this.created = created;
     const { manageToken, ...booking } = created;
-    this.manage.open(created.id, manageToken, booking);
+    this.manage.open(created.id, manageToken, booking, this.tasks.profile()?.name);
     this.status.announce(this.t.requestedTitle);
     void this.focusStep();
     announceBooking(this, created, (url) => this.navigate(url));
@@ -446,23 +482,14 @@ export class PeerBooking extends PeerDataElement {
     location.assign(url);
   }
 
-  private async refused(error: unknown): Promise<void> {
-    const refusal = refusalOf(error);
-    if (!refusal) {
-      // Offline, a timeout, a 5xx or an unreadable answer: nothing was lost; "Send" again reuses the
-      // same idempotency key, so it cannot book twice.
-      this.failed(error);
-      this.general = `${this.errorMessage(error)} ${this.t.sendAgain}`;
-      return;
-    }
-    if (refusal.newKey) this.tasks.forgetKey();
-    const { problems, slotStart } = await settleRefusal(refusal, this.draft.slotStart, () =>
-      this.tasks.reloadSlots(),
-    );
+  /** The API refused: each problem on its field, in the first step that asks for one. */
+  private async refused(
+    { problems, slotStart }: { problems: Problems; slotStart?: string },
+    reason?: string,
+  ): Promise<void> {
     if (slotStart) this.draft = { ...this.draft, slotStart };
     this.form.setServer(problems);
-    const general = refusal.general && `review:${refusal.general}`;
-    this.general = general ? (this.t.problems as Record<string, string>)[general]! : '';
+    this.general = reason ? (this.t.problems as Record<string, string>)[`review:${reason}`]! : '';
     const fields = Object.keys(problems);
     const step = stepOf(this.steps, fields);
     if (!step) return this.status.announce(this.general || this.t.problems.unknown);
@@ -480,10 +507,8 @@ export class PeerBooking extends PeerDataElement {
     this.tasks.forgetKey();
     this.chooseAnother = !supporterId;
     this.draft = {
-      ...this.draft,
-      supporterId: supporterId ?? '',
+      ...withSelection(this.draft, { supporterId: supporterId ?? '' }),
       slotStart: '',
-      amount: this.draft.amount,
     };
     this.step = supporterId ? 'time' : undefined;
     this.form.reset();

@@ -84,7 +84,7 @@ export function renderStep(
       return timeStep(v, {
         picker: data.picker,
         slots,
-        from: slots?.[0] ? new Date(slots[0].start) : new Date(),
+        from: tasks.slotsFrom,
         days: data.horizonDays,
         state,
         select: data.select,
