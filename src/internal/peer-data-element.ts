@@ -25,7 +25,10 @@ import { CrisisBar, crisisBarStyles } from './crisis-bar.js';
  */
 export class PeerDataElement extends PeerElement {
   // Not a decorator: smaller in the shared core chunk (QUALITY P1).
-  static override properties: PropertyDeclarations = { apiBase: { attribute: 'api-base' } };
+  // A getter, not a field: the custom-elements analyzers (lit-analyzer) read it.
+  static override get properties(): PropertyDeclarations {
+    return { apiBase: { attribute: 'api-base' } };
+  }
 
   /**
    * Base URL of the partner's API, for use without a `<peer-support-provider>`. Must be `https:`

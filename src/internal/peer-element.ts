@@ -26,14 +26,17 @@ export class PeerElement extends LitElement {
   // `static properties` and a controller rather than decorators: smaller in the shared core chunk
   // (QUALITY P1). `config` is internal state (`attribute: false`; `state: true` would make the
   // manifest list a `config` attribute).
-  static override properties: PropertyDeclarations = {
-    config: { attribute: false },
-    theme: { reflect: true },
-    // Reactive on purpose: switching an element's language re-renders it. Its field below is
-    // assigned, not defined (useDefineForClassFields is off), so it does not shadow the accessor.
-    // eslint-disable-next-line lit/no-native-attributes, lit/no-classfield-shadowing
-    lang: {},
-  };
+  // A getter, not a field: the custom-elements analyzers (lit-analyzer) read it.
+  static override get properties(): PropertyDeclarations {
+    return {
+      config: { attribute: false },
+      theme: { reflect: true },
+      // Reactive on purpose: switching an element's language re-renders it. Its field below is
+      // assigned, not defined (useDefineForClassFields is off), so it does not shadow the accessor.
+      // eslint-disable-next-line lit/no-native-attributes, lit/no-classfield-shadowing
+      lang: {},
+    };
+  }
 
   /** Configuration from the nearest `<peer-support-provider>`, if any. */
   declare protected config?: PeerConfig;

@@ -48,11 +48,14 @@ export class PeerSupportProvider extends LitElement {
 
   // `static properties` and a controller rather than decorators: smaller in the shared core chunk
   // (QUALITY P1).
-  static override properties: PropertyDeclarations = {
-    apiBase: { attribute: 'api-base' },
-    locale: {},
-    theme: {},
-  };
+  // A getter, not a field: the custom-elements analyzers (lit-analyzer) read it.
+  static override get properties(): PropertyDeclarations {
+    return {
+      apiBase: { attribute: 'api-base' },
+      locale: {},
+      theme: {},
+    };
+  }
 
   /**
    * Base URL of the partner's API, e.g. `https://api.example.edu/peer`. Must be `https:` (or
