@@ -1742,6 +1742,8 @@ describe('<peer-booking>', function () {
           await expectCalm(el);
         };
         await until(() => $(el, 'input[name=supporterId]'));
+        // Spanish is imported on first use: English (never a blank) until it is there.
+        await until(() => heading(el).startsWith(lang === 'es' ? 'Paso' : 'Step'));
         await check();
         await answerStep(el, answers);
         await check();

@@ -20,32 +20,20 @@ import {
   activeGift,
   draftProblems,
   emptyDraft,
-  isIneligible,
   normalizeCode,
   requestOf,
   withAnswer,
   withSelection,
   type BookingDraft,
   type GiftCheck,
-  type Problems,
 } from './booking-draft.js';
-import {
-  canOpen,
-  firstOpenStep,
-  flowContext,
-  withDefaults,
-  stepFields,
-  stepProblems,
-  stepsFor,
-  type FlowContext,
-  type StepId,
-} from './booking-flow.js';
-import { stepOf } from './booking-errors.js';
+import { canOpen, flowContext, withDefaults, type FlowContext } from './booking-flow.js';
+import { BookingSteps } from './booking-steps.js';
 import { BookingSubmit } from './booking-submit.js';
 import { ManageBooking } from './manage-booking.js';
 import { BookingTasks } from './booking-tasks.js';
 import { stepForm, stepValues } from './steps/index.js';
-import { messageFor, messagesFor, type StepView } from './steps/fields.js';
+import { messageFor, type StepView } from './steps/fields.js';
 import { readBookingUrl } from './booking-url.js';
 import { announceBooking } from './booking-handoff.js';
 
@@ -138,14 +126,9 @@ export class PeerBooking extends PeerDataElement {
   @property({ type: Number, attribute: 'horizon-days' }) horizonDays = 21;
 
   @state() private draft: BookingDraft = emptyDraft(seekerTimeZone());
-  @state() private step?: StepId;
-  @state() private ineligible = false;
-  @state() private general = '';
   @state() private created?: CreatedBooking;
   /** "Book another supporter": the chooser, whatever the attribute or provider said. */
   @state() private chooseAnother = false;
-  /** Coming back from the review (a change link): Continue goes back to it. */
-  private toReview = false;
   private appliedSelection?: SupporterSelection;
   /** A code from the attribute or the URL, checked once the program is known. */
   private giftToCheck = false;
@@ -192,9 +175,27 @@ export class PeerBooking extends PeerDataElement {
     failed: (error) => {
       // Nothing was lost; "Send" again reuses the same idempotency key, so it cannot book twice.
       this.failed(error);
-      this.general = `${this.errorMessage(error)} ${this.t.sendAgain}`;
+      this.nav.general = `${this.errorMessage(error)} ${this.t.sendAgain}`;
     },
-    refused: (settled, general) => void this.refused(settled, general),
+    refused: ({ problems, slotStart }, reason) => {
+      if (slotStart) this.draft = { ...this.draft, slotStart };
+      const messages = this.t.problems as Record<string, string>;
+      void this.nav.showRefusal(problems, reason ? messages[`review:${reason}`]! : '');
+    },
+  });
+  private readonly nav = new BookingSteps(this, {
+    t: () => this.t,
+    draft: () => this.draft,
+    flow: () => this.flow,
+    view: () => (this.flow ? this.view(this.flow) : undefined),
+    form: this.form,
+    announce: (message) => this.status.announce(message),
+    settle: async (step) => {
+      const code = this.draft.giftCode;
+      if (step === 'price' && code.trim() && !this.tasks.giftChecked(code)) await this.checkGift();
+      if (step === 'supporter') await this.tasks.supporterLoaded();
+    },
+    send: () => this.send(),
   });
 
   private get t(): BookingStrings {
@@ -216,11 +217,6 @@ export class PeerBooking extends PeerDataElement {
   /** `horizon-days` within 1 to 90. */
   private get horizon(): number {
     return Math.min(90, Math.max(1, Math.round(this.horizonDays) || 21));
-  }
-
-  private get steps(): StepId[] {
-    const flow = this.flow;
-    return flow ? stepsFor(flow) : [];
   }
 
   override connectedCallback(): void {
@@ -261,13 +257,9 @@ export class PeerBooking extends PeerDataElement {
     }
     const flow = this.flow;
     if (flow && this.tasks.supporterSettled) {
-      // The first open step, or the next one when the open step no longer applies (a supporter
-      // with one session length has no session step).
-      this.draft = withDefaults(this.draft, flow, this.step);
-      const steps = this.steps;
-      if (!this.step || !steps.includes(this.step))
-        this.step = firstOpenStep(steps, this.draft, flow);
-      this.draft = withDefaults(this.draft, flow, this.step);
+      this.draft = withDefaults(this.draft, flow, this.nav.step);
+      this.nav.settleStep(flow);
+      this.draft = withDefaults(this.draft, flow, this.nav.step);
       // Only a code given by the host; one being typed is checked when the person applies it.
       if (this.giftToCheck) {
         this.giftToCheck = false;
@@ -292,7 +284,8 @@ export class PeerBooking extends PeerDataElement {
     const changed = selection.supporterId !== this.draft.supporterId;
     this.draft = withSelection(this.draft, selection);
     // Another supporter: the flow goes on from its first open step (every answer kept).
-    if (this.step === 'supporter' || (changed && this.step !== 'review')) this.step = undefined;
+    const step = this.nav.step;
+    if (step === 'supporter' || (changed && step !== 'review')) this.nav.restart();
   }
 
   private setStates(): void {
@@ -302,7 +295,7 @@ export class PeerBooking extends PeerDataElement {
     else if (this.created) states.add('requested');
     else if (this.program.task.status === TaskStatus.ERROR) states.add('error');
     else if (!this.flow) states.add('loading');
-    else if (this.step) states.add(`step-${this.step}`);
+    else if (this.nav.step) states.add(`step-${this.nav.step}`);
   }
 
   private view(flow: FlowContext): StepView {
@@ -323,8 +316,7 @@ export class PeerBooking extends PeerDataElement {
     if (this.draft[field] === value) return;
     this.draft = withAnswer(this.draft, field, value);
     this.form.changed(field);
-    this.general = '';
-    if (field === 'state' || field === 'age' || field === 'ageInRange') this.ineligible = false;
+    this.nav.answered(field);
   }
 
   override render(): TemplateResult {
@@ -343,98 +335,29 @@ export class PeerBooking extends PeerDataElement {
       return this.renderError(this.program.task.error, () => void this.program.task.run());
     }
     const flow = this.flow;
-    if (!flow || !this.step)
+    const nav = this.nav;
+    const steps = nav.steps;
+    if (!flow || !nav.step || !steps.includes(nav.step))
       return html`<p class="loading" part="loading">${this.strings.loading}</p>`;
-    const steps = this.steps;
     return stepForm(this.view(flow), this.tasks, {
-      step: steps.includes(this.step) ? this.step : steps[0]!,
+      step: nav.step,
       steps,
-      ineligible: this.ineligible,
-      general: this.general,
+      ineligible: nav.ineligible,
+      general: nav.general,
       sending: this.submit.sending,
       canOpen: (s) => canOpen(steps, s, this.draft, flow),
-      goTo: (s) => this.goTo(s),
-      changeAnswers: () => this.changeAnswers(),
-      submit: this.continue,
+      goTo: (s) => nav.goTo(s),
+      changeAnswers: () => nav.changeAnswers(),
+      submit: nav.continue,
       picker: this.picker,
       supporterName: this.tasks.profile()?.name,
-      change: (s) => this.goTo(s, true),
+      change: (s) => nav.goTo(s, true),
       select: (slot) => this.pickSlot(slot),
       setZone: (zone) => this.set('timeZone', zone),
       checkGift: () => void this.checkGift(),
-      horizonDays: this.horizonDays,
+      horizonDays: this.horizon,
       errorView: (error, retry) => this.renderError(error, retry),
     });
-  }
-
-  private changeAnswers(): void {
-    this.ineligible = false;
-    void this.focusStep();
-  }
-
-  private readonly continue = async (event: Event): Promise<void> => {
-    event.preventDefault();
-    const flow = this.flow;
-    const step = this.step;
-    if (!flow || !step) return;
-    if (step === 'review') {
-      // Every answer is checked again before anything is sent (a change may have undone one).
-      const open = firstOpenStep(this.steps, this.draft, flow);
-      if (open === 'review') return this.send();
-      this.goTo(open, true);
-      this.form.submit(stepFields[open]);
-      return this.showProblems(stepFields[open], stepProblems(open, this.draft, flow));
-    }
-    if (
-      step === 'price' &&
-      this.draft.giftCode.trim() &&
-      !this.tasks.giftChecked(this.draft.giftCode)
-    ) {
-      await this.checkGift();
-    }
-    if (step === 'supporter') await this.tasks.supporterLoaded();
-    const fields = stepFields[step];
-    this.form.submit(fields);
-    const problems = stepProblems(step, this.draft, this.flow!);
-    if (step === 'eligibility' && isIneligible(this.draft, flow)) {
-      this.ineligible = true;
-      this.status.announce(this.t.ineligibleIntro);
-      return this.focusStep();
-    }
-    if (Object.keys(problems).length) return this.showProblems(fields, problems);
-    // On to the next step; back to the review after a change; to a step that an answer here
-    // reopened (a new length clears the time) first.
-    const steps = this.steps;
-    const open = firstOpenStep(steps, this.draft, flow);
-    const back = steps.indexOf(open) < steps.indexOf(step);
-    const next = this.toReview || back ? open : steps[steps.indexOf(step) + 1];
-    if (next) this.goTo(next, back);
-  };
-
-  private async showProblems(
-    fields: readonly string[],
-    problems: Record<string, string | undefined>,
-  ) {
-    const count = fields.filter((f) => this.form.shown(f, problems)).length;
-    this.status.announce(format(count === 1 ? this.t.fixOne : this.t.fixOther, { n: count }));
-    await this.updateComplete;
-    if (!this.form.focusFirst(this.renderRoot, fields, problems)) {
-      this.renderRoot.querySelector<HTMLElement>('[part=field-error]')?.focus();
-    }
-  }
-
-  private goTo(step: StepId, fromReview = false): void {
-    this.toReview = fromReview || (this.toReview && step !== 'review');
-    if (step === 'review') this.toReview = false;
-    this.step = step;
-    this.ineligible = false;
-    this.general = '';
-    void this.focusStep();
-  }
-
-  private async focusStep(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#step-title')?.focus();
   }
 
   private pickSlot(slot: Slot): void {
@@ -464,7 +387,7 @@ export class PeerBooking extends PeerDataElement {
 
   private send(): void {
     if (!this.submit.send()) return;
-    this.general = '';
+    this.nav.general = '';
     this.status.announce(this.t.sending);
   }
 
@@ -473,31 +396,13 @@ export class PeerBooking extends PeerDataElement {
     const { manageToken, ...booking } = created;
     this.manage.open(created.id, manageToken, booking, this.tasks.profile()?.name);
     this.status.announce(this.t.requestedTitle);
-    void this.focusStep();
+    void this.nav.focus();
     announceBooking(this, created, (url) => this.navigate(url));
   }
 
   /** Sends the seeker to the partner's checkout. A subclass may open it another way. */
   protected navigate(url: string): void {
     location.assign(url);
-  }
-
-  /** The API refused: each problem on its field, in the first step that asks for one. */
-  private async refused(
-    { problems, slotStart }: { problems: Problems; slotStart?: string },
-    reason?: string,
-  ): Promise<void> {
-    if (slotStart) this.draft = { ...this.draft, slotStart };
-    this.form.setServer(problems);
-    this.general = reason ? (this.t.problems as Record<string, string>)[`review:${reason}`]! : '';
-    const fields = Object.keys(problems);
-    const step = stepOf(this.steps, fields);
-    if (!step) return this.status.announce(this.general || this.t.problems.unknown);
-    this.toReview = true;
-    this.step = step;
-    await this.updateComplete;
-    this.status.announce(messagesFor(this.view(this.flow!), fields).join(' '));
-    if (!this.form.focusFirst(this.renderRoot, stepFields[step], problems)) void this.focusStep();
   }
 
   /** Book again: the same supporter's times, or the chooser. The person's answers stay. */
@@ -510,9 +415,9 @@ export class PeerBooking extends PeerDataElement {
       ...withSelection(this.draft, { supporterId: supporterId ?? '' }),
       slotStart: '',
     };
-    this.step = supporterId ? 'time' : undefined;
+    this.nav.restart(supporterId ? 'time' : undefined);
     this.form.reset();
-    void this.focusStep();
+    void this.nav.focus();
   }
 
   private readonly failed = (error: unknown): void => {
