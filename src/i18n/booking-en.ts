@@ -44,6 +44,7 @@ export const booking = {
 
   chooseSupporter: 'Choose a supporter',
   loadingSupporters: 'Loading supporters…',
+  noSupporters: 'No supporters are taking bookings right now. Please check back soon.',
   lengthQuestion: 'How long would you like the session to be?',
   minutes: '{n} minutes',
   modalityQuestion: 'How would you like to meet?',

@@ -43,6 +43,8 @@ export const booking: BookingStrings = {
 
   chooseSupporter: 'Elige un compañero de apoyo',
   loadingSupporters: 'Cargando compañeros de apoyo…',
+  noSupporters:
+    'En este momento ningún compañero de apoyo está aceptando reservas. Vuelve a consultar pronto, por favor.',
   lengthQuestion: '¿Cuánto tiempo te gustaría que dure la sesión?',
   minutes: '{n} minutos',
   modalityQuestion: '¿Cómo te gustaría reunirte?',

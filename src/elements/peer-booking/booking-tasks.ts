@@ -20,6 +20,19 @@ export interface BookingTaskDeps {
 
 const DAY_MS = 86_400_000;
 
+/** The end of a horizon of `days` from now, ISO 8601. */
+export const horizonEnd = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
+
+/**
+ * The first day of the time step: today; but if the server's clock is behind this one (its open
+ * times would all be past here), its first open time's day, so that the days shown are the ones
+ * it offers.
+ */
+export function horizonStart(slots: readonly Slot[] | undefined): Date {
+  const first = slots?.[0] ? Date.parse(slots[0].start) : NaN;
+  return first < Date.now() ? new Date(first) : new Date();
+}
+
 /** How many supporters the element's own chooser offers. */
 const CHOOSER_SIZE = 12;
 
@@ -37,7 +50,7 @@ export class BookingTasks {
     readonly [ApiClient | undefined, string, SessionLength | undefined, number],
     Slot[] | undefined
   >;
-  /** Where the open times asked for start: the time step's days start on its day. */
+  /** The time step's first day (kept with its list, so the calendar is computed once). */
   slotsFrom = new Date();
   readonly gift: Task<readonly [string], GiftCheck | undefined>;
   private key?: { body: string; key: string };
@@ -67,15 +80,10 @@ export class BookingTasks {
       task: async ([client, id, lengthMinutes, days], { signal }) => {
         if (!client || !id || !lengthMinutes) return undefined;
         // The whole horizon the step shows (the API's default is shorter): a day shown empty
-        // must be a day with nothing open.
-        const from = new Date();
-        const to = new Date(from.getTime() + days * DAY_MS).toISOString();
-        const list = await client.listSlots(
-          id,
-          { from: from.toISOString(), to, lengthMinutes },
-          { signal },
-        );
-        this.slotsFrom = from;
+        // must be a day with nothing open. From the server's now (its default).
+        const to = horizonEnd(days);
+        const list = await client.listSlots(id, { to, lengthMinutes }, { signal });
+        this.slotsFrom = horizonStart(list.slots);
         return list.slots;
       },
       onError: (error) => deps.failed(error),
@@ -132,6 +140,13 @@ export class BookingTasks {
   /** Waits for the chosen supporter's profile (the steps after the chooser depend on it). */
   async supporterLoaded(): Promise<void> {
     await this.supporter.taskComplete.catch(() => undefined);
+  }
+
+  /** "Try again" after a failed load: everything that failed loads again. */
+  retryFailed(): void {
+    for (const task of [this.supporter, this.supporters, this.slots]) {
+      if (task.status === TaskStatus.ERROR) void task.run();
+    }
   }
 
   /** Checks a gift code (the one typed now). */

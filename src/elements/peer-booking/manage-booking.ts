@@ -11,6 +11,7 @@ import { formatMoney } from './booking-draft.js';
 import { PeerBookingCancelledEvent, PeerBookingRescheduledEvent } from './booking-events.js';
 import { icsEvent, icsFileUrl, revokeIcsUrl } from './ics.js';
 import { slotLabel } from './slot-calendar.js';
+import { horizonEnd, horizonStart } from './booking-tasks.js';
 import type { SlotPicker } from './slot-picker.js';
 
 /** What the manage view needs from its element. */
@@ -58,7 +59,7 @@ export class ManageBooking {
     readonly [ApiClient | undefined, string, number, Mode, number],
     readonly Slot[] | undefined
   >;
-  /** Where the open times asked for start. */
+  /** The first day offered (kept with its list, so the calendar is computed once). */
   private slotsFrom = new Date();
   private readonly cancelTask: Task<readonly [], BookingCancellation | undefined>;
   private readonly moveTask: Task<readonly [], Booking | undefined>;
@@ -98,14 +99,12 @@ export class ManageBooking {
         ] as const,
       task: async ([client, id, length, mode, days], { signal }) => {
         if (!client || !id || mode !== 'reschedule') return undefined;
-        const from = new Date();
-        const to = new Date(from.getTime() + days * 86_400_000).toISOString();
         const list = await client.listSlots(
           id,
-          { from: from.toISOString(), to, lengthMinutes: length as 30 | 50 | 60 },
+          { to: horizonEnd(days), lengthMinutes: length as 30 | 50 | 60 },
           { signal },
         );
-        this.slotsFrom = from;
+        this.slotsFrom = horizonStart(list.slots);
         return list.slots;
       },
       onError: (error) => deps.failed(error),

@@ -653,6 +653,27 @@ describe('<peer-booking>', function () {
       expect(focused(el)?.getAttribute('aria-pressed')).to.equal('true');
     });
 
+    it('every day shown was asked for: open days to the end of the horizon (horizon-days)', async () => {
+      const el = await render({ 'supporter-id': SAM });
+      await at(el, TITLES.time);
+      await until(() => slotButtons(el).length);
+      // Sam works every day: after today (which may be over), none of the 21 days may look closed
+      // (the API's default is 14).
+      expect(dayButtons(el)).to.have.length(21);
+      const closed = dayButtons(el)
+        .slice(1)
+        .filter((d) => !d.part.contains('day-open'));
+      expect(
+        closed.map((d) => describeNode(d)),
+        'days shown closed',
+      ).to.deep.equal([]);
+
+      const week = await render({ 'supporter-id': SAM, 'horizon-days': '7' });
+      await at(week, TITLES.time);
+      await until(() => slotButtons(week).length);
+      expect(dayButtons(week)).to.have.length(7);
+    });
+
     it('with no open time in the weeks ahead, says so', async () => {
       worker.use(
         http.get('/api/supporters/:id/slots', () =>

@@ -76,6 +76,7 @@ const strings: Translations<BookingStrings> = {
  * @csspart slots - The time buttons of the chosen day.
  * @csspart slot - One time button.
  * @csspart time-zone - The time-zone select.
+ * @csspart empty - Said when no supporter is taking bookings.
  * @csspart error - The error state.
  * @csspart retry - The retry button of the error state.
  * @csspart loading - A loading message.
@@ -332,7 +333,11 @@ export class PeerBooking extends PeerDataElement {
       return html`<div part="error" class="error"><p>${this.strings.unavailable}</p></div>`;
     if (this.manage.active) return this.manage.render(!!this.created);
     if (this.program.task.status === TaskStatus.ERROR) {
-      return this.renderError(this.program.task.error, () => void this.program.task.run());
+      return this.renderError(this.program.task.error, () => {
+        // Everything that failed with it (the chooser's list, say) loads again too.
+        this.program.retry();
+        this.tasks.retryFailed();
+      });
     }
     const flow = this.flow;
     const nav = this.nav;

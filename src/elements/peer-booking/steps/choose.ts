@@ -11,6 +11,7 @@ export function supporterStep(
   pending: TemplateResult | undefined,
 ): TemplateResult {
   if (!supporters) return pending ?? html``;
+  if (!supporters.length) return html`<p part="empty" class="empty">${v.t.noSupporters}</p>`;
   return radios(
     v,
     'supporterId',
