@@ -144,6 +144,9 @@ export class BookingSteps {
     }
     const problems = stepProblems(step, draft, flow);
     if (Object.keys(problems).length) return this.showProblems(fields, problems);
+    // The person went on with these answers: a refusal about them is settled (say, the next open
+    // time accepted after a 409); the server decides again on Send.
+    for (const field of fields) deps.form.changed(field);
     // On to the next step; back to the review after a change; to a step that an answer here
     // reopened (a new length clears the time) first.
     const steps = this.steps;

@@ -463,6 +463,24 @@ describe('<peer-booking>', function () {
       expect(summary(el)['Supporter']).to.equal('Rosa Díaz');
     });
 
+    it('slot-start and length-minutes preselect a session, as a selection does', async () => {
+      const chosen = slotsOf(ROSA, 30)[2]!;
+      const el = await render({
+        'supporter-id': ROSA,
+        'slot-start': chosen.start,
+        'length-minutes': '30',
+      });
+      await at(el, TITLES.session);
+      expect(choice(el, '30 minutes').checked).to.be.true;
+      await click(el, choice(el, 'Phone call'));
+      await next(el);
+      await at(el, TITLES.time);
+      await until(() => selectedSlot(el));
+      expect(selectedSlot(el)!.getAttribute('aria-label')).to.contain(clock(chosen.start));
+      await walk(el, 'review');
+      expect(summary(el)['Session']).to.equal('30 minutes | Phone call');
+    });
+
     it('without one: a chooser of the program’s supporters, whose choice decides the steps', async () => {
       const el = await render();
       await at(el, TITLES.supporter);
@@ -1479,11 +1497,32 @@ describe('<peer-booking>', function () {
       const after = summary(el);
       expect({ ...after, Time: '' }).to.deep.equal({ ...before, Time: '' });
       expect(after['Time']).to.contain(clock(following.start));
+      await click(el, $<HTMLButtonElement>(el, '[aria-label="Change: Time"]')!);
+      await at(el, TITLES.time);
+      expect(fieldErrors(el), 'the refusal is settled').to.deep.equal([]);
+      await next(el);
+      await at(el, TITLES.review);
       await send(el);
       expect(textOf($(el, '[part=manage] h3'))).to.equal('Your request is sent');
       expect(posts.map((p) => p.body.slotStart)).to.deep.equal([taken.start, following.start]);
       expect(posts[1]!.key, 'a new request, a new key').not.to.equal(posts[0]!.key);
       expect(store.bookings()).to.have.length(2);
+    });
+
+    it('429: too many tries is said on the review, with nothing lost', async () => {
+      worker.use(...scenarioHandlers('rate-limited', { only: ['createBooking'] }));
+      const el = await render({ 'supporter-id': SAM });
+      await walk(el, 'review');
+      const before = summary(el);
+      await send(el);
+      expect(fieldErrors(el)).to.deep.equal([
+        'Too many tries in a short time. Please wait a minute, then send again.',
+      ]);
+      expect(status(el)).to.equal(
+        'Too many tries in a short time. Please wait a minute, then send again.',
+      );
+      expect(summary(el)).to.deep.equal(before);
+      expect(store.bookings()).to.deep.equal([]);
     });
 
     it('422: a refusal shows on its field, with focus there; fixing it sends', async () => {
