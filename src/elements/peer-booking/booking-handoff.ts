@@ -1,4 +1,5 @@
 import type { CreatedBooking } from '../../api/booking-schemas.js';
+import { PeerErrorEvent } from '../../events.js';
 import { PeerBookingRequestedEvent, PeerPaymentRequiredEvent } from './booking-events.js';
 
 /**
@@ -21,7 +22,19 @@ export function announceBooking(
     }),
   );
   const { status, checkoutUrl } = created.payment;
-  if (status !== 'due' || !checkoutUrl || !/^https:\/\//i.test(checkoutUrl.trim())) return;
+  if (status !== 'due') return;
+  if (!checkoutUrl || !/^https:\/\//i.test(checkoutUrl.trim())) {
+    // Payment is due and there is nowhere safe to pay: the host page must hear of it.
+    host.dispatchEvent(
+      new PeerErrorEvent({
+        kind: 'validation',
+        endpoint: 'createBooking',
+        message:
+          'Payment is due but the booking has no https checkoutUrl; the seeker was not sent anywhere.',
+      }),
+    );
+    return;
+  }
   const event = new PeerPaymentRequiredEvent({ bookingId: created.id, checkoutUrl });
   if (host.dispatchEvent(event)) navigate(checkoutUrl);
 }

@@ -33,7 +33,7 @@ export interface ManageDeps {
   pickerDays: () => number;
   setZone: (zone: string) => void;
   /** Book again: with the same supporter (back to the times), or with another one. */
-  rebook: (supporterId?: string) => void;
+  rebook: (same?: Pick<Booking, 'supporterId' | 'lengthMinutes' | 'modality'>) => void;
 }
 
 type Mode = 'view' | 'cancel' | 'reschedule';
@@ -122,7 +122,11 @@ export class ManageBooking {
         host.dispatchEvent(
           new PeerBookingCancelledEvent({
             bookingId: this.id,
-            feeApplies: cancellation.outcome === 'fee-due' || cancellation.feeDue.amount > 0,
+            // A late gift session is lost as a fee would be: the host hears that something was lost.
+            feeApplies:
+              cancellation.outcome === 'fee-due' ||
+              cancellation.outcome === 'gift-session-used' ||
+              cancellation.feeDue.amount > 0,
           }),
         );
         deps.announce(this.cancelledText(cancellation));
@@ -345,7 +349,7 @@ export class ManageBooking {
     const slots = this.slots.value?.filter((s) => s.start !== booking.start);
     const chosen = slots?.find((s) => s.start === this.newStart);
     return html`<div class="reschedule" part="reschedule">
-      <h4>${t.rescheduleTitle}</h4>
+      <h4 tabindex="-1">${t.rescheduleTitle}</h4>
       ${
         this.slots.status === TaskStatus.ERROR
           ? d.errorView(this.slots.error, () => void this.slots.run())
@@ -356,6 +360,8 @@ export class ManageBooking {
                 days: d.pickerDays(),
                 timeZone: d.timeZone(),
                 locale: d.locale(),
+                // Under this view's h4.
+                headingLevel: 5,
                 ...(this.newStart ? { selected: this.newStart } : {}),
                 strings: t.picker,
                 onSelect: (slot) => {
@@ -385,11 +391,7 @@ export class ManageBooking {
     const t = this.deps.t();
     const bySupporter = booking.status === 'declined' || booking.cancellation?.by === 'supporter';
     return bySupporter
-      ? html`<button
-          type="button"
-          class="primary"
-          @click=${() => this.deps.rebook(booking.supporterId)}
-        >
+      ? html`<button type="button" class="primary" @click=${() => this.deps.rebook(booking)}>
           ${format(t.rebookSame, { name })}
         </button>`
       : nothing;

@@ -1219,6 +1219,31 @@ describe('<peer-booking>', function () {
     });
   });
 
+  describe('8b. a checkout that is not https', () => {
+    it('is never opened, and the host page hears of it', async () => {
+      // A backend whose checkout link is plain http (loopback passes the contract's URL check).
+      worker.use(
+        http.post('/api/bookings', async ({ request }) => {
+          const key = request.headers.get('Idempotency-Key') ?? undefined;
+          const result = store.createBooking((await request.json()) as BookingRequest, key);
+          if (!result.ok) return HttpResponse.json(result.body, { status: result.status });
+          const payment = { ...result.body.payment, checkoutUrl: 'http://localhost/pay' };
+          return HttpResponse.json({ ...result.body, payment }, { status: result.status });
+        }),
+      );
+      const el = await render({ 'supporter-id': SAM });
+      const errors = collect(el, 'peer-error');
+      const payments = collect(el, 'peer-payment-required');
+      await walk(el, 'review');
+      await send(el);
+      await until(() => errors.length);
+      expect(payments).to.have.length(0);
+      expect(el.navigations).to.deep.equal([]);
+      expect(errors[0]!.detail.kind).to.equal('validation');
+      expect(errors[0]!.detail.message).to.contain('https');
+    });
+  });
+
   describe('9. focus, Back and the step list', () => {
     it('each heading takes focus; aria-current marks the open step; Back and the list lose nothing', async () => {
       const el = await render({ 'supporter-id': ROSA });
@@ -1436,6 +1461,51 @@ describe('<peer-booking>', function () {
         `Your session is moved to ${label}. Your supporter will confirm the new time.`,
       );
       expect(screen(el)).to.contain(`${label} · Video call`);
+    });
+
+    it('change the time: focus goes to the new heading', async () => {
+      const { el } = await manage(samAfter(72));
+      await click(el, 'Change the time');
+      await el.updateComplete;
+      expectFocus(el, $(el, '[part=reschedule] h4'));
+    });
+
+    it('declined, opened from its link: another time with the same supporter, at the same length', async () => {
+      // Rosa offers 30 and 60 minutes: the draft knows neither until the booking says which.
+      const slot = slotsOf(ROSA, 30).find((s) => Date.parse(s.start) > Date.now() + 72 * HOUR)!;
+      const created = bookInStore(slot);
+      store.declineBooking(created.id);
+      const el = await render({ 'booking-id': created.id, 'manage-token': created.manageToken });
+      await until(() => statusLine(el).startsWith('Sorry,'));
+      await click(
+        el,
+        $$<HTMLButtonElement>(el, 'button').find((b) =>
+          /^Choose another time with /.test(norm(b.textContent)),
+        )!,
+      );
+      await at(el, TITLES.time);
+      await until(() => slotButtons(el).length);
+      const label = slotButtons(el)[0]!.getAttribute('aria-label')!;
+      const [, start, end] = /at (\S+ [AP]M) – (\S+ [AP]M)/.exec(label)!;
+      expect(
+        (Date.parse(`2000-01-01 ${end}`) - Date.parse(`2000-01-01 ${start}`)) / 60_000,
+      ).to.equal(30);
+    });
+
+    it('a late cancel of a gift session: the host hears that it was lost', async () => {
+      const soon = samAfter(0);
+      const created = bookInStore(soon, { payment: { kind: 'gift-card', code: 'GIFT-DEMO-2026' } });
+      const el = await render({ 'booking-id': created.id, 'manage-token': created.manageToken });
+      await until(() => $(el, '[part=status]'));
+      const cancelled = collect(el, 'peer-booking-cancelled');
+      await click(el, 'Cancel session');
+      expect(textOf($(el, '[part=confirm-cancel] p'))).to.equal(
+        'Free cancellation has ended. If you cancel now, the gift session is used.',
+      );
+      await click(el, 'Yes, cancel the session');
+      await until(() => cancelled.length);
+      expect(cancelled[0]!.detail).to.deep.equal({ bookingId: created.id, feeApplies: true });
+      expect(statusLine(el)).to.equal('Your session is cancelled. The gift session was used.');
     });
 
     it('manage-from-fragment: #booking=…&token=… is read once and taken out of the address', async () => {

@@ -1,7 +1,7 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
-import type { CreatedBooking } from '../../api/booking-schemas.js';
+import type { Booking, CreatedBooking } from '../../api/booking-schemas.js';
 import type { SessionLength, Slot } from '../../api/schemas.js';
 import { isApiError } from '../../api/errors.js';
 import { PeerDataElement } from '../../internal/peer-data-element.js';
@@ -30,7 +30,7 @@ import {
 import { canOpen, flowContext, withDefaults, type FlowContext } from './booking-flow.js';
 import { BookingSteps } from './booking-steps.js';
 import { BookingSubmit } from './booking-submit.js';
-import { ManageBooking } from './manage-booking.js';
+import { ManageSlot } from './manage-slot.js';
 import { BookingTasks } from './booking-tasks.js';
 import { stepForm, stepValues } from './steps/index.js';
 import { messageFor, type StepView } from './steps/fields.js';
@@ -75,6 +75,10 @@ const strings: Translations<BookingStrings> = {
  * @csspart day - One day button.
  * @csspart slots - The time buttons of the chosen day.
  * @csspart slot - One time button.
+ * @csspart day-open - A day with open times (beside `day`).
+ * @csspart day-chosen - The chosen day (beside `day`).
+ * @csspart slot-selected - The selected time (beside `slot`).
+ * @csspart next-open-day - The "Next open day" button.
  * @csspart time-zone - The time-zone select.
  * @csspart empty - Said when no supporter is taking bookings.
  * @csspart error - The error state.
@@ -87,7 +91,14 @@ const strings: Translations<BookingStrings> = {
  *
  * @cssstate loading - The program or the booking is loading.
  * @cssstate error - Loading failed.
- * @cssstate step-supporter - The supporter step is open (also `step-session`, `step-time`, `step-eligibility`, `step-about`, `step-policies`, `step-price`, `step-review`).
+ * @cssstate step-supporter - The supporter step is open.
+ * @cssstate step-session - The session length and way of meeting step is open.
+ * @cssstate step-time - The time step is open.
+ * @cssstate step-eligibility - The eligibility step is open.
+ * @cssstate step-about - The contact details step is open.
+ * @cssstate step-policies - The agreements step is open.
+ * @cssstate step-price - The price step is open.
+ * @cssstate step-review - The review step is open.
  * @cssstate requested - The request was sent.
  * @cssstate manage - An existing booking is shown.
  *
@@ -138,7 +149,7 @@ export class PeerBooking extends PeerDataElement {
 
   private readonly status = new Announcer(this);
   private readonly form = new FormState(this);
-  readonly picker = new SlotPicker(this);
+  private readonly picker = new SlotPicker(this);
   private readonly program = new ProgramLoader(
     this,
     () => [this.client, this.config?.program],
@@ -152,20 +163,24 @@ export class PeerBooking extends PeerDataElement {
     horizonDays: () => this.horizon,
     failed: (error) => this.failed(error),
   });
-  private readonly manage = new ManageBooking(this, {
-    client: () => this.client,
-    t: () => this.t,
-    locale: () => this.locale,
-    timeZone: () => this.draft.timeZone,
-    currency: () => this.program.value?.currency ?? 'USD',
-    announce: (message) => this.status.announce(message),
-    failed: (error) => this.failed(error),
-    errorView: (error, retry) => this.renderError(error, retry),
-    picker: this.picker,
-    pickerDays: () => this.horizon,
-    setZone: (zone) => this.set('timeZone', zone),
-    rebook: (supporterId) => this.rebook(supporterId),
-  });
+  private readonly manage = new ManageSlot(
+    this,
+    {
+      client: () => this.client,
+      t: () => this.t,
+      locale: () => this.locale,
+      timeZone: () => this.draft.timeZone,
+      currency: () => this.program.value?.currency ?? 'USD',
+      announce: (message) => this.status.announce(message),
+      failed: (error) => this.failed(error),
+      errorView: (error, retry) => this.renderError(error, retry),
+      picker: this.picker,
+      pickerDays: () => this.horizon,
+      setZone: (zone) => this.set('timeZone', zone),
+      rebook: (same) => this.rebook(same),
+    },
+    () => this.t.loadingBooking,
+  );
 
   private readonly submit = new BookingSubmit(this, {
     client: () => this.client,
@@ -401,7 +416,7 @@ export class PeerBooking extends PeerDataElement {
     const { manageToken, ...booking } = created;
     this.manage.open(created.id, manageToken, booking, this.tasks.profile()?.name);
     this.status.announce(this.t.requestedTitle);
-    void this.nav.focus();
+    void this.manage.focusTitle();
     announceBooking(this, created, (url) => this.navigate(url));
   }
 
@@ -411,13 +426,19 @@ export class PeerBooking extends PeerDataElement {
   }
 
   /** Book again: the same supporter's times, or the chooser. The person's answers stay. */
-  private rebook(supporterId?: string): void {
+  private rebook(same?: Pick<Booking, 'supporterId' | 'lengthMinutes' | 'modality'>): void {
+    const supporterId = same?.supporterId;
     this.manage.close();
     this.created = undefined;
     this.tasks.forgetKey();
     this.chooseAnother = !supporterId;
     this.draft = {
-      ...withSelection(this.draft, { supporterId: supporterId ?? '' }),
+      ...withSelection(this.draft, {
+        supporterId: supporterId ?? '',
+        // From a booking link the draft knows nothing yet: the booking's length and way of meeting.
+        ...(same ? { lengthMinutes: same.lengthMinutes } : {}),
+      }),
+      ...(same ? { modality: same.modality } : {}),
       slotStart: '',
     };
     this.nav.restart(supporterId ? 'time' : undefined);
