@@ -10,7 +10,7 @@
  * and Lee (California only).
  */
 import { aTimeout, expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { delay, http, HttpResponse } from 'msw';
 import './define.js';
 import '../peer-support-provider/define.js';
@@ -1928,6 +1928,31 @@ describe('<peer-booking>', function () {
       expect(textOf($(el, '[part=calendar]'))).to.equal('Agregar al calendario');
       expect(hasButton(el, 'Cancelar la sesión')).to.be.true;
       await expectCalm(el);
+    });
+
+    describe('in forced colours', () => {
+      before(() => emulateMedia({ forcedColors: 'active' } as never));
+      after(() => emulateMedia({ forcedColors: 'none' } as never));
+
+      it('the open step, the fields in error and every button keep a visible edge', async () => {
+        expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+        const el = await render({ 'supporter-id': SAM });
+        await walk(el, 'about');
+        await next(el);
+        const width = (node: Element | null | undefined, side: string) =>
+          parseFloat(getComputedStyle(node!).getPropertyValue(`border-${side}-width`));
+        expect(width($(el, '[aria-current=step]'), 'bottom'), 'the open step').to.be.at.least(3);
+        const invalid = $$(el, 'input[aria-invalid=true]');
+        expect(invalid.length).to.be.at.least(2);
+        for (const input of invalid)
+          expect(width(input, 'top'), 'a field in error').to.be.at.least(2);
+        for (const b of $$(el, 'button').filter(
+          (b) => isShown(b) && !b.classList.contains('link'),
+        )) {
+          expect(width(b, 'top'), `button "${textOf(b)}"`).to.be.at.least(1);
+        }
+        await expectCalm(el);
+      });
     });
 
     /** Nothing in the element reaches past the viewport's right edge: no sideways scrolling. */
