@@ -26,16 +26,28 @@ export interface PeerErrorDetail {
 }
 
 /**
+ * The base of every event the elements fire: bubbles and is composed (a host page hears it on the
+ * element or any ancestor, through shadow roots), with a typed `detail`. "About to happen" events
+ * are cancelable.
+ */
+export class PeerEvent<T> extends Event {
+  readonly detail: T;
+
+  constructor(type: string, detail: T, cancelable = false) {
+    super(type, { bubbles: true, composed: true, cancelable });
+    this.detail = detail;
+  }
+}
+
+/**
  * Something failed that the element shows as an error state (or, for the provider, that leaves
  * the elements without a program). For logging and monitoring; the element already tells the user.
  */
-export class PeerErrorEvent extends Event {
+export class PeerErrorEvent extends PeerEvent<PeerErrorDetail> {
   static readonly eventName = 'peer-error';
-  readonly detail: PeerErrorDetail;
 
   constructor(detail: PeerErrorDetail) {
-    super(PeerErrorEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(PeerErrorEvent.eventName, detail);
   }
 }
 
@@ -57,13 +69,11 @@ export interface SupporterSelection {
  * selection in its context, so a booking element inside it picks it up; without a provider, a
  * host listens for this event and passes the selection on.
  */
-export class PeerSupporterSelectedEvent extends Event {
+export class PeerSupporterSelectedEvent extends PeerEvent<SupporterSelection> {
   static readonly eventName = 'peer-supporter-selected';
-  readonly detail: SupporterSelection;
 
   constructor(detail: SupporterSelection) {
-    super(PeerSupporterSelectedEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(PeerSupporterSelectedEvent.eventName, detail);
   }
 }
 

@@ -23,6 +23,7 @@ export { PeerElement } from './internal/peer-element.js';
 export { PeerDataElement } from './internal/peer-data-element.js';
 export { peerConfigContext, type PeerConfig, type Theme } from './config/context.js';
 export {
+  PeerEvent,
   PeerErrorEvent,
   PeerSupporterSelectedEvent,
   type PeerErrorDetail,

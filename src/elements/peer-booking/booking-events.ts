@@ -2,6 +2,7 @@
  * The events `<peer-booking>` fires, beside the shared `peer-error`. Each bubbles and is composed.
  * Payloads carry ids, times and flags only: never a name, email, age or state (QUALITY S4).
  */
+import { PeerEvent } from '../../events.js';
 
 export interface BookingRequestedDetail {
   /** Opaque booking id from the API. */
@@ -14,13 +15,11 @@ export interface BookingRequestedDetail {
 }
 
 /** The seeker sent a booking request and the API accepted it. */
-export class PeerBookingRequestedEvent extends Event {
+export class PeerBookingRequestedEvent extends PeerEvent<BookingRequestedDetail> {
   static readonly eventName = 'peer-booking-requested';
-  readonly detail: BookingRequestedDetail;
 
   constructor(detail: BookingRequestedDetail) {
-    super(PeerBookingRequestedEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(PeerBookingRequestedEvent.eventName, detail);
   }
 }
 
@@ -31,13 +30,11 @@ export interface BookingCancelledDetail {
 }
 
 /** The seeker cancelled a booking and the API confirmed it. */
-export class PeerBookingCancelledEvent extends Event {
+export class PeerBookingCancelledEvent extends PeerEvent<BookingCancelledDetail> {
   static readonly eventName = 'peer-booking-cancelled';
-  readonly detail: BookingCancelledDetail;
 
   constructor(detail: BookingCancelledDetail) {
-    super(PeerBookingCancelledEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(PeerBookingCancelledEvent.eventName, detail);
   }
 }
 
@@ -48,13 +45,11 @@ export interface BookingRescheduledDetail {
 }
 
 /** The seeker moved a booking to another time and the API accepted it. */
-export class PeerBookingRescheduledEvent extends Event {
+export class PeerBookingRescheduledEvent extends PeerEvent<BookingRescheduledDetail> {
   static readonly eventName = 'peer-booking-rescheduled';
-  readonly detail: BookingRescheduledDetail;
 
   constructor(detail: BookingRescheduledDetail) {
-    super(PeerBookingRescheduledEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(PeerBookingRescheduledEvent.eventName, detail);
   }
 }
 
@@ -69,13 +64,11 @@ export interface PaymentRequiredDetail {
  * sends the seeker to `checkoutUrl`; a host that runs its own checkout cancels the event. Card data
  * never passes through the widget.
  */
-export class PeerPaymentRequiredEvent extends Event {
+export class PeerPaymentRequiredEvent extends PeerEvent<PaymentRequiredDetail> {
   static readonly eventName = 'peer-payment-required';
-  readonly detail: PaymentRequiredDetail;
 
   constructor(detail: PaymentRequiredDetail) {
-    super(PeerPaymentRequiredEvent.eventName, { bubbles: true, composed: true, cancelable: true });
-    this.detail = detail;
+    super(PeerPaymentRequiredEvent.eventName, detail, true);
   }
 }
 
