@@ -130,7 +130,7 @@ export class ManageBooking {
           }),
         );
         deps.announce(this.cancelledText(cancellation));
-        void this.booking.run();
+        void this.booking.run().then(() => this.focusTitle());
         return cancellation;
       },
       onError: (error) => this.refused(error),
@@ -151,11 +151,17 @@ export class ManageBooking {
           new PeerBookingRescheduledEvent({ bookingId: moved.id, start: moved.start }),
         );
         deps.announce(format(deps.t().moved, { time: this.label(moved) }));
-        void this.booking.run();
+        void this.booking.run().then(() => this.focusTitle());
         return moved;
       },
       onError: (error) => this.refused(error),
     });
+  }
+
+  /** After its control went away (a move, a cancellation): focus on the view's heading. */
+  private async focusTitle(): Promise<void> {
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>('#step-title')?.focus();
   }
 
   /** Shows this booking (from the link's id and token, or a booking just made). */

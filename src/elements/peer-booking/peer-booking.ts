@@ -33,7 +33,7 @@ import { BookingSubmit } from './booking-submit.js';
 import { ManageSlot } from './manage-slot.js';
 import { BookingTasks } from './booking-tasks.js';
 import { stepForm, stepValues } from './steps/index.js';
-import { messageFor, type StepView } from './steps/fields.js';
+import { CrisisNodes, messageFor, type StepView } from './steps/fields.js';
 import { readBookingUrl } from './booking-url.js';
 import { announceBooking } from './booking-handoff.js';
 
@@ -149,6 +149,7 @@ export class PeerBooking extends PeerDataElement {
 
   private readonly status = new Announcer(this);
   private readonly form = new FormState(this);
+  private readonly crisisNodes = new CrisisNodes();
   private readonly picker = new SlotPicker(this);
   private readonly program = new ProgramLoader(
     this,
@@ -325,6 +326,7 @@ export class PeerBooking extends PeerDataElement {
       set: (field, value) => this.set(field, value),
       touch: (field) => this.form.touch(field),
       values: stepValues(this.t, this.locale, flow, this.draft, this.tasks.profile()?.name),
+      crisis: (short) => this.crisisNodes.get(this.locale, short),
     };
   }
 

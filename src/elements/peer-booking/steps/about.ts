@@ -2,7 +2,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { asksAge } from '../../../api/booking-rules.js';
 import { crisisStrings } from '../../../i18n/crisis.js';
 import { format } from '../../../i18n/locale.js';
-import { crisisLine } from '../../../internal/crisis-line.js';
 import { OTHER_STATE, stateList, stateName } from '../states.js';
 import {
   opt,
@@ -89,7 +88,7 @@ export function ineligiblePanel(v: StepView, reasons: readonly string[], back: (
       ${reasons.map((reason) => html`<li>${reason}</li>`)}
     </ul>
     <p>${t.ineligibleCrisis}</p>
-    ${crisisLine(crisisStrings[v.locale])}
+    ${v.crisis()}
     ${
       referral
         ? html`<p>
@@ -133,7 +132,7 @@ export function aboutStep(v: StepView): TemplateResult {
     <div class="field">
       <label for="note">${t.note} <span class="muted">${t.optional}</span></label>
       <p class="hint" id="note-hint">${t.noteHint}</p>
-      ${crisisLine(crisisStrings[v.locale], undefined, true)}
+      ${v.crisis(true)}
       <textarea
         id="note"
         name="note"

@@ -1,5 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../../../i18n/types.js';
+import { crisisStrings } from '../../../i18n/crisis.js';
+import { crisisLine } from '../../../internal/crisis-line.js';
 import { format } from '../../../i18n/locale.js';
 import type { BookingStrings } from '../../../i18n/booking-en.js';
 import type { BookingDraft, DraftField } from '../booking-draft.js';
@@ -20,6 +22,11 @@ export interface StepView {
   touch: (field: string) => void;
   /** Values for placeholders in problem messages ({min}, {max}, {states} ...). */
   values: Record<string, string | number>;
+  /**
+   * The compact crisis line (988, 911) to show inside a step: the same node on every render, so a
+   * link in it keeps the focus when the step renders again.
+   */
+  crisis: (short?: boolean) => HTMLElement;
 }
 
 /** The words for a field's problem: each field and code has its own message. */
@@ -165,4 +172,19 @@ export function messagesFor(v: StepView, fields: readonly string[], only?: reado
     const code = v.problem(field);
     return code && (!only || only.includes(code)) ? [messageFor(v, field, code)] : [];
   });
+}
+
+/**
+ * The compact crisis line a step shows, one node per language and form, kept across renders: a
+ * link in it keeps the focus when the step renders again (a new node each time would drop it).
+ */
+export class CrisisNodes {
+  private readonly nodes = new Map<string, HTMLElement>();
+
+  get(locale: Locale, short = false): HTMLElement {
+    const key = `${locale}:${short}`;
+    let node = this.nodes.get(key);
+    if (!node) this.nodes.set(key, (node = crisisLine(crisisStrings[locale], undefined, short)));
+    return node;
+  }
 }
