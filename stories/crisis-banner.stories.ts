@@ -4,6 +4,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect } from 'storybook/test';
 import '../src/elements/crisis-banner/define.js';
 import type { CrisisBanner } from '../src/elements/crisis-banner/crisis-banner.js';
+import { crisisHrefs, expectTapTarget } from './support/crisis.js';
+import { normalize, rendered } from './support/dom.js';
 
 interface CrisisBannerArgs {
   variant: 'inline' | 'compact' | 'docked';
@@ -24,16 +26,14 @@ const campusLine = {
   extraUrl: 'https://counseling.example.edu/crisis',
 } satisfies Partial<CrisisBannerArgs>;
 
-async function upgradedBanner(canvasElement: HTMLElement): Promise<CrisisBanner> {
-  await customElements.whenDefined('crisis-banner');
-  const banner = canvasElement.querySelector('crisis-banner');
-  if (!banner?.shadowRoot) throw new Error('<crisis-banner> did not render');
-  await banner.updateComplete;
-  return banner;
-}
+const upgradedBanner = (canvasElement: HTMLElement) =>
+  rendered<CrisisBanner>(canvasElement, 'crisis-banner');
 
 /** C1, A3: 988 (call and text) and 911 are links on screen, each at least 44x44 CSS px. */
-async function expectCrisisLinksVisible(banner: CrisisBanner, hrefs: string[]): Promise<void> {
+async function expectCrisisLinksVisible(
+  banner: CrisisBanner,
+  hrefs: readonly string[],
+): Promise<void> {
   await expect(banner).toBeVisible();
   for (const href of hrefs) {
     const link = [...banner.shadowRoot!.querySelectorAll<HTMLAnchorElement>('a[href]')].find(
@@ -41,12 +41,9 @@ async function expectCrisisLinksVisible(banner: CrisisBanner, hrefs: string[]): 
     );
     await expect(link, `a visible link to ${href}`).toBeDefined();
     await expect(link).toBeVisible();
-    const { width, height } = link!.getBoundingClientRect();
-    await expect(Math.min(width, height), `size of the ${href} link`).toBeGreaterThanOrEqual(44);
+    await expectTapTarget(link!, href);
   }
 }
-
-const crisisHrefs = ['tel:988', 'sms:988', 'tel:911'];
 
 /**
  * The texts a person reads, per language, written out here. Literals, never imported from
@@ -73,8 +70,6 @@ const says = {
     callExtra: (label: string) => `Llamar a ${label}`,
   },
 } as const;
-
-const normalize = (value: string | null): string => (value ?? '').replace(/\s+/g, ' ').trim();
 
 /**
  * The banner speaks the story's language: its 988 and 911 links read as a person expects, the

@@ -8,8 +8,9 @@ import type { SessionLength } from '../src/api/schemas.js';
 import type { PeerDirectory } from '../src/elements/peer-directory/peer-directory.js';
 import type { PeerSupporterProfile } from '../src/elements/peer-directory/supporter-profile.js';
 import { peerConfigContext, type PeerConfig } from '../src/config/context.js';
-
-type Lang = 'en' | 'es';
+import { appearAll, appears, button, expectButton, normalize, shadow } from './support/dom.js';
+import { storyMakers, type Lang } from './support/story.js';
+import { loadingDelayMs, settled } from './support/timing.js';
 
 interface DirectoryArgs {
   lang: Lang;
@@ -106,98 +107,22 @@ const says = {
   },
 } as const satisfies Record<Lang, Record<string, unknown>>;
 
-/**
- * Long enough that the Loading story stays loading while its test runs. Open in Storybook, it
- * turns into the error state after the client's own deadline (10 s, QUALITY R1): by design.
- */
-const loadingDelayMs = 60_000;
-
-/** Error and offline states come after the client's retries (R2, at most ~2 s of backoff). */
-const settled = { timeout: 10_000 };
-
-/** The directory in the story, upgraded and rendered once (possibly still loading). */
-async function directory(canvasElement: HTMLElement): Promise<PeerDirectory> {
-  await customElements.whenDefined('peer-directory');
-  const el = canvasElement.querySelector('peer-directory');
-  if (!el?.shadowRoot) throw new Error('<peer-directory> did not render');
-  await el.updateComplete;
-  return el;
-}
-
-const shadow = (el: PeerDirectory): ShadowRoot => el.shadowRoot!;
-
-/** Whitespace as a person reads it (and as `toHaveTextContent` compares it). */
-const normalize = (value: string): string => value.replace(/\s+/g, ' ').trim();
-
-/** Links inside `root`, descending into open shadow roots. */
-function deepLinks(root: Element): HTMLAnchorElement[] {
-  const found: HTMLAnchorElement[] = [];
-  const visit = (scope: ParentNode): void => {
-    for (const el of scope.querySelectorAll('*')) {
-      if (el instanceof HTMLAnchorElement) found.push(el);
-      if (el.shadowRoot) visit(el.shadowRoot);
-    }
-  };
-  if (root.shadowRoot) visit(root.shadowRoot);
-  visit(root);
-  return found;
-}
-
-/**
- * C1, A3: the directory shows 988 (call and text) and 911 as visible links in its language, each
- * at least 44x44 CSS px. Found anywhere in its shadow tree, whatever renders them.
- */
-async function expectCrisisLine(el: PeerDirectory, lang: Lang): Promise<void> {
-  const t = says[lang];
-  for (const [href, label] of [
-    ['tel:988', t.call988],
-    ['sms:988', t.text988],
-    ['tel:911', t.call911],
-  ] as const) {
-    const link = await waitFor(() => {
-      const found = deepLinks(el).find(
-        (a) => a.getAttribute('href') === href && a.checkVisibility(),
-      );
-      if (!found) throw new Error(`no visible link to ${href} yet`);
-      return found;
-    });
-    await expect(link).toBeVisible();
-    await expect(normalize(link.textContent ?? ''), `text of the ${href} link`).toBe(label);
-    const { width, height } = link.getBoundingClientRect();
-    await expect(Math.min(width, height), `size of the ${href} link`).toBeGreaterThanOrEqual(44);
-  }
-}
+type Says = (typeof says)[Lang];
 
 /** The supporter cards on screen, once the results have arrived. */
-async function cards(el: PeerDirectory): Promise<HTMLElement[]> {
-  return waitFor(() => {
-    const found = [...shadow(el).querySelectorAll<HTMLElement>('[part="list"] [part="card"]')];
-    if (found.length === 0) throw new Error('no supporter cards yet');
-    return found;
-  }, settled);
-}
-
-/** A button in the directory's shadow root, by its visible text. */
-function button(root: ParentNode, label: string): HTMLButtonElement | undefined {
-  return [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
-}
+const cards = (el: PeerDirectory) =>
+  appearAll(shadow(el), '[part="list"] [part="card"]', 'supporter cards', settled);
 
 /** The error state: a clear message, and a retry button (R1). */
-async function expectErrorState(el: PeerDirectory, lang: Lang, message: string): Promise<void> {
-  const error = await waitFor(() => {
-    const found = shadow(el).querySelector<HTMLElement>('[part="error"]');
-    if (!found) throw new Error('no error state yet');
-    return found;
-  }, settled);
+async function expectErrorState(el: PeerDirectory, t: Says, message: string): Promise<void> {
+  const error = await appears(shadow(el), '[part="error"]', 'error state', settled);
   await expect(error).toBeVisible();
   await expect(error).toHaveTextContent(message);
   // The element's one live region says the same (A4).
   await waitFor(() =>
     expect(shadow(el).querySelector('[role="status"]')).toHaveTextContent(message),
   );
-  const retry = button(error, says[lang].retry);
-  await expect(retry, `a "${says[lang].retry}" button`).toBeDefined();
-  await expect(retry).toBeVisible();
+  await expectButton(error, t.retry);
 }
 
 /**
@@ -241,98 +166,65 @@ const meta = {
 export default meta;
 type Story = StoryObj<DirectoryArgs>;
 
+/** Stories in one language, or in both: the element found, the crisis line checked at the end. */
+const { story, both } = storyMakers<DirectoryArgs, PeerDirectory, Says>('peer-directory', says);
+
 // ---- Loading: a skeleton with reserved size, and the crisis line already there (P7, C1) ----
 
-function loading(lang: Lang): Story {
-  return {
-    args: { lang },
-    parameters: {
-      mockScenario: { scenario: 'slow', only: ['listSupporters'], delayMs: loadingDelayMs },
-    },
-    play: async ({ canvasElement }) => {
-      const el = await directory(canvasElement);
-      const skeleton = shadow(el).querySelector('ul[aria-busy="true"]');
-      await expect(skeleton, 'a busy skeleton list').not.toBeNull();
-      await expect(skeleton).toBeVisible();
-      await expect(skeleton).toHaveAttribute('aria-label', says[lang].loading);
-      await expect(skeleton!.getBoundingClientRect().height).toBeGreaterThan(100);
-      await expect(shadow(el).querySelector('h2')).toHaveTextContent(says[lang].title);
-      await expectCrisisLine(el, lang);
-    },
-  };
-}
+const slowList = { scenario: 'slow', only: ['listSupporters'], delayMs: loadingDelayMs };
 
-export const Loading = loading('en');
-export const LoadingSpanish = loading('es');
+const loading = both({ parameters: { mockScenario: slowList } }, async ({ root, t }) => {
+  const skeleton = root.querySelector('ul[aria-busy="true"]');
+  await expect(skeleton, 'a busy skeleton list').not.toBeNull();
+  await expect(skeleton).toBeVisible();
+  await expect(skeleton).toHaveAttribute('aria-label', t.loading);
+  await expect(skeleton!.getBoundingClientRect().height).toBeGreaterThan(100);
+  await expect(root.querySelector('h2')).toHaveTextContent(t.title);
+});
+
+export const Loading = loading.en;
+export const LoadingSpanish = loading.es;
 
 // ---- Results: cards with headings, a count, and paging (P6) ----
 
-function results(lang: Lang): Story {
-  return {
-    args: { lang },
-    play: async ({ canvasElement }) => {
-      const el = await directory(canvasElement);
-      const t = says[lang];
-      const found = await cards(el);
-      await expect(found.length).toBeLessThanOrEqual(24);
-      for (const card of found.slice(0, 3)) {
-        await expect(card).toBeVisible();
-        await expect(card.querySelector('h3')?.textContent?.trim()).toBeTruthy();
-        await expect(button(card, t.choose)).toBeDefined();
-        await expect(button(card, t.viewProfile)).toBeDefined();
-      }
-      const count = shadow(el).querySelector('.count');
-      await expect(count).toHaveTextContent(t.count);
-      await expect(button(shadow(el), t.showMore)).toBeVisible();
-      await expectCrisisLine(el, lang);
-    },
-  };
-}
+const results = both({}, async ({ el, root, t }) => {
+  const found = await cards(el);
+  await expect(found.length).toBeLessThanOrEqual(24);
+  for (const card of found.slice(0, 3)) {
+    await expect(card).toBeVisible();
+    await expect(card.querySelector('h3')?.textContent?.trim()).toBeTruthy();
+    await expect(button(card, t.choose)).toBeDefined();
+    await expect(button(card, t.viewProfile)).toBeDefined();
+  }
+  await expect(root.querySelector('.count')).toHaveTextContent(t.count);
+  await expect(button(root, t.showMore)).toBeVisible();
+});
 
-export const Results = results('en');
-export const ResultsSpanish = results('es');
+export const Results = results.en;
+export const ResultsSpanish = results.es;
 
 // ---- Empty: the default message and "clear filters" one step away ----
 
-function empty(lang: Lang): Story {
-  return {
-    args: { lang },
-    parameters: { mockScenario: 'empty' },
-    play: async ({ canvasElement }) => {
-      const el = await directory(canvasElement);
-      const t = says[lang];
-      const state = await waitFor(() => {
-        const found = shadow(el).querySelector<HTMLElement>('[part="empty"]');
-        if (!found) throw new Error('no empty state yet');
-        return found;
-      }, settled);
-      await expect(state).toBeVisible();
-      await expect(state).toHaveTextContent(t.empty);
-      await expect(button(state, t.clearFilters)).toBeVisible();
-      await expectCrisisLine(el, lang);
-    },
-  };
-}
+const empty = both({ parameters: { mockScenario: 'empty' } }, async ({ root, t }) => {
+  const state = await appears(root, '[part="empty"]', 'empty state', settled);
+  await expect(state).toBeVisible();
+  await expect(state).toHaveTextContent(t.empty);
+  await expect(button(state, t.clearFilters)).toBeVisible();
+});
 
-export const Empty = empty('en');
-export const EmptySpanish = empty('es');
+export const Empty = empty.en;
+export const EmptySpanish = empty.es;
 
 // ---- Error, offline, malformed: a clear message and a retry button (R1, R5) ----
 
 function failure(
   lang: Lang,
   scenario: 'error' | 'offline' | 'malformed',
-  message: (t: (typeof says)[Lang]) => string,
+  message: (t: Says) => string,
 ): Story {
-  return {
-    args: { lang },
-    parameters: { mockScenario: scenario },
-    play: async ({ canvasElement }) => {
-      const el = await directory(canvasElement);
-      await expectErrorState(el, lang, message(says[lang]));
-      await expectCrisisLine(el, lang);
-    },
-  };
+  return story(lang, { parameters: { mockScenario: scenario } }, async ({ el, t }) => {
+    await expectErrorState(el, t, message(t));
+  });
 }
 
 // Not `Error`: that would shadow the global in this module.
@@ -347,28 +239,21 @@ export const MalformedSpanish = failure('es', 'malformed', (t) => t.invalidData)
 
 // ---- Presets: a host narrows the directory with attributes ----
 
-function presets(lang: Lang): Story {
-  return {
-    args: { lang, languages: 'es' },
-    play: async ({ canvasElement }) => {
-      const el = await directory(canvasElement);
-      const found = await cards(el);
-      const spanish = new Intl.DisplayNames([lang], { type: 'language' }).of('es')!;
-      const select = [...shadow(el).querySelectorAll('select')].find(
-        (s) => s.closest('label')?.querySelector('span')?.textContent === says[lang].language,
-      );
-      await expect(select, 'the language filter').toBeDefined();
-      await expect(select).toHaveValue('es');
-      for (const card of found) {
-        await expect(card).toHaveTextContent(new RegExp(spanish, 'i'));
-      }
-      await expectCrisisLine(el, lang);
-    },
-  };
-}
+const presets = both({ args: { languages: 'es' } }, async ({ el, root, lang, t }) => {
+  const found = await cards(el);
+  const spanish = new Intl.DisplayNames([lang], { type: 'language' }).of('es')!;
+  const select = [...root.querySelectorAll('select')].find(
+    (s) => s.closest('label')?.querySelector('span')?.textContent === t.language,
+  );
+  await expect(select, 'the language filter').toBeDefined();
+  await expect(select).toHaveValue('es');
+  for (const card of found) {
+    await expect(card).toHaveTextContent(new RegExp(spanish, 'i'));
+  }
+});
 
-export const Presets = presets('en');
-export const PresetsSpanish = presets('es');
+export const Presets = presets.en;
+export const PresetsSpanish = presets.es;
 
 // ---- Inside a provider: no api-base on the element; the choice lands in the context ----
 
@@ -385,53 +270,34 @@ function withProvider(args: DirectoryArgs) {
   </peer-support-provider>`;
 }
 
-function insideProvider(lang: Lang): Story {
-  return {
-    args: { lang },
-    render: withProvider,
-    play: async ({ canvasElement }) => {
-      const el = await directory(canvasElement);
-      // The provider's client and locale: the element has neither api-base nor lang.
-      await cards(el);
-      await expect(shadow(el).querySelector('h2')).toHaveTextContent(says[lang].title);
-      await expect(providedConfig(el)?.locale).toBe(lang);
-      await expectCrisisLine(el, lang);
-    },
-  };
-}
+const insideProvider = both({ render: withProvider }, async ({ el, root, lang, t }) => {
+  // The provider's client and locale: the element has neither api-base nor lang.
+  await cards(el);
+  await expect(root.querySelector('h2')).toHaveTextContent(t.title);
+  await expect(providedConfig(el)?.locale).toBe(lang);
+});
 
-export const InsideProvider = insideProvider('en');
-export const InsideProviderSpanish = insideProvider('es');
+export const InsideProvider = insideProvider.en;
+export const InsideProviderSpanish = insideProvider.es;
 
 /** Choosing a supporter: announced, and kept in the provider's context for the other elements. */
-function choosingInsideProvider(lang: Lang): Story {
-  return {
-    args: { lang },
-    render: withProvider,
-    play: async ({ canvasElement }) => {
-      const el = await directory(canvasElement);
-      const t = says[lang];
-      const [first] = await cards(el);
-      const name = first!.querySelector('h3')!.textContent!.trim();
-      const choose = button(first!, t.choose)!;
-      await userEvent.click(choose);
-      await waitFor(() => expect(choose).toHaveAttribute('aria-pressed', 'true'));
-      await waitFor(() => expect(first!.querySelector('.badge')).toHaveTextContent(t.selected));
-      await waitFor(() =>
-        expect(shadow(el).querySelector('[role="status"]')).toHaveTextContent(
-          t.selectedAnnouncement(name),
-        ),
-      );
-      // The provider keeps the choice for the other elements inside it (the booking element).
-      const id = first!.getAttribute('aria-labelledby')!.replace(/^name-/, '');
-      await expect(providedConfig(el)?.selection).toEqual({ supporterId: id });
-      await expectCrisisLine(el, lang);
-    },
-  };
-}
+const choosingInsideProvider = both({ render: withProvider }, async ({ el, root, t }) => {
+  const [first] = await cards(el);
+  const name = first!.querySelector('h3')!.textContent!.trim();
+  const choose = button(first!, t.choose)!;
+  await userEvent.click(choose);
+  await waitFor(() => expect(choose).toHaveAttribute('aria-pressed', 'true'));
+  await waitFor(() => expect(first!.querySelector('.badge')).toHaveTextContent(t.selected));
+  await waitFor(() =>
+    expect(root.querySelector('[role="status"]')).toHaveTextContent(t.selectedAnnouncement(name)),
+  );
+  // The provider keeps the choice for the other elements inside it (the booking element).
+  const id = first!.getAttribute('aria-labelledby')!.replace(/^name-/, '');
+  await expect(providedConfig(el)?.selection).toEqual({ supporterId: id });
+});
 
-export const ChoosingInsideProvider = choosingInsideProvider('en');
-export const ChoosingInsideProviderSpanish = choosingInsideProvider('es');
+export const ChoosingInsideProvider = choosingInsideProvider.en;
+export const ChoosingInsideProviderSpanish = choosingInsideProvider.es;
 
 // ---- Profiles in place: opened under the card, several at once to compare ----
 
@@ -472,11 +338,7 @@ async function openProfile(
  */
 async function expectProfile(panel: PeerSupporterProfile, name: string, lang: Lang) {
   const t = says[lang];
-  const content = await waitFor(() => {
-    const found = panel.shadowRoot!.querySelector<HTMLElement>('.profile');
-    if (!found) throw new Error('the profile has not loaded yet');
-    return found;
-  }, settled);
+  const content = await appears(panel.shadowRoot!, '.profile', 'loaded profile', settled);
   await expect(content).toBeVisible();
   const headings = [...content.querySelectorAll('h4')].map((h) => h.textContent?.trim());
   await expect(headings).toContain(t.about);
@@ -501,7 +363,7 @@ async function expectProfile(panel: PeerSupporterProfile, name: string, lang: La
     for (const time of times.slice(0, 2)) {
       await expect(time).toBeVisible();
       await expect(time).toHaveAccessibleName(
-        t.chooseSlot(name, `${label}, ${normalize(time.textContent ?? '')}`),
+        t.chooseSlot(name, `${label}, ${normalize(time.textContent)}`),
       );
     }
     slots += times.length;
@@ -509,89 +371,61 @@ async function expectProfile(panel: PeerSupporterProfile, name: string, lang: La
   return { bio, slots };
 }
 
-function profileOpen(lang: Lang): Story {
-  return {
-    args: { lang },
-    play: async ({ canvasElement }) => {
-      const el = await directory(canvasElement);
-      const [first] = await cards(el);
-      const panel = await openProfile(el, first!, lang);
-      await expectProfile(panel, cardName(first!), lang);
-      await expectCrisisLine(el, lang);
-    },
-  };
-}
+const profileOpen = both({}, async ({ el, lang }) => {
+  const [first] = await cards(el);
+  const panel = await openProfile(el, first!, lang);
+  await expectProfile(panel, cardName(first!), lang);
+});
 
-export const ProfileOpen = profileOpen('en');
-export const ProfileOpenSpanish = profileOpen('es');
+export const ProfileOpen = profileOpen.en;
+export const ProfileOpenSpanish = profileOpen.es;
 
-function twoProfilesCompared(lang: Lang): Story {
-  return {
-    args: { lang },
-    play: async ({ canvasElement }) => {
-      const el = await directory(canvasElement);
-      const t = says[lang];
-      const [first, second] = await cards(el);
-      const panels = [
-        await openProfile(el, first!, lang),
-        await openProfile(el, second!, lang),
-      ] as const;
-      // Opening the second leaves the first open: both read side by side.
-      const [a, b] = [
-        await expectProfile(panels[0], cardName(first!), lang),
-        await expectProfile(panels[1], cardName(second!), lang),
-      ];
-      await expect(panels[0].supporterId).not.toBe(panels[1].supporterId);
-      await expect(a.bio).not.toBe(b.bio);
-      for (const card of [first!, second!]) {
-        const toggle = button(card, t.hideProfile);
-        await expect(toggle, `"${t.hideProfile}" on ${cardName(card)}`).toBeDefined();
-        await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-      }
-      await expect(shadow(el).querySelectorAll('peer-supporter-profile')).toHaveLength(2);
-      await expectCrisisLine(el, lang);
-    },
-  };
-}
+const twoProfilesCompared = both({}, async ({ el, root, lang, t }) => {
+  const [first, second] = await cards(el);
+  const panels = [
+    await openProfile(el, first!, lang),
+    await openProfile(el, second!, lang),
+  ] as const;
+  // Opening the second leaves the first open: both read side by side.
+  const [a, b] = [
+    await expectProfile(panels[0], cardName(first!), lang),
+    await expectProfile(panels[1], cardName(second!), lang),
+  ];
+  await expect(panels[0].supporterId).not.toBe(panels[1].supporterId);
+  await expect(a.bio).not.toBe(b.bio);
+  for (const card of [first!, second!]) {
+    const toggle = button(card, t.hideProfile);
+    await expect(toggle, `"${t.hideProfile}" on ${cardName(card)}`).toBeDefined();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  }
+  await expect(root.querySelectorAll('peer-supporter-profile')).toHaveLength(2);
+});
 
-export const TwoProfilesCompared = twoProfilesCompared('en');
-export const TwoProfilesComparedSpanish = twoProfilesCompared('es');
+export const TwoProfilesCompared = twoProfilesCompared.en;
+export const TwoProfilesComparedSpanish = twoProfilesCompared.es;
+
+const profileFails = { mockScenario: { scenario: 'error', only: ['getSupporter'] } };
 
 /** The profile panel's own error: the directory's list stays, the panel offers "Try again". */
-function profileError(lang: Lang): Story {
-  return {
-    args: { lang },
-    parameters: { mockScenario: { scenario: 'error', only: ['getSupporter'] } },
-    play: async ({ canvasElement }) => {
-      const el = await directory(canvasElement);
-      const common = says[lang];
-      const [first] = await cards(el);
-      const panel = await openProfile(el, first!, lang);
-      const alert = await waitFor(() => {
-        const found = panel.shadowRoot!.querySelector<HTMLElement>('.error');
-        if (!found) throw new Error('no profile error yet');
-        return found;
-      }, settled);
-      await expect(alert).toBeVisible();
-      await expect(alert).toHaveTextContent(common.loadFailed);
-      // Announced in the directory's one live region, not in a second one of the panel's (A4).
-      await expect(panel.shadowRoot!.querySelector('[role]')).toBeNull();
-      await waitFor(() =>
-        expect(shadow(el).querySelector('[role="status"]')).toHaveTextContent(common.loadFailed),
-      );
-      const retry = button(alert, common.retry);
-      await expect(retry, `a "${common.retry}" button`).toBeDefined();
-      await expect(retry).toBeVisible();
-      await expect(retry).toBeEnabled();
-      // Only the panel failed: the cards are still there.
-      await expect(first).toBeVisible();
-      await expectCrisisLine(el, lang);
-    },
-  };
-}
+const profileError = both({ parameters: profileFails }, async ({ el, root, lang, t }) => {
+  const [first] = await cards(el);
+  const panel = await openProfile(el, first!, lang);
+  const alert = await appears(panel.shadowRoot!, '.error', 'profile error', settled);
+  await expect(alert).toBeVisible();
+  await expect(alert).toHaveTextContent(t.loadFailed);
+  // Announced in the directory's one live region, not in a second one of the panel's (A4).
+  await expect(panel.shadowRoot!.querySelector('[role]')).toBeNull();
+  await waitFor(() =>
+    expect(root.querySelector('[role="status"]')).toHaveTextContent(t.loadFailed),
+  );
+  const retry = await expectButton(alert, t.retry);
+  await expect(retry).toBeEnabled();
+  // Only the panel failed: the cards are still there.
+  await expect(first).toBeVisible();
+});
 
-export const ProfileError = profileError('en');
-export const ProfileErrorSpanish = profileError('es');
+export const ProfileError = profileError.en;
+export const ProfileErrorSpanish = profileError.es;
 
 // ---- Help me choose: a short questionnaire, then ranked matches with their reasons ----
 
@@ -603,113 +437,89 @@ function checkbox(fieldset: Element, label?: string): HTMLInputElement | undefin
   return chip?.querySelector<HTMLInputElement>('input[type="checkbox"]') ?? undefined;
 }
 
-function matches(lang: Lang): Story {
-  return {
-    args: { lang },
-    play: async ({ canvasElement }) => {
-      const el = await directory(canvasElement);
-      const t = says[lang];
-      // The questionnaire offers the topics of the results: wait for them.
-      await cards(el);
-      const opener = button(shadow(el), t.matchOpen);
-      await expect(opener, `a "${t.matchOpen}" button`).toBeDefined();
-      await userEvent.click(opener!);
-      await waitFor(() => expect(opener).toHaveAttribute('aria-expanded', 'true'));
-      const panel = shadow(el).querySelector<HTMLElement>('[part="match"]');
-      await expect(panel).toBeVisible();
-      await expect(panel!.querySelector('h3')).toHaveTextContent(t.matchTitle);
+const matches = both({}, async ({ el, root, t }) => {
+  // The questionnaire offers the topics of the results: wait for them.
+  await cards(el);
+  const opener = button(root, t.matchOpen);
+  await expect(opener, `a "${t.matchOpen}" button`).toBeDefined();
+  await userEvent.click(opener!);
+  await waitFor(() => expect(opener).toHaveAttribute('aria-expanded', 'true'));
+  const panel = root.querySelector<HTMLElement>('[part="match"]');
+  await expect(panel).toBeVisible();
+  await expect(panel!.querySelector('h3')).toHaveTextContent(t.matchTitle);
 
-      const fieldsets = [...panel!.querySelectorAll('fieldset')];
-      const byLegend = (legend: string) =>
-        fieldsets.find((f) => f.querySelector('legend')?.textContent?.trim() === legend);
-      const topics = byLegend(t.matchTopics);
-      const times = byLegend(t.matchTimes);
-      await expect(topics, `the "${t.matchTopics}" question`).toBeDefined();
-      await expect(times, `the "${t.matchTimes}" question`).toBeDefined();
-      const topic = checkbox(topics!);
-      const evening = checkbox(times!, t.evening);
-      await expect(topic, 'a topic to tick').toBeDefined();
-      await expect(evening, `"${t.evening}"`).toBeDefined();
-      const topicLabel = topic!.closest('label')!.textContent!.trim();
-      await userEvent.click(topic!);
-      await userEvent.click(evening!);
-      await expect(topic).toBeChecked();
-      await expect(evening).toBeChecked();
+  const fieldsets = [...panel!.querySelectorAll('fieldset')];
+  const byLegend = (legend: string) =>
+    fieldsets.find((f) => f.querySelector('legend')?.textContent?.trim() === legend);
+  const topics = byLegend(t.matchTopics);
+  const times = byLegend(t.matchTimes);
+  await expect(topics, `the "${t.matchTopics}" question`).toBeDefined();
+  await expect(times, `the "${t.matchTimes}" question`).toBeDefined();
+  const topic = checkbox(topics!);
+  const evening = checkbox(times!, t.evening);
+  await expect(topic, 'a topic to tick').toBeDefined();
+  await expect(evening, `"${t.evening}"`).toBeDefined();
+  const topicLabel = topic!.closest('label')!.textContent!.trim();
+  await userEvent.click(topic!);
+  await userEvent.click(evening!);
+  await expect(topic).toBeChecked();
+  await expect(evening).toBeChecked();
 
-      await userEvent.click(button(panel!, t.matchSubmit)!);
-      const heading = await waitFor(() => {
-        const found = [...panel!.querySelectorAll('h3')].find(
-          (h) => h.textContent?.trim() === t.matchResults,
-        );
-        if (!found) throw new Error('no matches yet');
-        return found;
-      }, settled);
-      await expect(heading).toBeVisible();
-      // Ranked: an ordered list, best match first, each with what the person shares with it.
-      const ranked = [...panel!.querySelectorAll<HTMLElement>('ol.list > li')];
-      await expect(ranked.length).toBeGreaterThan(0);
-      await expect(ranked.length).toBeLessThanOrEqual(10);
-      const sharesPrefix = t.sharesPrefix;
-      for (const item of ranked.slice(0, 3)) {
-        await expect(item.querySelector('[part="card"] h3')?.textContent?.trim()).toBeTruthy();
-        const reasons = item.querySelector('.reasons');
-        await expect(reasons).toBeVisible();
-        await expect(normalize(reasons!.textContent ?? '').startsWith(sharesPrefix)).toBe(true);
-      }
-      // The best match shares the topic that was ticked.
-      await expect(ranked[0]!.querySelector('.reasons')).toHaveTextContent(topicLabel);
-      await waitFor(() =>
-        expect(shadow(el).querySelector('[role="status"]')).toHaveTextContent(
-          t.matchCount(ranked.length),
-        ),
-      );
-      await expect(button(panel!, t.matchClose)).toBeVisible();
-      await expectCrisisLine(el, lang);
-    },
-  };
-}
+  await userEvent.click(button(panel!, t.matchSubmit)!);
+  const heading = await waitFor(() => {
+    const found = [...panel!.querySelectorAll('h3')].find(
+      (h) => h.textContent?.trim() === t.matchResults,
+    );
+    if (!found) throw new Error('no matches yet');
+    return found;
+  }, settled);
+  await expect(heading).toBeVisible();
+  // Ranked: an ordered list, best match first, each with what the person shares with it.
+  const ranked = [...panel!.querySelectorAll<HTMLElement>('ol.list > li')];
+  await expect(ranked.length).toBeGreaterThan(0);
+  await expect(ranked.length).toBeLessThanOrEqual(10);
+  const sharesPrefix = t.sharesPrefix;
+  for (const item of ranked.slice(0, 3)) {
+    await expect(item.querySelector('[part="card"] h3')?.textContent?.trim()).toBeTruthy();
+    const reasons = item.querySelector('.reasons');
+    await expect(reasons).toBeVisible();
+    await expect(normalize(reasons!.textContent).startsWith(sharesPrefix)).toBe(true);
+  }
+  // The best match shares the topic that was ticked.
+  await expect(ranked[0]!.querySelector('.reasons')).toHaveTextContent(topicLabel);
+  await waitFor(() =>
+    expect(root.querySelector('[role="status"]')).toHaveTextContent(t.matchCount(ranked.length)),
+  );
+  await expect(button(panel!, t.matchClose)).toBeVisible();
+});
 
-export const Matches = matches('en');
-export const MatchesSpanish = matches('es');
+export const Matches = matches.en;
+export const MatchesSpanish = matches.es;
 
 // ---- The soonest session across everyone who matches, chosen in one step ----
 
-function soonestSession(lang: Lang): Story {
-  return {
-    args: { lang },
-    play: async ({ canvasElement }) => {
-      const el = await directory(canvasElement);
-      const t = says[lang];
-      await cards(el);
-      const find = button(shadow(el), t.findNext);
-      await expect(find, `a "${t.findNext}" button`).toBeDefined();
-      await userEvent.click(find!);
-      const line = await waitFor(() => {
-        const found = shadow(el).querySelector<HTMLElement>('.selection');
-        if (!found) throw new Error('no soonest session yet');
-        return found;
-      }, settled);
-      await expect(line).toBeVisible();
-      // The supporter it chose is marked on their card, whose next session is the one named.
-      const chosen = await waitFor(() => {
-        const found = [...shadow(el).querySelectorAll<HTMLElement>('[part="list"] [part="card"]')]
-          .filter((card) => card.querySelector('[aria-pressed="true"]'))
-          .at(0);
-        if (!found) throw new Error('no card chosen');
-        return found;
-      });
-      await expect(chosen.querySelector('.badge')).toHaveTextContent(t.selected);
-      const time = normalize(chosen.querySelector('.next button.slot')?.textContent ?? '');
-      await expect(time, 'the next session on the chosen card').toBeTruthy();
-      const expected = t.nextFound(cardName(chosen), time);
-      await expect(line).toHaveTextContent(expected);
-      await waitFor(() =>
-        expect(shadow(el).querySelector('[role="status"]')).toHaveTextContent(expected),
-      );
-      await expectCrisisLine(el, lang);
-    },
-  };
-}
+const soonestSession = both({}, async ({ el, root, t }) => {
+  await cards(el);
+  const find = button(root, t.findNext);
+  await expect(find, `a "${t.findNext}" button`).toBeDefined();
+  await userEvent.click(find!);
+  const line = await appears(root, '.selection', 'soonest session', settled);
+  await expect(line).toBeVisible();
+  // The supporter it chose is marked on their card, whose next session is the one named.
+  const chosen = await waitFor(() => {
+    const found = [...root.querySelectorAll<HTMLElement>('[part="list"] [part="card"]')]
+      .filter((card) => card.querySelector('[aria-pressed="true"]'))
+      .at(0);
+    if (!found) throw new Error('no card chosen');
+    return found;
+  });
+  await expect(chosen.querySelector('.badge')).toHaveTextContent(t.selected);
+  const time = normalize(chosen.querySelector('.next button.slot')?.textContent);
+  await expect(time, 'the next session on the chosen card').toBeTruthy();
+  const expected = t.nextFound(cardName(chosen), time);
+  await expect(line).toHaveTextContent(expected);
+  await waitFor(() => expect(root.querySelector('[role="status"]')).toHaveTextContent(expected));
+});
 
-export const SoonestSession = soonestSession('en');
-export const SoonestSessionSpanish = soonestSession('es');
+export const SoonestSession = soonestSession.en;
+export const SoonestSessionSpanish = soonestSession.es;
