@@ -70,7 +70,11 @@ export const booking = {
   stateNames: {} as Readonly<Record<string, string>>,
   ageQuestion: 'How old are you?',
   ageHint: 'In years. We use it only to check the program’s age range.',
-  ageRangeQuestion: 'Are you between {min} and {max} years old?',
+  ageRangeQuestion: 'Are you aged {ages}?',
+  /** The program's ages, as {ages} in the sentences around them. */
+  agesBetween: '{min} to {max}',
+  agesFrom: '{min} or older',
+  agesUpTo: '{max} or younger',
   ineligibleIntro: 'We’re sorry: this program can’t take your booking.',
   ineligibleCrisis:
     'If you need to talk to someone now, these lines are free, confidential and open all day and night:',
@@ -128,7 +132,7 @@ export const booking = {
   summaryTime: 'Time',
   summaryEligibility: 'Where you live',
   summaryAge: 'Age {age}',
-  summaryAgeRange: 'Aged {min} to {max}',
+  summaryAgeRange: 'Aged {ages}',
   summaryAbout: 'About you',
   summaryNote: 'A note for your supporter',
   summaryPolicies: 'Agreements',
@@ -187,6 +191,12 @@ export const booking = {
     'lengthMinutes:required': 'Choose a session length.',
     'modality:required': 'Choose how you would like to meet.',
     'slotStart:required': 'Choose a time.',
+    'supporterId:not_found': 'This supporter is no longer taking bookings. Please choose another.',
+    'lengthMinutes:not_offered':
+      'This supporter does not offer sessions of this length. Please choose another length.',
+    'modality:not_offered': 'This supporter does not meet this way. Please choose another.',
+    'payment:kind-not-accepted':
+      'This program no longer takes this way of paying. Please reload the page.',
     'slotStart:taken':
       'Someone else just booked that time, and no other time is open. Try another supporter.',
     'slotStart:taken-next':
@@ -199,9 +209,9 @@ export const booking = {
     'state:invalid': 'Choose the state you live in from the list.',
     'age:required': 'Enter your age.',
     'age:invalid': 'Enter your age in years, as a number, for example 24.',
-    'age:out_of_range': 'This program is for people aged {min} to {max}.',
+    'age:out_of_range': 'This program is for people aged {ages}.',
     'ageInRange:required': 'Answer yes or no.',
-    'ageInRange:out_of_range': 'This program is for people aged {min} to {max}.',
+    'ageInRange:out_of_range': 'This program is for people aged {ages}.',
     'name:required': 'Enter your name.',
     'name:too-long': 'Your name can be at most 120 characters.',
     'name:invalid': 'Enter your name.',

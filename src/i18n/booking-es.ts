@@ -88,7 +88,10 @@ export const booking: BookingStrings = {
   },
   ageQuestion: '¿Cuántos años tienes?',
   ageHint: 'En años. Solo usamos este dato para verificar el rango de edad del programa.',
-  ageRangeQuestion: '¿Tienes entre {min} y {max} años?',
+  ageRangeQuestion: '¿Tu edad es {ages}?',
+  agesBetween: 'de {min} a {max} años',
+  agesFrom: 'de {min} años o más',
+  agesUpTo: 'de {max} años o menos',
   ineligibleIntro: 'Lo sentimos: este programa no puede aceptar tu reserva.',
   ineligibleCrisis:
     'Si necesitas hablar con alguien ahora, estas líneas son gratuitas, confidenciales y atienden las 24 horas del día:',
@@ -150,7 +153,7 @@ export const booking: BookingStrings = {
   summaryTime: 'Horario',
   summaryEligibility: 'Dónde vives',
   summaryAge: '{age} años',
-  summaryAgeRange: 'Entre {min} y {max} años',
+  summaryAgeRange: 'Edad: {ages}',
   summaryAbout: 'Sobre ti',
   summaryNote: 'Una nota para tu compañero de apoyo',
   summaryPolicies: 'Acuerdos',
@@ -211,6 +214,14 @@ export const booking: BookingStrings = {
     'lengthMinutes:required': 'Elige la duración de la sesión.',
     'modality:required': 'Elige cómo te gustaría reunirte.',
     'slotStart:required': 'Elige un horario.',
+    'supporterId:not_found':
+      'Este compañero de apoyo ya no acepta reservas. Elige a otra persona, por favor.',
+    'lengthMinutes:not_offered':
+      'Este compañero de apoyo no ofrece sesiones de esta duración. Elige otra duración, por favor.',
+    'modality:not_offered':
+      'Este compañero de apoyo no se reúne de esta forma. Elige otra, por favor.',
+    'payment:kind-not-accepted':
+      'Este programa ya no acepta esta forma de pago. Vuelve a cargar la página, por favor.',
     'slotStart:taken':
       'Alguien acaba de reservar ese horario y no hay otro disponible. Prueba con otro compañero de apoyo.',
     'slotStart:taken-next':
@@ -223,9 +234,9 @@ export const booking: BookingStrings = {
     'state:invalid': 'Elige de la lista el estado donde vives.',
     'age:required': 'Escribe tu edad.',
     'age:invalid': 'Escribe tu edad en años, como número, por ejemplo 24.',
-    'age:out_of_range': 'Este programa es para personas de {min} a {max} años.',
+    'age:out_of_range': 'Este programa es para personas {ages}.',
     'ageInRange:required': 'Responde sí o no.',
-    'ageInRange:out_of_range': 'Este programa es para personas de {min} a {max} años.',
+    'ageInRange:out_of_range': 'Este programa es para personas {ages}.',
     'name:required': 'Escribe tu nombre.',
     'name:too-long': 'Tu nombre puede tener como máximo 120 caracteres.',
     'name:invalid': 'Escribe tu nombre.',

@@ -6,7 +6,12 @@ import * as z from 'zod/mini';
 import type { BookingRequest, PaymentChoice } from '../../api/booking-schemas.js';
 import type { GiftCardBalance } from '../../api/gift-card-schemas.js';
 import { EmailSchema, type Modality, type Program, type SessionLength } from '../../api/schemas.js';
-import { asksAge, eligibilityProblems, pricingFor } from '../../api/booking-rules.js';
+import {
+  acceptedPaymentKinds,
+  asksAge,
+  eligibilityProblems,
+  pricingFor,
+} from '../../api/booking-rules.js';
 import type { SupporterSelection } from '../../events.js';
 
 export interface BookingDraft {
@@ -58,6 +63,8 @@ export interface DraftContext {
   lengths: readonly SessionLength[];
   modalities: readonly Modality[];
   gift?: GiftCheck | undefined;
+  /** States the chosen supporter is certified in, once their profile is known. */
+  supporterStates?: readonly string[];
 }
 
 export function emptyDraft(timeZone: string): BookingDraft {
@@ -188,7 +195,9 @@ export function draftProblems(
   const eligibility = ctx.program.eligibility;
   const question = asksAge(eligibility);
   const age = draft.age.trim();
-  if (want('age') && question === 'age' && age && !/^\d{1,3}$/.test(age)) problems.age = 'invalid';
+  // Digits, and an age a person can have (the contract takes 0 to 130).
+  if (want('age') && question === 'age' && age && !(/^\d{1,3}$/.test(age) && Number(age) <= 130))
+    problems.age = 'invalid';
   for (const { field, code } of eligibilityProblems(eligibility, {
     state: draft.state || undefined,
     ...(question === 'age' && /^\d{1,3}$/.test(age) ? { age: Number(age) } : {}),
@@ -197,6 +206,16 @@ export function draftProblems(
     const key = field === 'seeker.state' ? 'state' : question === 'range' ? 'ageInRange' : 'age';
     if (want(key)) problems[key] ??= code;
   }
+  // Served by the program, but not by this supporter: said here, not after Send.
+  const certified = ctx.supporterStates;
+  if (
+    want('state') &&
+    !problems.state &&
+    draft.state &&
+    certified &&
+    !certified.includes(draft.state)
+  )
+    problems.state = 'not_certified';
 
   const name = draft.name.trim();
   need('name', name);
@@ -213,7 +232,8 @@ export function draftProblems(
   need('cancellation', draft.cancellation);
 
   const code = normalizeCode(draft.giftCode);
-  if (want('giftCode') && code) {
+  // A program that takes no gift cards ignores a code (from a link, say): it cannot block a step.
+  if (want('giftCode') && code && acceptedPaymentKinds(ctx.program).includes('gift-card')) {
     if (!z.safeParse(GiftCodeFormat, code).success) problems.giftCode = 'invalid';
     else if (ctx.gift?.code !== code) problems.giftCode = 'unchecked';
     else if (ctx.gift.problem) problems.giftCode = ctx.gift.problem;
@@ -286,8 +306,8 @@ export function fieldOfPath(path: string): string {
     'seeker.pronouns': 'pronouns',
     'payment.amount': 'amount',
     'payment.code': 'giftCode',
-    'payment.kind': 'amount',
-    payment: 'amount',
+    'payment.kind': 'payment',
+    payment: 'payment',
   };
   return map[path] ?? path.split('.')[0]!;
 }
@@ -295,7 +315,9 @@ export function fieldOfPath(path: string): string {
 /** Minor units as a person reads money: 4500 USD → "$45.00" (en), "45,00 US$" (es). */
 export function formatMoney(minor: number, currency: string, locale: string): string {
   const digits = fractionDigits(currency);
-  return new Intl.NumberFormat(locale, {
+  // US dollars in Spanish as a US reader expects them: "$45", not "45 US$".
+  const tag = locale === 'es' && currency === 'USD' ? 'es-US' : locale;
+  return new Intl.NumberFormat(tag, {
     style: 'currency',
     currency,
     ...(minor % 10 ** digits === 0 ? { minimumFractionDigits: 0 } : {}),

@@ -25,7 +25,7 @@ const byCode: Readonly<Record<string, Refusal>> = {
   'slot-not-offered': { problems: { slotStart: 'not-offered' }, reloadSlots: true },
   'payment-below-minimum': { problems: { amount: 'below-minimum' } },
   'payment-above-maximum': { problems: { amount: 'above-maximum' } },
-  'payment-kind-not-accepted': { problems: { amount: 'kind-not-accepted' } },
+  'payment-kind-not-accepted': { problems: { payment: 'kind-not-accepted' } },
   'gift-card-invalid': { problems: { giftCode: 'unknown' } },
   'gift-card-used': { problems: { giftCode: 'used' } },
   'idempotency-key-reused': { problems: {}, newKey: true, general: 'changed' },

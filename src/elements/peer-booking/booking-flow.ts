@@ -4,9 +4,11 @@
  * condition per step, as Lion's `LionSteps` has).
  */
 import type { Modality, Program, SessionLength } from '../../api/schemas.js';
+import { acceptedPaymentKinds } from '../../api/booking-rules.js';
 import {
   draftProblems,
   effectivePricing,
+  normalizeCode,
   typedAmount,
   type BookingDraft,
   type DraftContext,
@@ -25,7 +27,7 @@ export const stepFields: Readonly<Record<StepId, readonly string[]>> = {
   eligibility: ['state', 'age', 'ageInRange'],
   about: ['name', 'email', 'pronouns', 'note'],
   policies: ['notTherapy', 'privacy', 'cancellation'],
-  price: ['amount', 'giftCode'],
+  price: ['amount', 'giftCode', 'payment'],
   review: [],
 };
 
@@ -96,19 +98,31 @@ export function canOpen(
 /** The flow's context from what is loaded: the program, the supporter, a checked gift code. */
 export function flowContext(
   program: Program,
-  supporter: { sessionLengths: SessionLength[]; modalities: Modality[] } | undefined,
-  gift: GiftCheck | undefined,
+  supporter:
+    { sessionLengths: SessionLength[]; modalities: Modality[]; states: string[] } | undefined,
+  checked: GiftCheck | undefined,
   supporterGiven: boolean,
+  draft: BookingDraft,
 ): FlowContext {
+  // A gift counts where the program takes gift cards, and only for the code typed now.
+  const takesGifts = acceptedPaymentKinds(program).includes('gift-card');
+  let gift = takesGifts && checked?.code === normalizeCode(draft.giftCode) ? checked : undefined;
+  const offered = lengthsFor(program, supporter?.sessionLengths);
   const giftLength = gift?.balance && !gift.problem ? gift.balance.lengthMinutes : undefined;
-  const lengths = lengthsFor(program, supporter?.sessionLengths, giftLength);
+  // A length the person chose themselves is not changed behind their back: the code says why.
+  const chosen = draft.lengthMinutes && !draft.assumed.includes('lengthMinutes');
+  const fits =
+    giftLength !== undefined &&
+    offered.includes(giftLength) &&
+    (!chosen || draft.lengthMinutes === giftLength);
+  if (gift && giftLength && !fits) gift = { ...gift, problem: 'wrong-length' };
   return {
     program,
-    // A gift for a length this supporter does not offer: its problem says so, the lengths stay.
-    lengths: lengths.length ? lengths : lengthsFor(program, supporter?.sessionLengths),
+    lengths: fits ? [giftLength] : offered,
     modalities: modalitiesFor(program, supporter?.modalities),
     gift,
     supporterGiven,
+    ...(supporter ? { supporterStates: supporter.states } : {}),
   };
 }
 

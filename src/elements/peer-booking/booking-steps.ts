@@ -173,7 +173,13 @@ export class BookingSteps {
     this.general = general;
     const fields = Object.keys(problems);
     const step = stepOf(this.steps, fields);
-    if (!step) return deps.announce(general || deps.t().problems.unknown);
+    if (!step) {
+      // No step asks for what was refused (a preset supporter who is gone, say): the review says it.
+      const view = deps.view();
+      this.general = general || (view && messagesFor(view, fields)[0]) || deps.t().problems.unknown;
+      this.host.requestUpdate();
+      return deps.announce(this.general);
+    }
     this.toReview = true;
     this.current = step;
     this.host.requestUpdate();

@@ -4,6 +4,7 @@ import type { ApiClient } from '../../api/client.js';
 import type { BookingRequest } from '../../api/booking-schemas.js';
 import type { SessionLength, Slot, SupporterProfile, SupporterSummary } from '../../api/schemas.js';
 import { isApiError } from '../../api/errors.js';
+import { acceptedPaymentKinds } from '../../api/booking-rules.js';
 import { normalizeCode, type BookingDraft, type GiftCheck } from './booking-draft.js';
 import type { FlowContext } from './booking-flow.js';
 import { slotLabel } from './slot-calendar.js';
@@ -84,6 +85,7 @@ export class BookingTasks {
         const to = horizonEnd(days);
         const list = await client.listSlots(id, { to, lengthMinutes }, { signal });
         this.slotsFrom = horizonStart(list.slots);
+        this.slotsOf = `${id}:${lengthMinutes}`;
         return list.slots;
       },
       onError: (error) => deps.failed(error),
@@ -93,18 +95,19 @@ export class BookingTasks {
       args: () => [normalizeCode(deps.draft().giftCode)] as const,
       task: async ([code], { signal }) => {
         const client = deps.client();
-        if (!client || !code) return undefined;
+        const program = deps.flow()?.program;
+        // A program that takes no gift cards is not asked about a code (from a link, say).
+        if (!client || !code || (program && !acceptedPaymentKinds(program).includes('gift-card')))
+          return undefined;
         try {
           const balance = await client.getGiftCard(code, { signal });
-          const lengths = deps.flow()?.program.sessionLengths;
+          // Whether its length fits this booking is the flow's to say (flowContext).
           const problem =
             balance.status === 'expired'
               ? 'expired'
               : balance.status === 'used' || balance.sessionsRemaining === 0
                 ? 'used'
-                : lengths && !lengths.includes(balance.lengthMinutes)
-                  ? 'wrong-length'
-                  : undefined;
+                : undefined;
           return { code, balance, ...(problem ? { problem } : {}) } satisfies GiftCheck;
         } catch (error) {
           if (isApiError(error) && error.status === 404) return { code, problem: 'unknown' };
@@ -120,6 +123,18 @@ export class BookingTasks {
     const length = this.deps.draft().lengthMinutes;
     const flow = this.deps.flow();
     return length && this.supporterSettled && flow?.lengths.includes(length) ? length : undefined;
+  }
+
+  /** Whose open times `slots` holds (supporter and length). */
+  private slotsOf = '';
+
+  /**
+   * The open times of the chosen supporter and length: never another length's or supporter's
+   * while the new list loads (a start from another list would be refused).
+   */
+  currentSlots(): Slot[] | undefined {
+    const key = `${this.deps.draft().supporterId}:${this.slotLength()}`;
+    return this.slotsOf === key ? this.slots.value : undefined;
   }
 
   /** The chosen supporter's profile: never the previous supporter's while the new one loads. */

@@ -817,7 +817,7 @@ describe('<peer-booking>', function () {
         '4. Agreements',
         '5. Review',
       ]);
-      expect(textOf($(el, 'form legend'))).to.equal('Are you between 18 and 30 years old?');
+      expect(textOf($(el, 'form legend'))).to.equal('Are you aged 18 to 30?');
       expectNone($(el, 'input[name=age]'));
       await selectOption(el, 'state', 'CA');
       await click(el, choice(el, 'No'));
@@ -1595,15 +1595,40 @@ describe('<peer-booking>', function () {
       expect(store.bookings()).to.deep.equal([]);
     });
 
+    it('a state the supporter is not certified in is said on the eligibility step, before Send', async () => {
+      const el = await render({ 'supporter-id': LEE });
+      await walk(el, 'eligibility');
+      await selectOption(el, 'state', 'OR');
+      await fill(el, 'age', '24');
+      await next(el);
+      expect(heading(el)).to.contain(TITLES.eligibility);
+      expect(fieldErrors(el)).to.deep.equal([
+        'Sorry, Lee Chen is not certified to support people in your state. Another supporter may be.',
+      ]);
+      expectFocus(el, $(el, 'select[name=state]'));
+    });
+
     it('422: a refusal shows on its field, with focus there; fixing it sends', async () => {
       const el = await render({ 'supporter-id': LEE });
-      await walk(el, 'review', { state: 'OR' });
+      await walk(el, 'review', { state: 'CA' });
+      // The server knows better than the profile the element read (a certification just lapsed).
+      let refused = false;
+      worker.use(
+        http.post('/api/bookings', () => {
+          if (refused) return undefined;
+          refused = true;
+          const fieldErrors = [{ field: 'seeker.state', code: 'not_certified', message: 'No.' }];
+          const error = { code: 'not-eligible', message: 'No.', fieldErrors };
+          return HttpResponse.json({ error }, { status: 422 });
+        }),
+      );
       await send(el);
       await at(el, TITLES.eligibility);
       expect(fieldErrors(el)).to.deep.equal([
         'Sorry, Lee Chen is not certified to support people in your state. Another supporter may be.',
       ]);
       expectFocus(el, $(el, 'select[name=state]'));
+      await selectOption(el, 'state', 'OR');
       await selectOption(el, 'state', 'CA');
       expect(fieldErrors(el), 'the refusal goes with the answer it was about').to.deep.equal([]);
       await next(el);
@@ -1768,6 +1793,72 @@ describe('<peer-booking>', function () {
       worker.resetHandlers();
       await click(el, 'Try again');
       await at(el, TITLES.session);
+    });
+  });
+
+  describe('11b. edge cases of programs and codes', () => {
+    it('a gift code on a program that takes no gift cards is ignored: never asked about, never sent', async () => {
+      await backend(open(programVariants.free));
+      const posts = recordBookingPosts();
+      const lookups: string[] = [];
+      worker.use(
+        http.post('/api/gift-cards/lookup', ({ request }) => {
+          lookups.push(request.url);
+          return undefined;
+        }),
+      );
+      const el = await render({ 'supporter-id': SAM, 'gift-code': 'GIFT-DEMO-2026' });
+      await walk(el, 'review', { inRange: 'Yes' });
+      expect(summary(el)['Price']).to.equal('Free to you: paid by Your campus');
+      await send(el);
+      expect(textOf($(el, '[part=manage] h3'))).to.equal('Your request is sent');
+      expect(posts[0]!.body.payment).to.deep.equal({ kind: 'free' });
+      expect(lookups).to.deep.equal([]);
+    });
+
+    it('an age limit with one bound is said as such', async () => {
+      const { maxAge: _max, ...eligibility } = referenceProgram.eligibility;
+      await backend(open({ ...referenceProgram, eligibility: { ...eligibility, minAge: 18 } }));
+      const el = await render({ 'supporter-id': SAM });
+      await walk(el, 'eligibility');
+      await selectOption(el, 'state', 'CA');
+      await fill(el, 'age', '16');
+      await next(el);
+      expect(textOf($(el, '[part=ineligible]'))).to.contain(
+        'This program is for people aged 18 or older.',
+      );
+      await click(el, 'Change my answers');
+      await fill(el, 'age', '150');
+      await next(el);
+      expect(fieldErrors(el)).to.deep.equal([
+        'Enter your age in years, as a number, for example 24.',
+      ]);
+    });
+
+    it('the times of another length never stay on screen while the new ones load', async () => {
+      const el = await render({ 'supporter-id': ROSA });
+      await walk(el, 'time', { length: '60 minutes' });
+      await until(() => slotButtons(el).length);
+      worker.use(
+        http.get('/api/supporters/:id/slots', async () => {
+          await delay(400);
+          return undefined;
+        }),
+      );
+      await click(el, 'Back');
+      await click(el, choice(el, '30 minutes'));
+      await next(el);
+      expect(slotButtons(el), 'the 60-minute times are gone').to.have.length(0);
+      expect(screen(el)).to.contain('Loading open times…');
+      await until(() => slotButtons(el).length);
+    });
+
+    it('US dollars in Spanish read as a US reader expects: $45', async () => {
+      const el = await render({ 'supporter-id': SAM, lang: 'es' });
+      await walk(el, 'price');
+      await until(() => screen(el).includes('(sugerido)'));
+      expect(screen(el)).to.contain('$45 (sugerido)');
+      expect(screen(el)).not.to.contain('US$');
     });
   });
 

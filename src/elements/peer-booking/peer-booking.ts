@@ -227,7 +227,13 @@ export class PeerBooking extends PeerDataElement {
   private get flow(): FlowContext | undefined {
     const program = this.program.value;
     return program
-      ? flowContext(program, this.tasks.profile(), this.tasks.gift.value, !this.needsChooser)
+      ? flowContext(
+          program,
+          this.tasks.profile(),
+          this.tasks.gift.value,
+          !this.needsChooser,
+          this.draft,
+        )
       : undefined;
   }
 

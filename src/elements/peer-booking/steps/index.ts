@@ -43,6 +43,14 @@ export function stepValues(
   return {
     min: eligibility.minAge ?? 0,
     max: eligibility.maxAge ?? 130,
+    ages: format(
+      eligibility.minAge === undefined
+        ? t.agesUpTo
+        : eligibility.maxAge === undefined
+          ? t.agesFrom
+          : t.agesBetween,
+      { min: eligibility.minAge ?? 0, max: eligibility.maxAge ?? 0 },
+    ),
     states: stateList(eligibility.states, locale, t.stateNames),
     name: name ?? t.yourSupporter,
     n: flow.gift?.balance?.lengthMinutes ?? 0,
@@ -74,7 +82,7 @@ export function renderStep(
     case 'session':
       return sessionStep(v);
     case 'time': {
-      const slots = tasks.slots.value;
+      const slots = tasks.currentSlots();
       const state =
         tasks.slots.status === TaskStatus.ERROR
           ? data.errorView(tasks.slots.error, () => void tasks.slots.run())
@@ -141,7 +149,10 @@ export function stepForm(v: StepView, tasks: BookingTasks, d: StepFormData): Tem
             )
           : renderStep(step, v, tasks, d)
       }
-      ${d.general ? html`<p class="field-error" part="field-error" role="alert">${d.general}</p>` : nothing}
+      ${
+        // Not a live region of its own: the element's one status region says it (A4).
+        d.general ? html`<p class="field-error" part="field-error">${d.general}</p>` : nothing
+      }
       ${
         ineligible
           ? nothing
