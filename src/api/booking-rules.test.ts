@@ -367,9 +367,10 @@ describe('cancellation terms', () => {
     });
     expect(
       terms(late, { kind: 'sliding-scale', status: 'paid', amount: money(2000) }),
+      'already paid: the fee stands, nothing more is owed, nothing is refunded',
     ).to.deep.include({
       outcome: 'fee-due',
-      feeDue: 2000,
+      feeDue: 0,
       refunded: 0,
     });
     expect(

@@ -214,7 +214,7 @@ export function isFreeCancellation(now: Date, start: Date | string, windowHours:
 export interface CancellationTerms {
   withinFreeWindow: boolean;
   outcome: BookingCancellation['outcome'];
-  /** What the seeker still owes: the full fee after a late cancellation, else 0. */
+  /** What the seeker still owes: the full fee after a late cancellation not yet paid, else 0. */
   feeDue: number;
   /** What is paid back: the amount paid, when the cancellation releases the booking's payment. */
   refunded: number;
@@ -254,6 +254,8 @@ export function cancellationTerms(options: {
   if (payment.kind === 'free') return { ...late, outcome: 'no-charge' };
   // Late: the gifted session is spent, not returned to the card.
   if (payment.kind === 'gift-card') return { ...late, outcome: 'gift-session-used' };
-  // Late: the full fee stands (already paid or still due).
-  return { ...late, outcome: 'fee-due', feeDue: payment.amount.amount };
+  // Late: the full fee stands. What is still owed is that fee, unless it is already paid (then
+  // nothing more is due, and nothing is refunded).
+  const feeDue = payment.status === 'paid' ? 0 : payment.amount.amount;
+  return { ...late, outcome: 'fee-due', feeDue };
 }

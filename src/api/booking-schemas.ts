@@ -96,7 +96,10 @@ const cancellationShape = {
    * gift-session-used: a late cancellation of a gift session, which is not returned to the card.
    */
   outcome: z.enum(['no-charge', 'refunded', 'fee-due', 'gift-session-used']),
-  /** What the seeker still owes for the session: the full fee after a late cancellation, else 0. */
+  /**
+   * What the seeker still owes for the session: the full fee after a late cancellation of a
+   * booking not yet paid; 0 when it was paid (the payment stands, nothing is refunded) or in time.
+   */
   feeDue: MoneySchema,
   /** What is paid back to the seeker: the amount paid when cancelled in time, else 0. */
   refunded: MoneySchema,

@@ -243,7 +243,7 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   });
 
 /** `crypto.randomUUID` exists only in secure contexts; a partner page may still be plain http. */
-function newIdempotencyKey(): string {
+export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   // A version 4 UUID from the template: every 0 and 1 a random hex digit, the 8 one of 8, 9, a, b.
   const random = crypto.getRandomValues(new Uint8Array(31));

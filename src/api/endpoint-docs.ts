@@ -66,7 +66,7 @@ export const endpointDocs: Record<EndpointName, EndpointDoc> = {
     description:
       `${MANAGED} Cancelling at least the program's \`cancellation.windowHours\` before the ` +
       'start is free, the exact boundary included (`freeCancellationUntil` is the last free ' +
-      'instant); later, the full fee stands (`feeDue`). A paid booking cancelled in time is ' +
+      'instant); later, the full fee stands (`feeDue` is what is still owed: the fee, or 0 when it was already paid and is kept). A paid booking cancelled in time is ' +
       'refunded (`refunded`). A declined booking answers 409 `booking-declined`, a cancelled one ' +
       '409 `already-cancelled`, a session already started 422 `too-late`.',
   },

@@ -187,17 +187,26 @@ export const booking: BookingStrings = {
   freeUntil: 'Puedes cancelar o cambiar el horario sin costo hasta el {deadline}.',
   feeNow:
     'Ya pasó el plazo de cancelación gratuita: si cancelas ahora, se cobra la tarifa completa.',
+  feeNowPaid:
+    'Ya pasó el plazo de cancelación gratuita: si cancelas ahora, no se reembolsa tu pago.',
+  feeNowGift:
+    'Ya pasó el plazo de cancelación gratuita: si cancelas ahora, se usa la sesión de regalo.',
+  feeNowNone: 'Todavía puedes cancelar. No se cobra nada.',
   cancel: 'Cancelar la sesión',
   cancelFree: 'Cancela ahora y no se cobra nada (gratis hasta el {deadline}).',
   cancelLate:
     'La cancelación gratuita terminó el {deadline}. Si cancelas ahora, se cobra la tarifa completa de {fee}.',
   cancelLateGift: 'La cancelación gratuita terminó. Si cancelas ahora, se usa la sesión de regalo.',
+  cancelLatePaid:
+    'La cancelación gratuita terminó el {deadline}. Si cancelas ahora, no se reembolsa tu pago de {fee}.',
+  cancelLateNoFee: 'Cancela ahora y no se cobra nada.',
   cancelConfirm: 'Sí, cancelar la sesión',
   keepSession: 'Mantener mi sesión',
   cancelledFree: 'Tu sesión está cancelada. No se cobra nada.',
   cancelledRefunded: 'Tu sesión está cancelada y te reembolsaremos {amount}.',
   cancelledFeeDue: 'Tu sesión está cancelada. Se cobra la tarifa completa de {fee}.',
   cancelledGiftUsed: 'Tu sesión está cancelada. Se usó la sesión de regalo.',
+  cancelledPaidKept: 'Tu sesión está cancelada. Como fue tarde, no se reembolsa tu pago.',
   cancelledGiftRestored: 'Tu sesión está cancelada. La sesión de regalo volvió a tu tarjeta.',
   reschedule: 'Cambiar el horario',
   rescheduleTitle: 'Elige un nuevo horario',

@@ -1434,7 +1434,10 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       const record = bookings.get(bookingId);
       if (!record || record.booking.status !== 'requested') return false;
       record.booking.status = 'confirmed';
-      record.booking.joinUrl = `https://video.example.org/join/${token(20)}`;
+      // A video link for a video session only: the supporter calls or messages for the others.
+      if (record.booking.modality === 'video') {
+        record.booking.joinUrl = `https://video.example.org/join/${token(20)}`;
+      }
       return true;
     },
 

@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import type { ApiClient } from '../../api/client.js';
+import { newIdempotencyKey, type ApiClient } from '../../api/client.js';
 import type { BookingRequest } from '../../api/booking-schemas.js';
 import type { SessionLength, Slot, SupporterProfile, SupporterSummary } from '../../api/schemas.js';
 import { isApiError } from '../../api/errors.js';
@@ -190,7 +190,7 @@ export class BookingTasks {
    */
   keyFor(request: BookingRequest): string {
     const body = JSON.stringify(request);
-    if (this.key?.body !== body) this.key = { body, key: crypto.randomUUID() };
+    if (this.key?.body !== body) this.key = { body, key: newIdempotencyKey() };
     return this.key.key;
   }
 

@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import type { ApiClient } from '../../api/client.js';
+import { newIdempotencyKey, type ApiClient } from '../../api/client.js';
 import type { Booking, BookingCancellation } from '../../api/booking-schemas.js';
 import type { Slot } from '../../api/schemas.js';
 import { isApiError } from '../../api/errors.js';
@@ -115,7 +115,7 @@ export class ManageBooking {
       task: async () => {
         const client = deps.client();
         if (!client) return undefined;
-        const result = await client.cancelBooking(this.id, this.token, {});
+        const result = await client.cancelBooking(this.id, this.token, {}, this.keyed('cancel'));
         const { status: _status, bookingId: _id, ...cancellation } = result;
         this.known = { ...this.current!, status: 'cancelled', cancellation };
         this.mode = 'view';
@@ -141,9 +141,12 @@ export class ManageBooking {
       task: async () => {
         const client = deps.client();
         if (!client || !this.newStart) return undefined;
-        const moved = await client.rescheduleBooking(this.id, this.token, {
-          slotStart: this.newStart,
-        });
+        const moved = await client.rescheduleBooking(
+          this.id,
+          this.token,
+          { slotStart: this.newStart },
+          this.keyed(`move:${this.newStart}`),
+        );
         this.known = moved;
         this.mode = 'view';
         this.newStart = '';
@@ -156,6 +159,18 @@ export class ManageBooking {
       },
       onError: (error) => this.refused(error),
     });
+  }
+
+  /**
+   * One idempotency key per operation on this booking, kept until it succeeds: pressing again
+   * after a lost answer replays the first request instead of making a second (R3).
+   */
+  private readonly keys = new Map<string, string>();
+  private keyed(operation: string): { idempotencyKey: string } {
+    const name = `${this.id}:${operation}`;
+    let key = this.keys.get(name);
+    if (!key) this.keys.set(name, (key = newIdempotencyKey()));
+    return { idempotencyKey: key };
   }
 
   /** After its control went away (a move, a cancellation): focus on the view's heading. */
@@ -207,6 +222,12 @@ export class ManageBooking {
         ? code
         : 'failed';
     if (code === 'slot-taken') void this.slots.run();
+    // The booking changed elsewhere (cancelled in another tab, declined meanwhile): show it as it is.
+    if (code === 'already-cancelled' || code === 'booking-declined') {
+      this.known = undefined;
+      this.mode = 'view';
+      void this.booking.run();
+    }
     if (this.problem === 'failed') this.deps.failed(error);
     this.deps.announce(this.problemText());
     this.host.requestUpdate();
@@ -227,7 +248,10 @@ export class ManageBooking {
     const money = (n: number) => formatMoney(n, this.deps.currency(), this.deps.locale());
     switch (c.outcome) {
       case 'fee-due':
-        return format(t.cancelledFeeDue, { fee: money(c.feeDue.amount) });
+        // Already paid: the payment stands; nothing more is owed.
+        return c.feeDue.amount > 0
+          ? format(t.cancelledFeeDue, { fee: money(c.feeDue.amount) })
+          : t.cancelledPaidKept;
       case 'refunded':
         return format(t.cancelledRefunded, { amount: money(c.refunded.amount) });
       case 'gift-session-used':
@@ -260,8 +284,15 @@ export class ManageBooking {
       <p class="status" part="status">${this.statusText(booking, name)}</p>
       <p>${this.label(booking)} · ${t.modalities[booking.modality]}</p>
       ${
-        booking.status === 'confirmed' && booking.joinUrl
-          ? html`<p><a href=${booking.joinUrl} target="_blank" rel="noopener">${t.joinLink}</a></p>
+        booking.status === 'confirmed'
+          ? html`${
+                // The video link for a video session; a phone or messaging session has none to show.
+                booking.joinUrl && booking.modality === 'video'
+                  ? html`<p>
+                      <a href=${booking.joinUrl} target="_blank" rel="noopener">${t.joinLink}</a>
+                    </p>`
+                  : nothing
+              }
               <p>
                 <a
                   part="calendar"
@@ -313,7 +344,11 @@ export class ManageBooking {
               ? format(t.cancelFree, { deadline })
               : booking.payment.kind === 'gift-card'
                 ? t.cancelLateGift
-                : format(t.cancelLate, { fee: money(fee), deadline })
+                : fee === 0
+                  ? t.cancelLateNoFee
+                  : booking.payment.status === 'paid'
+                    ? format(t.cancelLatePaid, { fee: money(fee), deadline })
+                    : format(t.cancelLate, { fee: money(fee), deadline })
           }
         </p>
         <button
@@ -330,7 +365,15 @@ export class ManageBooking {
       </div>`;
     }
     if (this.mode === 'reschedule') return this.renderReschedule(booking);
-    return html`<p class="muted">${free ? format(t.freeUntil, { deadline }) : t.feeNow}</p>
+    const late =
+      booking.payment.kind === 'gift-card'
+        ? t.feeNowGift
+        : booking.payment.amount.amount === 0
+          ? t.feeNowNone
+          : booking.payment.status === 'paid'
+            ? t.feeNowPaid
+            : t.feeNow;
+    return html`<p class="muted">${free ? format(t.freeUntil, { deadline }) : late}</p>
       <div class="actions">
         ${
           free

@@ -1508,6 +1508,73 @@ describe('<peer-booking>', function () {
       expect(statusLine(el)).to.equal('Your session is cancelled. The gift session was used.');
     });
 
+    it('a lost answer to Cancel: pressing again sends the same Idempotency-Key, cancelling once', async () => {
+      const { el, created } = await manage(samAfter(72));
+      const keys: (string | null)[] = [];
+      let lose = true;
+      worker.use(
+        http.post('/api/bookings/:id/cancellation', async ({ request }) => {
+          keys.push(request.headers.get('Idempotency-Key'));
+          if (!lose) return undefined;
+          // The server cancels (once: a replay of the same key does nothing more), and every
+          // answer of the first press is lost on the way.
+          store.cancelBooking(
+            created.id,
+            created.manageToken,
+            {},
+            request.headers.get('Idempotency-Key')!,
+          );
+          return HttpResponse.error();
+        }),
+      );
+      await click(el, 'Cancel session');
+      await click(el, 'Yes, cancel the session');
+      await until(() => $(el, '[part=field-error]'), 15000);
+      lose = false;
+      await click(el, 'Yes, cancel the session');
+      await until(() => statusLine(el) === 'Your session is cancelled. Nothing is charged.');
+      expect(keys.length).to.be.at.least(2);
+      expect(new Set(keys).size, 'one key for every try').to.equal(1);
+    });
+
+    it('cancelled elsewhere meanwhile: the view shows the booking as it now is', async () => {
+      const { el, created } = await manage(samAfter(72));
+      await click(el, 'Cancel session');
+      body(store.cancelBooking(created.id, created.manageToken, {}, crypto.randomUUID()));
+      await click(el, 'Yes, cancel the session');
+      await until(() => statusLine(el) === 'Your session is cancelled. Nothing is charged.');
+      expect(hasButton(el, 'Cancel session')).to.be.false;
+    });
+
+    it('paid, then cancelled late: the payment stands, and nothing more is said to be owed', async () => {
+      const created = bookInStore(samAfter(0));
+      store.markPaid(created.id);
+      const el = await render({ 'booking-id': created.id, 'manage-token': created.manageToken });
+      await until(() => $(el, '[part=status]'));
+      expect(screen(el)).to.contain(
+        'The free cancellation time has passed: if you cancel now, your payment is not refunded.',
+      );
+      await click(el, 'Cancel session');
+      expect(textOf($(el, '[part=confirm-cancel] p'))).to.contain(
+        'your payment of $45 is not refunded',
+      );
+      await click(el, 'Yes, cancel the session');
+      await until(() => statusLine(el).startsWith('Your session is cancelled.'));
+      expect(statusLine(el)).to.equal(
+        'Your session is cancelled. As it was late, your payment is not refunded.',
+      );
+    });
+
+    it('a confirmed phone session: no video link, and still a calendar file', async () => {
+      const slot = slotsOf(ROSA, 60).find((s) => Date.parse(s.start) > Date.now() + 72 * HOUR)!;
+      const created = bookInStore(slot, { modality: 'phone' });
+      store.confirmBooking(created.id);
+      const el = await render({ 'booking-id': created.id, 'manage-token': created.manageToken });
+      await until(() => statusLine(el).startsWith('Confirmed with'));
+      expect(screen(el)).not.to.contain('Join the video session');
+      expect(textOf($(el, '[part=calendar]'))).to.equal('Add to calendar');
+    });
+
     it('manage-from-fragment: #booking=…&token=… is read once and taken out of the address', async () => {
       const created = bookInStore(samAfter(72));
       const page = location.href;
