@@ -111,7 +111,7 @@ const says = {
     otherState: 'Another state, or outside the US',
     california: 'California',
     ageQuestion: 'How old are you?',
-    ageRangeQuestion: 'Are you between 18 and 30 years old?',
+    ageRangeQuestion: 'Are you aged 18 to 30?',
     yes: 'Yes',
     ineligibleIntro: 'We’re sorry: this program can’t take your booking.',
     notServed: 'This program serves people who live in California, Oregon, and Washington.',
@@ -290,7 +290,7 @@ const says = {
     otherState: 'Otro estado, o fuera de EE. UU.',
     california: 'California',
     ageQuestion: '¿Cuántos años tienes?',
-    ageRangeQuestion: '¿Tienes entre 18 y 30 años?',
+    ageRangeQuestion: '¿Tu edad es de 18 a 30 años?',
     yes: 'Sí',
     ineligibleIntro: 'Lo sentimos: este programa no puede aceptar tu reserva.',
     notServed: 'Este programa atiende a personas que viven en California, Oregón y Washington.',
@@ -327,11 +327,11 @@ const says = {
       'Puedes cancelar sin costo hasta 24 horas antes de la sesión. Después de ese plazo, se cobra la tarifa completa.',
 
     payWhatYouCan: 'Paga lo que puedas',
-    presets: ['20 US$', '45 US$ (sugerido)', '70 US$'],
+    presets: ['$20', '$45 (sugerido)', '$70'],
     amount: 'Monto (USD)',
-    amountHint: 'El monto mínimo es 20 US$.',
-    belowMinimum: 'El monto mínimo es 20 US$.',
-    fixedPrice: 'Una sesión cuesta 65 US$.',
+    amountHint: 'El monto mínimo es $20.',
+    belowMinimum: 'El monto mínimo es $20.',
+    fixedPrice: 'Una sesión cuesta $65.',
     moneyBack: 'Si la sesión no te gustó, te devolvemos el dinero.',
     checkoutNote:
       'Después de enviar la solicitud, pagas en la página de pago segura del programa. Nunca vemos tu tarjeta.',
@@ -357,10 +357,10 @@ const says = {
     change: 'Cambiar',
     changeLabel: (what: string) => `Cambiar: ${what}`,
     age: (n: string) => `${n} años`,
-    ageRange: 'Entre 18 y 30 años',
+    ageRange: 'Edad: de 18 a 30 años',
     agreed: 'Los aceptaste todos.',
-    price45: '45 US$',
-    price65: '65 US$',
+    price45: '$45',
+    price65: '$65',
     priceFreeBy: 'Gratis para ti: lo paga Your campus',
     priceGift: 'Cubierto por tu regalo',
 
@@ -387,11 +387,11 @@ const says = {
     reschedule: 'Cambiar el horario',
     cancelFree: /^Cancela ahora y no se cobra nada \(gratis hasta el .+\)\.$/,
     cancelLate:
-      /^La cancelación gratuita terminó el .+\. Si cancelas ahora, se cobra la tarifa completa de 45 US\$\.$/,
+      /^La cancelación gratuita terminó el .+\. Si cancelas ahora, se cobra la tarifa completa de \$45\.$/,
     cancelConfirm: 'Sí, cancelar la sesión',
     keepSession: 'Mantener mi sesión',
     cancelledFree: 'Tu sesión está cancelada. No se cobra nada.',
-    cancelledFeeDue: 'Tu sesión está cancelada. Se cobra la tarifa completa de 45 US$.',
+    cancelledFeeDue: 'Tu sesión está cancelada. Se cobra la tarifa completa de $45.',
     rescheduleTitle: 'Elige un nuevo horario',
     moveChoose: 'Elige un nuevo horario arriba',
     moveTo: (time: string) => `Cambiar mi sesión al ${time}`,
@@ -994,6 +994,7 @@ function ineligible(
 export const IneligibleState = ineligible('en', { state: 'other' }, 'notServed');
 export const IneligibleStateSpanish = ineligible('es', { state: 'other' }, 'notServed');
 export const IneligibleAge = ineligible('en', { age: '40' }, 'outOfRange');
+export const IneligibleAgeSpanish = ineligible('es', { age: '40' }, 'outOfRange');
 
 // ---- About you: errors shown on Continue, focus on the first that needs attention ----
 
@@ -1162,8 +1163,11 @@ function giftCode(lang: Lang, code: string, outcome: 'covers' | keyof Says): Sto
 export const GiftCodeActive = giftCode('en', 'GIFT-DEMO-2026', 'covers');
 export const GiftCodeActiveSpanish = giftCode('es', 'GIFT-DEMO-2026', 'covers');
 export const GiftCodeUsed = giftCode('en', 'GIFT-USED-0000', 'giftUsed');
+export const GiftCodeUsedSpanish = giftCode('es', 'GIFT-USED-0000', 'giftUsed');
 export const GiftCodeUnknown = giftCode('en', 'GIFT-NONE-0000', 'giftUnknown');
+export const GiftCodeUnknownSpanish = giftCode('es', 'GIFT-NONE-0000', 'giftUnknown');
 export const GiftCodeExpired = giftCode('en', 'GIFT-OLD-2024', 'giftExpired');
+export const GiftCodeExpiredSpanish = giftCode('es', 'GIFT-OLD-2024', 'giftExpired');
 
 // ---- Review: everything chosen and typed, each with a way back to change it ----
 
@@ -1324,7 +1328,7 @@ function networkFailure(lang: Lang): Story {
   return story(lang, { loaders: [withSupporter(), offlineBookings] }, async ({ el, root, t }) => {
     await journeyTo(el, lang, 'review');
     await pressContinue(el, lang);
-    const alert = await appears(root, 'form [role="alert"]', 'failure message', settled);
+    const alert = await appears(root, 'form [part="field-error"]', 'failure message', settled);
     await expect(textOf(alert)).toBe(`${t.offline} ${t.sendAgain}`);
     await expectAnnounced(el, t.offline);
     // Still the review, with every answer in it.
@@ -1419,6 +1423,10 @@ function manageEndedBySupporter(lang: Lang, how: 'declined' | 'cancelledBySuppor
 export const ManageDeclined = manageEndedBySupporter('en', 'declined');
 export const ManageDeclinedSpanish = manageEndedBySupporter('es', 'declined');
 export const ManageCancelledBySupporter = manageEndedBySupporter('en', 'cancelledBySupporter');
+export const ManageCancelledBySupporterSpanish = manageEndedBySupporter(
+  'es',
+  'cancelledBySupporter',
+);
 
 /** "Cancel session": a confirmation that says what it costs, then the outcome. */
 function cancelSession(lang: Lang, late: boolean): Story {
@@ -1452,6 +1460,7 @@ function cancelSession(lang: Lang, late: boolean): Story {
 }
 
 export const CancelFree = cancelSession('en', false);
+export const CancelFreeSpanish = cancelSession('es', false);
 export const CancelWithFee = cancelSession('en', true);
 export const CancelWithFeeSpanish = cancelSession('es', true);
 
