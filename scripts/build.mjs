@@ -232,7 +232,7 @@ function cdnConfig({ file, entry, globalName }) {
  * a module the loader needs: that would make the loader import core, or split a third file off.
  */
 const coreModules =
-  /[\\/]node_modules[\\/]|oxc-project|[\\/]src[\\/](api[\\/](?!booking-|gift-card-)|config[\\/]|i18n[\\/](?!e[ns]\.|booking-)|events\.ts|internal[\\/](?!directory-|form-)|elements[\\/]peer-support-provider[\\/])/;
+  /[\\/]node_modules[\\/]|oxc-project|[\\/]src[\\/](api[\\/](?!booking-|gift-card-)|config[\\/]|i18n[\\/](?!e[ns]\.|booking-|gift-card-)|events\.ts|internal[\\/](?!directory-|form-)|elements[\\/]peer-support-provider[\\/])/;
 
 function cdnLoaderConfig({ file, entry }, loaderModules) {
   const config = baseConfig({ emptyOutDir: false });

@@ -19,6 +19,11 @@ export {
   type BookingRescheduledDetail,
   type PaymentRequiredDetail,
 } from './elements/peer-booking/booking-events.js';
+export { GiftCardPurchase } from './elements/gift-card-purchase/gift-card-purchase.js';
+export {
+  PeerGiftCardPurchasedEvent,
+  type GiftCardPurchasedDetail,
+} from './elements/gift-card-purchase/gift-card-events.js';
 export { PeerElement } from './internal/peer-element.js';
 export { PeerDataElement } from './internal/peer-data-element.js';
 export { peerConfigContext, type PeerConfig, type Theme } from './config/context.js';

@@ -59,6 +59,10 @@ const loaders: Record<string, ChunkLoader> = {
     () => import('./elements/peer-booking/define.js'),
     () => import('./i18n/booking-es.js'),
   ),
+  'gift-card-purchase': dataElement(
+    () => import('./elements/gift-card-purchase/define.js'),
+    () => import('./i18n/gift-card-es.js'),
+  ),
 };
 
 const first = window.PeerSupportWidgets;

@@ -4,6 +4,8 @@
  */
 import './es.js';
 import './booking-es.js';
+import './gift-card-es.js';
 
 export { directory } from './es.js';
 export { booking } from './booking-es.js';
+export { giftCard } from './gift-card-es.js';

@@ -54,13 +54,16 @@ export class PeerBookingRescheduledEvent extends PeerEvent<BookingRescheduledDet
 }
 
 export interface PaymentRequiredDetail {
-  bookingId: string;
+  /** The booking payment is due for (from `<peer-booking>`). */
+  bookingId?: string;
+  /** The gift card payment is due for (from `<gift-card-purchase>`); then there is no `bookingId`. */
+  giftCardId?: string;
   /** The partner's checkout (https) for this booking. */
   checkoutUrl: string;
 }
 
 /**
- * Payment is due for a new booking. Unless a listener calls `preventDefault()`, the element then
+ * Payment is due for a new booking or gift card. Unless a listener calls `preventDefault()`, the element then
  * sends the seeker to `checkoutUrl`; a host that runs its own checkout cancels the event. Card data
  * never passes through the widget.
  */

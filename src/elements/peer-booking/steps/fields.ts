@@ -29,8 +29,15 @@ export interface StepView {
   crisis: (short?: boolean) => HTMLElement;
 }
 
+/** What the field helpers below need of a flow's view (booking's, the gift card's). */
+export interface ProblemView {
+  t: { problems: { unknown: string } };
+  problem: (field: string) => string | undefined;
+  values: Record<string, string | number>;
+}
+
 /** The words for a field's problem: each field and code has its own message. */
-export function messageFor(v: StepView, field: string, code: string): string {
+export function messageFor(v: ProblemView, field: string, code: string): string {
   const messages = v.t.problems as Record<string, string>;
   const text = messages[`${field}:${code}`] ?? messages[`${field}:invalid`] ?? v.t.problems.unknown;
   return format(text, v.values);
@@ -39,14 +46,14 @@ export function messageFor(v: StepView, field: string, code: string): string {
 /** The id of a field's error text, for `aria-describedby`. */
 const errorId = (field: string) => `${field}-error`;
 
-export function describedBy(v: StepView, field: string, hint?: boolean): string | undefined {
+export function describedBy(v: ProblemView, field: string, hint?: boolean): string | undefined {
   const ids = [hint ? `${field}-hint` : '', v.problem(field) ? errorId(field) : '']
     .filter(Boolean)
     .join(' ');
   return ids || undefined;
 }
 
-export function errorText(v: StepView, field: string): TemplateResult | typeof nothing {
+export function errorText(v: ProblemView, field: string): TemplateResult | typeof nothing {
   const code = v.problem(field);
   return code
     ? html`<p class="field-error" id=${errorId(field)} part="field-error">
@@ -167,7 +174,7 @@ export function radios<T extends string | number>(
 }
 
 /** The messages of the shown problems among `fields`, in their order, for the live region. */
-export function messagesFor(v: StepView, fields: readonly string[], only?: readonly string[]) {
+export function messagesFor(v: ProblemView, fields: readonly string[], only?: readonly string[]) {
   return fields.flatMap((field) => {
     const code = v.problem(field);
     return code && (!only || only.includes(code)) ? [messageFor(v, field, code)] : [];

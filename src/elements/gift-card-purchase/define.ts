@@ -1,0 +1,5 @@
+import { GiftCardPurchase } from './gift-card-purchase.js';
+
+GiftCardPurchase.define();
+
+export { GiftCardPurchase };

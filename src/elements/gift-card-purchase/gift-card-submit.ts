@@ -1,0 +1,91 @@
+import type { ReactiveControllerHost } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { newIdempotencyKey, type ApiClient } from '../../api/client.js';
+import type { GiftCardPurchaseRequest } from '../../api/gift-card-schemas.js';
+import { isApiError } from '../../api/errors.js';
+import { fieldOf, type GiftPurchaseRequest, type Problems } from './gift-card-flow.js';
+
+/** The purchase's answer, as contract 5.0 states it. */
+export interface GiftPurchase {
+  id: string;
+  status: 'pending-payment' | 'issued';
+  sessions: number;
+  lengthMinutes?: number;
+  total: { amount: number; currency: string };
+  checkoutUrl?: string;
+  deliverOn?: string;
+}
+
+export interface GiftSubmitDeps {
+  client: () => ApiClient | undefined;
+  request: () => GiftPurchaseRequest | undefined;
+  done: (purchase: GiftPurchase) => void;
+  /** Offline, a timeout, a 5xx or an unreadable answer: nothing was lost. */
+  failed: (error: unknown) => void;
+  /** The API refused fields of the draft (422). */
+  refused: (problems: Problems) => void;
+}
+
+/**
+ * Sending the purchase (STYLE: a Task with `autoRun: false`): one request in flight at a time, one
+ * Idempotency-Key per draft, reused on "Send gift" again after a failure, so a double click, ten
+ * quick presses or a retry make one card (QUALITY R3).
+ */
+export class GiftSubmit {
+  private readonly task: Task<readonly [], GiftPurchase | undefined>;
+  private key?: { body: string; key: string };
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly deps: GiftSubmitDeps,
+  ) {
+    this.task = new Task(host, {
+      autoRun: false,
+      args: () => [] as const,
+      task: async () => {
+        const client = deps.client();
+        const request = deps.request();
+        if (!client || !request) return undefined;
+        const purchase = await client.purchaseGiftCard(
+          request as unknown as GiftCardPurchaseRequest,
+          { idempotencyKey: this.keyFor(request) },
+        );
+        return purchase as unknown as GiftPurchase;
+      },
+      onComplete: (purchase) => purchase && deps.done(purchase),
+      onError: (error) => this.refused(error),
+    });
+  }
+
+  get sending(): boolean {
+    return this.task.status === TaskStatus.PENDING;
+  }
+
+  /** One key per draft: the same request keeps it, a changed one gets a new one. */
+  private keyFor(request: GiftPurchaseRequest): string {
+    const body = JSON.stringify(request);
+    if (this.key?.body !== body) this.key = { body, key: newIdempotencyKey() };
+    return this.key.key;
+  }
+
+  send(): boolean {
+    if (this.sending) return false;
+    void this.task.run();
+    return true;
+  }
+
+  private refused(error: unknown): void {
+    const body = isApiError(error) && error.kind === 'http' ? error.body : undefined;
+    const fieldErrors = body?.error.fieldErrors ?? [];
+    if (isApiError(error) && error.status === 422 && fieldErrors.length) {
+      const problems: Problems = {};
+      for (const { field, code } of fieldErrors) {
+        problems[fieldOf(field)] ??=
+          code === 'out_of_range' || code === 'in_past' ? code : 'invalid';
+      }
+      return this.deps.refused(problems);
+    }
+    if (body?.error.code === 'idempotency-key-reused') this.key = undefined;
+    this.deps.failed(error);
+  }
+}
