@@ -1160,14 +1160,14 @@ function giftCode(lang: Lang, code: string, outcome: 'covers' | keyof Says): Sto
   });
 }
 
-export const GiftCodeActive = giftCode('en', 'GIFT-DEMO-2026', 'covers');
-export const GiftCodeActiveSpanish = giftCode('es', 'GIFT-DEMO-2026', 'covers');
-export const GiftCodeUsed = giftCode('en', 'GIFT-USED-0000', 'giftUsed');
-export const GiftCodeUsedSpanish = giftCode('es', 'GIFT-USED-0000', 'giftUsed');
-export const GiftCodeUnknown = giftCode('en', 'GIFT-NONE-0000', 'giftUnknown');
-export const GiftCodeUnknownSpanish = giftCode('es', 'GIFT-NONE-0000', 'giftUnknown');
-export const GiftCodeExpired = giftCode('en', 'GIFT-OLD-2024', 'giftExpired');
-export const GiftCodeExpiredSpanish = giftCode('es', 'GIFT-OLD-2024', 'giftExpired');
+export const GiftCodeActive = giftCode('en', 'GIFT-DEMO-2026-0003', 'covers');
+export const GiftCodeActiveSpanish = giftCode('es', 'GIFT-DEMO-2026-0003', 'covers');
+export const GiftCodeUsed = giftCode('en', 'GIFT-USED-2025-0000', 'giftUsed');
+export const GiftCodeUsedSpanish = giftCode('es', 'GIFT-USED-2025-0000', 'giftUsed');
+export const GiftCodeUnknown = giftCode('en', 'GIFT-NONE-0000-0000', 'giftUnknown');
+export const GiftCodeUnknownSpanish = giftCode('es', 'GIFT-NONE-0000-0000', 'giftUnknown');
+export const GiftCodeExpired = giftCode('en', 'GIFT-OLD0-2019-0002', 'giftExpired');
+export const GiftCodeExpiredSpanish = giftCode('es', 'GIFT-OLD0-2019-0002', 'giftExpired');
 
 // ---- Review: everything chosen and typed, each with a way back to change it ----
 

@@ -6,12 +6,23 @@ import {
   checkPayment,
   eligibilityProblems,
   freeCancellationUntil,
+  giftCardExpiry,
   giftCardProblem,
   giftCardStatus,
+  giftPurchaseProblems,
+  returnGiftSession,
+  takeGiftSession,
   isFreeCancellation,
   pricingFor,
 } from './booking-rules.js';
-import { EligibilitySchema, PricingSchema, type Eligibility, type Pricing } from './schemas.js';
+import {
+  EligibilitySchema,
+  PricingSchema,
+  type Eligibility,
+  type Pricing,
+  type Program,
+  type SessionLength,
+} from './schemas.js';
 
 const states = ['CA', 'OR', 'WA'];
 const ages: Eligibility = { states, minAge: 18, maxAge: 30 };
@@ -246,7 +257,7 @@ describe('payment', () => {
       ok: true,
       amount: 0,
     });
-    const gift = { kind: 'gift-card' as const, code: 'GIFT-DEMO-2026' };
+    const gift = { kind: 'gift-card' as const, code: 'GIFT-DEMO-2026-0003' };
     expect(checkPayment(program(fixed), 60, gift)).to.deep.equal({ ok: true, amount: 0 });
   });
 
@@ -257,7 +268,7 @@ describe('payment', () => {
       field: 'payment.kind',
       accepted: ['sliding-scale', 'gift-card'],
     });
-    const gift = { kind: 'gift-card' as const, code: 'GIFT-DEMO-2026' };
+    const gift = { kind: 'gift-card' as const, code: 'GIFT-DEMO-2026-0003' };
     expect(checkPayment(program(fixed, false), 60, gift)).to.deep.include({
       code: 'payment-kind-not-accepted',
       accepted: ['fixed'],
@@ -270,19 +281,27 @@ describe('payment', () => {
 });
 
 describe('gift cards', () => {
-  it('expire after their last day, and are used once no session is left', () => {
+  it('are pending until paid and delivered, expire after their last day, and are used once no session is left', () => {
     const card = { sessionsRemaining: 2, expiresOn: '2026-03-05' };
     expect(giftCardStatus(card, '2026-03-05')).to.equal('active');
     expect(giftCardStatus(card, '2026-03-06')).to.equal('expired');
     expect(giftCardStatus({ ...card, sessionsRemaining: 0 }, '2026-03-01')).to.equal('used');
     expect(giftCardStatus({ sessionsRemaining: 1 }, '2099-01-01')).to.equal('active');
+    expect(giftCardStatus({ ...card, pending: true }, '2026-03-01')).to.equal('pending');
+    expect(giftCardStatus({ ...card, pending: false }, '2026-03-01')).to.equal('active');
   });
 
-  it('pay for a session of their own length only', () => {
+  it('pay for a session of their own length only, or of any length without one', () => {
     expect(giftCardProblem({ status: 'active', lengthMinutes: 60 }, 60)).to.equal(undefined);
     expect(giftCardProblem({ status: 'active', lengthMinutes: 60 }, 30)).to.deep.equal({
-      code: 'gift-card-invalid',
+      code: 'gift-card-wrong-length',
       reason: 'wrong-length',
+    });
+    expect(giftCardProblem({ status: 'active' }, 30)).to.equal(undefined);
+    expect(giftCardProblem({ status: 'active' }, 60)).to.equal(undefined);
+    expect(giftCardProblem({ status: 'pending', lengthMinutes: 60 }, 60)).to.deep.equal({
+      code: 'gift-card-invalid',
+      reason: 'pending',
     });
     expect(giftCardProblem({ status: 'expired', lengthMinutes: 60 }, 60)).to.deep.equal({
       code: 'gift-card-invalid',
@@ -292,6 +311,66 @@ describe('gift cards', () => {
       code: 'gift-card-used',
       reason: 'used',
     });
+  });
+
+  it('take one session at a time, never below zero, the last one recording when', () => {
+    const card = { sessionsTotal: 2, sessionsRemaining: 2 };
+    const once = takeGiftSession(card, '2026-03-05T10:00:00-08:00');
+    expect(once).to.deep.equal({ sessionsTotal: 2, sessionsRemaining: 1 });
+    const twice = takeGiftSession(once, '2026-03-06T10:00:00-08:00');
+    expect(twice).to.deep.equal({
+      sessionsTotal: 2,
+      sessionsRemaining: 0,
+      usedUpAt: '2026-03-06T10:00:00-08:00',
+    });
+    expect(takeGiftSession(twice, '2026-03-07T10:00:00-08:00')).to.deep.equal(twice);
+    expect(card.sessionsRemaining, 'the input is not changed').to.equal(2);
+  });
+
+  it('get a session back, never above the total, and are then no longer used up', () => {
+    const used = { sessionsTotal: 2, sessionsRemaining: 0, usedUpAt: '2026-03-06T10:00:00Z' };
+    expect(returnGiftSession(used)).to.deep.equal({ sessionsTotal: 2, sessionsRemaining: 1 });
+    expect(returnGiftSession({ sessionsTotal: 2, sessionsRemaining: 2 })).to.deep.equal({
+      sessionsTotal: 2,
+      sessionsRemaining: 2,
+    });
+  });
+
+  it('are sold within the program’s limits, for a length unless any length is covered, delivered today or later', () => {
+    const gifts = (giftCards: Partial<Program['giftCards']> = {}) => ({
+      sessionLengths: [30, 60] as SessionLength[],
+      giftCards: { enabled: true, pricePerSession: 4500, maxSessions: 10, ...giftCards },
+    });
+    const today = '2026-03-05';
+    const ask = { sessions: 3, lengthMinutes: 60 as const };
+    expect(giftPurchaseProblems(gifts(), ask, today)).to.deep.equal([]);
+    expect(giftPurchaseProblems(gifts(), { ...ask, sessions: 10 }, today)).to.deep.equal([]);
+    expect(giftPurchaseProblems(gifts(), { ...ask, sessions: 11 }, today)).to.deep.equal([
+      { field: 'sessions', code: 'out_of_range' },
+    ]);
+    expect(giftPurchaseProblems(gifts(), { ...ask, sessions: 0 }, today)).to.deep.equal([
+      { field: 'sessions', code: 'out_of_range' },
+    ]);
+    expect(giftPurchaseProblems(gifts(), { sessions: 3 }, today)).to.deep.equal([
+      { field: 'lengthMinutes', code: 'required' },
+    ]);
+    expect(giftPurchaseProblems(gifts({ anyLength: true }), { sessions: 3 }, today)).to.deep.equal(
+      [],
+    );
+    expect(giftPurchaseProblems(gifts(), { ...ask, lengthMinutes: 50 }, today)).to.deep.equal([
+      { field: 'lengthMinutes', code: 'not_offered' },
+    ]);
+    expect(giftPurchaseProblems(gifts(), { ...ask, deliverOn: today }, today)).to.deep.equal([]);
+    expect(giftPurchaseProblems(gifts(), { ...ask, deliverOn: '2026-03-04' }, today)).to.deep.equal(
+      [{ field: 'deliverOn', code: 'in_past' }],
+    );
+  });
+
+  it('never expire by default, else after the program’s years (29 February to 28 February)', () => {
+    expect(giftCardExpiry({}, '2026-03-05')).to.equal(undefined);
+    expect(giftCardExpiry({ expiresAfterYears: 5 }, '2026-03-05')).to.equal('2031-03-05');
+    expect(giftCardExpiry({ expiresAfterYears: 5 }, '2028-02-29')).to.equal('2033-02-28');
+    expect(giftCardExpiry({ expiresAfterYears: 8 }, '2028-02-29')).to.equal('2036-02-29');
   });
 });
 

@@ -157,38 +157,127 @@ export function checkPayment(
 // Gift cards.
 
 /**
- * A card's status on `today` (`YYYY-MM-DD`, in the program's zone): `expired` after its
- * `expiresOn` (that day itself still counts), else `active` with sessions left, else `used`.
+ * A card's status on `today` (`YYYY-MM-DD`, in the program's zone): `pending` until it is paid and
+ * delivered, then `expired` after its `expiresOn` (that day itself still counts), else `active`
+ * with sessions left, else `used`.
  */
 export function giftCardStatus(
-  card: { sessionsRemaining: number; expiresOn?: string | undefined },
+  card: { sessionsRemaining: number; expiresOn?: string | undefined; pending?: boolean },
   today: string,
 ): GiftCardBalance['status'] {
+  if (card.pending) return 'pending';
   if (card.expiresOn !== undefined && card.expiresOn < today) return 'expired';
   return card.sessionsRemaining > 0 ? 'active' : 'used';
 }
 
 /** Why a gift card cannot pay for a session; `code` is the API's error code. */
-export interface GiftCardProblem {
-  code: 'gift-card-invalid' | 'gift-card-used';
-  reason: 'expired' | 'used' | 'wrong-length';
-}
+export type GiftCardProblem =
+  | { code: 'gift-card-invalid'; reason: 'expired' | 'pending' }
+  | { code: 'gift-card-used'; reason: 'used' }
+  | { code: 'gift-card-wrong-length'; reason: 'wrong-length' };
 
 /**
  * Why a card cannot pay for a session of `lengthMinutes`, or undefined when it can. `code` is the
- * API's error code: `gift-card-used` for a card with no session left, `gift-card-invalid` for an
- * expired card or one for another session length.
+ * API's error code: `gift-card-invalid` for a card expired or not yet paid and delivered,
+ * `gift-card-used` for one with no session left, `gift-card-wrong-length` for one of another
+ * length (a card without `lengthMinutes` covers any length).
  */
 export function giftCardProblem(
   card: Pick<GiftCardBalance, 'status' | 'lengthMinutes'>,
   lengthMinutes: SessionLength,
 ): GiftCardProblem | undefined {
+  if (card.status === 'pending') return { code: 'gift-card-invalid', reason: 'pending' };
   if (card.status === 'expired') return { code: 'gift-card-invalid', reason: 'expired' };
   if (card.status === 'used') return { code: 'gift-card-used', reason: 'used' };
-  if (card.lengthMinutes !== lengthMinutes) {
-    return { code: 'gift-card-invalid', reason: 'wrong-length' };
+  if (card.lengthMinutes !== undefined && card.lengthMinutes !== lengthMinutes) {
+    return { code: 'gift-card-wrong-length', reason: 'wrong-length' };
   }
   return undefined;
+}
+
+/** What a card's balance holds: the part redemption changes. */
+export interface GiftSessions {
+  sessionsTotal: number;
+  sessionsRemaining: number;
+  usedUpAt?: string | undefined;
+}
+
+/**
+ * The balance once a booking takes one session (`at`: the instant, ISO 8601). Never below zero;
+ * the last one sets `usedUpAt`, when the backend tells the purchaser.
+ */
+export function takeGiftSession<T extends GiftSessions>(card: T, at: string): T {
+  const sessionsRemaining = Math.max(0, card.sessionsRemaining - 1);
+  return sessionsRemaining === 0 && card.sessionsRemaining > 0
+    ? { ...card, sessionsRemaining, usedUpAt: at }
+    : { ...card, sessionsRemaining };
+}
+
+/**
+ * The balance once a session comes back (a free cancellation, a supporter's cancellation, a
+ * decline): never above the total, and no longer used up.
+ */
+export function returnGiftSession<T extends GiftSessions>(card: T): T {
+  const { usedUpAt: _, ...rest } = card;
+  return {
+    ...rest,
+    sessionsRemaining: Math.min(card.sessionsTotal, card.sessionsRemaining + 1),
+  } as T;
+}
+
+/** A purchase's field problem: `field` is the request's path, `code` the field error's code. */
+export interface GiftPurchaseProblem {
+  field: 'sessions' | 'lengthMinutes' | 'deliverOn';
+  code: 'out_of_range' | 'required' | 'not_offered' | 'in_past';
+}
+
+/**
+ * What is wrong with a purchase under the program's settings, with `today` the date in the
+ * purchaser's `timeZone`: sessions from 1 to `maxSessions`; a length the program offers, required
+ * unless its cards cover any length (then one sent is ignored); delivery today or later.
+ */
+export function giftPurchaseProblems(
+  program: Pick<Program, 'giftCards' | 'sessionLengths'>,
+  request: {
+    sessions: number;
+    lengthMinutes?: SessionLength | undefined;
+    deliverOn?: string | undefined;
+  },
+  today: string,
+): GiftPurchaseProblem[] {
+  const problems: GiftPurchaseProblem[] = [];
+  const { maxSessions, anyLength } = program.giftCards;
+  if (request.sessions < 1 || request.sessions > maxSessions) {
+    problems.push({ field: 'sessions', code: 'out_of_range' });
+  }
+  if (!anyLength) {
+    if (request.lengthMinutes === undefined) {
+      problems.push({ field: 'lengthMinutes', code: 'required' });
+    } else if (!program.sessionLengths.includes(request.lengthMinutes)) {
+      problems.push({ field: 'lengthMinutes', code: 'not_offered' });
+    }
+  }
+  if (request.deliverOn !== undefined && request.deliverOn < today) {
+    problems.push({ field: 'deliverOn', code: 'in_past' });
+  }
+  return problems;
+}
+
+/**
+ * The last day a card bought on `purchasedOn` (`YYYY-MM-DD`) can be used: none unless the program
+ * sets `expiresAfterYears` (then at least five years, the US federal minimum).
+ */
+export function giftCardExpiry(
+  giftCards: Pick<Program['giftCards'], 'expiresAfterYears'>,
+  purchasedOn: string,
+): string | undefined {
+  const years = giftCards.expiresAfterYears;
+  if (years === undefined) return undefined;
+  const [y, m, d] = purchasedOn.split('-').map(Number) as [number, number, number];
+  // 29 February becomes 28 February in a year that has none.
+  const date = new Date(Date.UTC(y + years, m - 1, d));
+  if (date.getUTCDate() !== d) date.setUTCDate(0);
+  return date.toISOString().slice(0, 10);
 }
 
 // ---------------------------------------------------------------------------------------------

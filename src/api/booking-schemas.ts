@@ -23,7 +23,10 @@ export const PaymentChoiceSchema = z.union([
   z.object({ kind: z.literal('sliding-scale'), amount: nonNegativeInt() }),
   z.object({ kind: z.literal('fixed') }),
   z.object({ kind: z.literal('free') }),
-  z.object({ kind: z.literal('gift-card'), code: z.string().check(z.regex(/^[A-Z0-9-]{6,32}$/)) }),
+  z.object({
+    kind: z.literal('gift-card'),
+    code: z.string().check(z.regex(/^[A-Z0-9]{4}(?:-[A-Z0-9]{4}){3,7}$/)),
+  }),
 ]);
 export type PaymentChoice = z.infer<typeof PaymentChoiceSchema>;
 

@@ -92,6 +92,7 @@ const giftRequest = {
   lengthMinutes: 50 as const,
   purchaser: { name: 'Pat Lee', email: 'pat@example.com' },
   recipient: { name: 'Rae Lee', email: 'rae@example.com' },
+  timeZone: 'America/New_York',
 };
 const giftPurchase = {
   id: 'gc-1',
@@ -100,9 +101,10 @@ const giftPurchase = {
   lengthMinutes: 50,
   total: { amount: 10000, currency: 'USD' },
   checkoutUrl: 'https://pay.example/checkout/1',
+  deliverOn: '2026-05-01',
 };
 const giftBalance = {
-  code: 'GIFT-1234',
+  code: 'GIFT-1234-ABCD-5678',
   status: 'active',
   lengthMinutes: 50,
   sessionsTotal: 2,
@@ -356,10 +358,10 @@ describe('ApiClient: one method per endpoint', () => {
     },
     {
       name: 'getGiftCard',
-      invoke: (c) => c.getGiftCard('GIFT-1234'),
+      invoke: (c) => c.getGiftCard('GIFT-1234-ABCD-5678'),
       path: '/gift-cards/lookup',
       response: giftBalance,
-      body: { code: 'GIFT-1234' },
+      body: { code: 'GIFT-1234-ABCD-5678' },
     },
   ];
 
@@ -536,17 +538,17 @@ describe('ApiClient: URLs and bodies', () => {
 
   it('looks up a gift card with the code in the body, as the contract spells it', async () => {
     const { client, calls } = setup([json(giftBalance)]);
-    await client.getGiftCard(' gift-1234 ');
+    await client.getGiftCard(' gift-1234-abcd-5678 ');
     expect(calls[0]!.method).to.equal('POST');
     expect(calls[0]!.url.href).to.equal(`${BASE}/gift-cards/lookup`);
-    expect(JSON.parse(calls[0]!.body!)).to.deep.equal({ code: 'GIFT-1234' });
+    expect(JSON.parse(calls[0]!.body!)).to.deep.equal({ code: 'GIFT-1234-ABCD-5678' });
   });
 
   it('sends an Idempotency-Key on the read-only POSTs too, where it is harmless', async () => {
     const { client, calls } = setup([json(page), json({ slot: null }), json(giftBalance)]);
     await client.listSupporters({ q: 'grief' });
     await client.nextAvailable({ q: 'grief' });
-    await client.getGiftCard('GIFT-1234');
+    await client.getGiftCard('GIFT-1234-ABCD-5678');
     for (const sent of calls) expect(sent.headers.get('Idempotency-Key')).to.match(UUID);
     for (const name of ['listSupporters', 'nextAvailable', 'getGiftCard'] as const) {
       expect(endpoints[name], name).not.to.have.property('idempotent');
@@ -611,7 +613,7 @@ describe('ApiClient: nothing a seeker chose or holds is in a URL (S4)', () => {
     identity: 'trans-nonbinary',
     language: 'yue-Hant-HK',
     state: 'WY',
-    code: 'GIFT-SECRET-7788',
+    code: 'GIFT-SECR-ET77-8899',
     name: 'Jordan Quill',
     email: 'jordan.quill@example.com',
   };
@@ -775,7 +777,7 @@ describe('ApiClient: request validation', () => {
       ],
       [
         { kind: 'gift-card', code: 'no' },
-        { path: 'payment.code', message: 'does not match /^[A-Z0-9-]{6,32}$/' },
+        { path: 'payment.code', message: 'does not match /^[A-Z0-9]{4}(?:-[A-Z0-9]{4}){3,7}$/' },
       ],
     ];
     for (const [payment, issue] of cases) {

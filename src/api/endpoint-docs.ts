@@ -80,11 +80,22 @@ export const endpointDocs: Record<EndpointName, EndpointDoc> = {
   },
   purchaseGiftCard: {
     summary: 'Buy sessions for someone; the recipient is emailed a link that applies them.',
+    description:
+      'The answer never carries the code: the backend emails it to the recipient (or the ' +
+      'purchaser, without a recipient) on deliverOn, once paid. Until then the card is ' +
+      '`pending`. With a total above 0 the answer is `pending-payment` with a checkoutUrl; the ' +
+      'card is issued once the payment succeeds. The total is sessions times ' +
+      'giftCards.pricePerSession. Idempotent as bookings are: ten identical concurrent ' +
+      'submissions make one card. Refusals: 422 `gift-cards-disabled` where the program sells ' +
+      'none; 422 `invalid-request` with fieldErrors (`sessions` `out_of_range`, `lengthMinutes` ' +
+      '`required` or `not_offered`, `deliverOn` `in_past`, `timeZone` `invalid`).',
   },
   getGiftCard: {
     summary: "A gift card's remaining sessions.",
     description:
       'A POST only so that the code, a bearer secret, travels in the body and never in a URL ' +
-      '(access logs, proxies, browser history). It changes nothing: no Idempotency-Key is required.',
+      '(access logs, proxies, browser history). It changes nothing: no Idempotency-Key is ' +
+      'required. An unknown code and a wrong one answer the same 404 `not-found`. Lookups are ' +
+      'rate-limited (429 `rate-limited` with Retry-After; the reference mock allows 10 a minute).',
   },
 };

@@ -14,7 +14,7 @@ export const giftCardEndpoints = {
     request: GiftCardPurchaseRequestSchema,
     response: GiftCardPurchaseSchema,
     status: 201,
-    errors: [422],
+    errors: [422, 429],
     idempotent: true,
   },
   getGiftCard: {
@@ -23,6 +23,6 @@ export const giftCardEndpoints = {
     request: GiftCardLookupRequestSchema,
     response: GiftCardBalanceSchema,
     status: 200,
-    errors: [404],
+    errors: [404, 429],
   },
 } as const satisfies Record<string, Endpoint>;

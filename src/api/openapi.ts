@@ -16,7 +16,7 @@ const s = { ...common, ...booking, ...gift };
  * Version of the API contract (not of the package): bump on any change to the document, the
  * major for a change an existing client or server breaks on, the minor for additions.
  */
-export const API_VERSION = '4.0.0';
+export const API_VERSION = '5.0.0';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -77,7 +77,8 @@ const errorResponses: Record<number, { name: string; description: string }> = {
     name: 'NotFound',
     description:
       'No such resource (`not-found`). For the operations on one booking, also a missing or ' +
-      'wrong X-Manage-Token: the same status and body as an unknown booking.',
+      'wrong X-Manage-Token: the same status and body as an unknown booking. For a gift card ' +
+      'lookup, any code that is not a card: unknown and wrong codes get the same answer.',
   },
   409: {
     name: 'Conflict',
@@ -94,13 +95,20 @@ const errorResponses: Record<number, { name: string; description: string }> = {
       '`seeker.state`: `not_served`, or `not_certified` for the supporter); ' +
       '`payment-below-minimum` and ' +
       '`payment-above-maximum` (`payment.amount`); `payment-kind-not-accepted` (`payment.kind`); ' +
-      '`gift-card-invalid` and `gift-card-used` (`payment.code`); `slot-not-offered` ' +
+      '`gift-card-invalid` (unknown, expired, or not yet paid and delivered), `gift-card-used` ' +
+      'and `gift-card-wrong-length` (a card for another session length), each on ' +
+      '`payment.code`; `slot-not-offered` ' +
       '(`slotStart`: a time the supporter never offered, unlike `slot-taken`); `too-late`; ' +
-      '`idempotency-key-reused`; `invalid-request` (`lengthMinutes`, `modality`).',
+      '`idempotency-key-reused`; `invalid-request` (`lengthMinutes`, `modality`; for a gift ' +
+      'card purchase `sessions` `out_of_range`, `lengthMinutes` `required` or `not_offered`, ' +
+      '`deliverOn` `in_past`, `timeZone` `invalid`); `gift-cards-disabled` (a purchase where ' +
+      'the program sells no gift cards).',
   },
   429: {
     name: 'TooManyRequests',
-    description: 'Rate limited; retry after the delay in Retry-After.',
+    description:
+      'Rate limited (`rate-limited`); retry after the delay in Retry-After. Gift card lookups ' +
+      'are always limited (the reference mock: 10 a minute), so codes cannot be tried in bulk.',
   },
   500: { name: 'InternalError', description: 'The server failed; the request may be retried.' },
 };
@@ -132,6 +140,7 @@ const optionalInner = (schema: z.ZodMiniOptional) => schema._zod.def.innerType;
 const slidingScale = s.PaymentChoiceSchema._zod.def.options[0];
 const eligibility = s.EligibilitySchema.shape;
 const seeker = s.BookingRequestSchema.shape.seeker.shape;
+const giftCards = s.ProgramSchema.shape.giftCards.shape;
 
 /**
  * Descriptions the document gives to schemas that the bundles carry without them: every money
@@ -197,6 +206,62 @@ const descriptions = new Map<unknown, string>([
     s.ProgramSchema.shape.giftCards.shape.pricePerSession,
     `Price of one gifted session. ${MINOR_UNITS}`,
   ],
+  [
+    giftCards.maxSessions,
+    'Most sessions one card holds; a purchase may choose any number from 1 to this.',
+  ],
+  [
+    giftCards.packages,
+    'Package sizes offered (numbers of sessions, for example [1, 3, 5]), each at most ' +
+      'maxSessions. A purchase may still choose another number within maxSessions.',
+  ],
+  [
+    giftCards.anyLength,
+    'true: a gift session covers a session of any length, and cards have no lengthMinutes. ' +
+      'false or absent: the purchase chooses one length, and a booking of another length is ' +
+      'refused (422 `gift-card-wrong-length`).',
+  ],
+  [
+    giftCards.expiresAfterYears,
+    'Years after purchase a card expires. Absent (the default): cards never expire. When set, ' +
+      'at least 5: US federal law (the CARD Act) sets five years as the minimum, and some ' +
+      'states go further (California largely bars expiry dates on gift cards).',
+  ],
+  [
+    s.GiftCodeSchema,
+    'A gift card code, a bearer secret: 4 to 8 groups of 4 capitals or digits (at least 16 ' +
+      'symbols, over 80 bits), drawn at random from a cryptographic source. Sent only in the ' +
+      "recipient's email and in request bodies, never in a purchase answer or a URL the API reads.",
+  ],
+  [
+    s.GiftCardBalanceSchema.shape.status,
+    '`pending`: bought but not yet paid or delivered (it works from its delivery date once ' +
+      'paid); `active`: sessions left; `used`: none left; `expired`: past expiresOn.',
+  ],
+  [
+    s.GiftCardBalanceSchema.shape.usedUpAt,
+    'When the last session was used; the backend then emails the purchaser. Cleared if a ' +
+      'session is given back (a free cancellation, a decline).',
+  ],
+  [
+    s.GiftCardPurchaseRequestSchema.shape.sessions,
+    "Number of sessions, 1 to the program's giftCards.maxSessions (else 422 `out_of_range`).",
+  ],
+  [
+    s.GiftCardPurchaseRequestSchema.shape.lengthMinutes,
+    "The session length the card pays for. Required unless the program's giftCards.anyLength " +
+      'is true (then ignored).',
+  ],
+  [
+    s.GiftCardPurchaseRequestSchema.shape.recipient,
+    'Who receives the card by email. Absent: the card is for the purchaser.',
+  ],
+  [
+    s.GiftCardPurchaseRequestSchema.shape.deliverOn,
+    "Date the recipient's email is sent, a date in timeZone (the purchaser's IANA zone). " +
+      'Absent: today. Never before today in timeZone (else 422 `in_past`).',
+  ],
+
   [slidingScale.shape.amount, `The amount the seeker chose. ${MINOR_UNITS}`],
   [
     s.ProgramSchema.shape.cancellation.shape.windowHours,

@@ -211,6 +211,9 @@ export const ProgramSchema = z.object({
     /** Price of one gifted session, minor units. */
     pricePerSession: nonNegativeInt(),
     maxSessions: positiveInt(),
+    packages: z.optional(z.array(positiveInt())),
+    anyLength: z.optional(z.boolean()),
+    expiresAfterYears: z.optional(z.number().check(z.int(), z.minimum(5))),
   }),
   /** The partner's own crisis line, shown in addition to (never instead of) 988 and 911. */
   crisisLine: z.optional(CrisisLineSchema),
@@ -405,6 +408,8 @@ export const ErrorCodeSchema = z.enum([
   'payment-kind-not-accepted',
   'gift-card-invalid',
   'gift-card-used',
+  'gift-card-wrong-length',
+  'gift-cards-disabled',
   'too-late',
   'idempotency-key-reused',
   'rate-limited',

@@ -238,7 +238,10 @@ export const booking = {
     'amount:above-maximum': 'The highest amount is {maximum}.',
     'amount:kind-not-accepted':
       'This program no longer takes this way of paying. Please reload the page.',
-    'giftCode:invalid': 'A gift code has 6 to 32 letters, numbers and dashes.',
+    'giftCode:invalid':
+      'A gift code is groups of 4 letters or numbers with dashes between them, like ABCD-EFGH-JKLM-NPQR.',
+    'giftCode:pending':
+      'This gift card is not active yet: it will work once it has been paid and delivered.',
     'giftCode:unchecked': 'Press “Apply code” to check the code.',
     'giftCode:unknown':
       'We could not find this gift code. Check it, or remove it to pay the normal price.',

@@ -266,7 +266,10 @@ export const booking: BookingStrings = {
     'amount:above-maximum': 'El monto máximo es {maximum}.',
     'amount:kind-not-accepted':
       'Este programa ya no acepta esta forma de pago. Vuelve a cargar la página, por favor.',
-    'giftCode:invalid': 'Un código de regalo tiene de 6 a 32 letras, números y guiones.',
+    'giftCode:invalid':
+      'Un código de regalo son grupos de 4 letras o números separados por guiones, como ABCD-EFGH-JKLM-NPQR.',
+    'giftCode:pending':
+      'Esta tarjeta de regalo todavía no está activa: funcionará cuando se haya pagado y entregado.',
     'giftCode:unchecked': 'Presiona “Aplicar código” para verificar el código.',
     'giftCode:unknown':
       'No encontramos este código de regalo. Revísalo, o quítalo para pagar el precio normal.',

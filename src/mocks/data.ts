@@ -40,11 +40,14 @@ export interface SupporterRecord extends Omit<SupporterProfile, 'nextAvailable'>
 /** A gift card the store starts with. */
 export interface SeedGiftCard {
   code: string;
-  lengthMinutes: SessionLength;
+  /** Absent: any length. */
+  lengthMinutes?: SessionLength;
   sessionsTotal: number;
   sessionsRemaining: number;
-  /** Last day the card can be used (`YYYY-MM-DD`); a year after the store starts, by default. */
+  /** Last day the card can be used (`YYYY-MM-DD`); none by default. */
   expiresOn?: string;
+  /** When the last session was used. */
+  usedUpAt?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -79,7 +82,7 @@ export const referenceProgram: Program = {
   currency: 'USD',
   cancellation: { windowHours: 24 },
   hours: { timeZone: PACIFIC, weekly: weekdays9to9 },
-  giftCards: { enabled: true, pricePerSession: 4500, maxSessions: 10 },
+  giftCards: { enabled: true, pricePerSession: 4500, maxSessions: 10, packages: [1, 3, 5] },
 };
 
 export type ProgramVariant = 'reference' | 'fixed' | 'free' | 'campusCrisisLine' | 'noAgeLimit';
@@ -133,12 +136,21 @@ export const programVariants: Readonly<Record<ProgramVariant, Program>> = {
   },
 };
 
-/** A card with sessions left, for demos, one that is used up, and one that has expired. */
+/**
+ * A card with sessions left, for demos, one that is used up, and one that has expired. Codes in
+ * the contract's form (16 symbols), readable so that demos and tests can name them: only seeds.
+ */
 export const seedGiftCards: readonly SeedGiftCard[] = [
-  { code: 'GIFT-DEMO-2026', lengthMinutes: 60, sessionsTotal: 3, sessionsRemaining: 3 },
-  { code: 'GIFT-USED-0000', lengthMinutes: 60, sessionsTotal: 2, sessionsRemaining: 0 },
+  { code: 'GIFT-DEMO-2026-0003', lengthMinutes: 60, sessionsTotal: 3, sessionsRemaining: 3 },
   {
-    code: 'GIFT-OLD-2024',
+    code: 'GIFT-USED-2025-0000',
+    lengthMinutes: 60,
+    sessionsTotal: 2,
+    sessionsRemaining: 0,
+    usedUpAt: '2025-11-20T10:00:00-05:00',
+  },
+  {
+    code: 'GIFT-OLD0-2019-0002',
     lengthMinutes: 60,
     sessionsTotal: 2,
     sessionsRemaining: 2,

@@ -186,7 +186,7 @@ describe('mock backend over HTTP', () => {
     expect(page.total).to.equal(store.supporters.filter((s) => s.states.includes('WA')).length);
     expectBody(await post('/slots/next', {}, null), 200, NextAvailableSchema);
     expectBody(
-      await post('/gift-cards/lookup', { code: 'GIFT-DEMO-2026' }, null),
+      await post('/gift-cards/lookup', { code: 'GIFT-DEMO-2026-0003' }, null),
       200,
       GiftCardBalanceSchema,
     );
@@ -458,7 +458,7 @@ describe('mock backend over HTTP', () => {
 
   it('spends a gift card session, and refuses a used-up card', async () => {
     const { slots } = await sixtyMinuteSlots();
-    const gift = { payment: { kind: 'gift-card' as const, code: 'GIFT-DEMO-2026' } };
+    const gift = { payment: { kind: 'gift-card' as const, code: 'GIFT-DEMO-2026-0003' } };
     const booking = expectBody(
       await post('/bookings', bookingBody(slots[0] as Slot, gift)),
       201,
@@ -466,18 +466,22 @@ describe('mock backend over HTTP', () => {
     );
     expect(booking.payment.status).to.equal('covered-by-gift');
     const card = expectBody(
-      await post('/gift-cards/lookup', { code: 'GIFT-DEMO-2026' }),
+      await post('/gift-cards/lookup', { code: 'GIFT-DEMO-2026-0003' }),
       200,
       GiftCardBalanceSchema,
     );
     expect(card.sessionsRemaining).to.equal(2);
-    const used = { payment: { kind: 'gift-card' as const, code: 'GIFT-USED-0000' } };
+    const used = { payment: { kind: 'gift-card' as const, code: 'GIFT-USED-2025-0000' } };
     expectError(
       await post('/bookings', bookingBody(slots[1] as Slot, used)),
       422,
       'gift-card-used',
     );
-    expectError(await post('/gift-cards/lookup', { code: 'GIFT-NOPE-0000' }), 404, 'not-found');
+    expectError(
+      await post('/gift-cards/lookup', { code: 'GIFT-NOPE-0000-0000' }),
+      404,
+      'not-found',
+    );
   });
 
   it('sells a gift card once per Idempotency-Key', async () => {
@@ -486,6 +490,7 @@ describe('mock backend over HTTP', () => {
       lengthMinutes: 30,
       purchaser: { name: 'Pat', email: 'pat@example.org' },
       recipient: { name: 'Riley', email: 'riley@example.org' },
+      timeZone: 'America/Chicago',
     };
     const first = expectBody(
       await post('/gift-cards', purchase, 'gift-key'),
@@ -499,10 +504,47 @@ describe('mock backend over HTTP', () => {
     );
     expect(again.id).to.equal(first.id);
     expect(first.total.amount).to.equal(9000);
-    const code = store.giftCodeFor(first.id) as string;
-    const card = expectBody(await post('/gift-cards/lookup', { code }), 200, GiftCardBalanceSchema);
-    expect(card).to.deep.include({ sessionsRemaining: 2, lengthMinutes: 30 });
+    const code = store.emailedCode(first.id) as string;
+    let card = expectBody(await post('/gift-cards/lookup', { code }), 200, GiftCardBalanceSchema);
+    expect(card).to.deep.include({ status: 'pending', sessionsRemaining: 2, lengthMinutes: 30 });
+    expect(store.markGiftCardPaid(first.id)).to.equal(true);
+    card = expectBody(await post('/gift-cards/lookup', { code }), 200, GiftCardBalanceSchema);
+    expect(card.status).to.equal('active');
     expect(store.giftCodes().length).to.equal(seedGiftCards.length + 1);
+  });
+
+  it('makes one gift card from ten concurrent identical purchases with one key', async () => {
+    const purchase = {
+      sessions: 3,
+      lengthMinutes: 60,
+      purchaser: { name: 'Pat', email: 'pat@example.org' },
+      timeZone: 'America/Chicago',
+    };
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, () => post('/gift-cards', purchase, 'ten-gifts')),
+    );
+    const answers = replies.map((r) => expectBody(r, 201, GiftCardPurchaseSchema));
+    for (const answer of answers) expect(answer).to.deep.equal(answers[0]);
+    expect(store.giftCodes().length).to.equal(seedGiftCards.length + 1);
+    // The answer never carries the code: it is emailed.
+    expect(JSON.stringify(replies[0]!.body)).not.to.contain(store.emailedCode(answers[0]!.id));
+  });
+
+  it('rate-limits gift card lookups with 429 and Retry-After, and answers unknown and wrong codes alike', async () => {
+    const unknown = await post('/gift-cards/lookup', { code: 'GIFT-NONE-0000-0000' }, null);
+    const wrong = await post('/gift-cards/lookup', { code: 'GIFT-DEMO-2026-0004' }, null);
+    expectError(unknown, 404, 'not-found');
+    expect(wrong.body).to.deep.equal(unknown.body);
+    for (let i = 0; i < 8; i++) {
+      expectBody(
+        await post('/gift-cards/lookup', { code: 'GIFT-DEMO-2026-0003' }, null),
+        200,
+        GiftCardBalanceSchema,
+      );
+    }
+    const limited = await post('/gift-cards/lookup', { code: 'GIFT-DEMO-2026-0003' }, null);
+    expectError(limited, 429, 'rate-limited');
+    expect(limited.headers.get('Retry-After')).to.equal('60');
   });
 
   it('matches without an Idempotency-Key', async () => {

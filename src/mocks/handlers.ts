@@ -148,7 +148,11 @@ export function parseQuery(
 }
 
 function respond(result: ApiResult<unknown>): Response {
-  return HttpResponse.json(result.body as Record<string, unknown>, { status: result.status });
+  const retryAfter = result.ok ? undefined : result.retryAfter;
+  return HttpResponse.json(result.body as Record<string, unknown>, {
+    status: result.status,
+    ...(retryAfter === undefined ? {} : { headers: { 'Retry-After': String(retryAfter) } }),
+  });
 }
 
 async function readJson(

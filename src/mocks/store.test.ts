@@ -23,7 +23,11 @@ import {
   type BookingRequest,
   type CreatedBooking,
 } from '../api/booking-schemas.js';
-import { GiftCardBalanceSchema, GiftCardPurchaseSchema } from '../api/gift-card-schemas.js';
+import {
+  GiftCardBalanceSchema,
+  GiftCardPurchaseSchema,
+  GiftCodeSchema,
+} from '../api/gift-card-schemas.js';
 import {
   MARKUP_SUPPORTER_ID,
   createSeedSupporters,
@@ -1160,7 +1164,9 @@ describe('booking', () => {
     });
     const body = expectError(
       free.store.createBooking(
-        request(free.slots[1] as Slot, { payment: { kind: 'gift-card', code: 'GIFT-DEMO-2026' } }),
+        request(free.slots[1] as Slot, {
+          payment: { kind: 'gift-card', code: 'GIFT-DEMO-2026-0003' },
+        }),
       ),
       422,
       'payment-kind-not-accepted',
@@ -1170,8 +1176,8 @@ describe('booking', () => {
 
   it('applies a gift card: balance goes down, used-up, unknown and wrong-length cards are refused', () => {
     const { store, slots } = setup();
-    const gift = { payment: { kind: 'gift-card' as const, code: 'GIFT-DEMO-2026' } };
-    const balance = () => expectOk(store.getGiftCard('GIFT-DEMO-2026'), GiftCardBalanceSchema);
+    const gift = { payment: { kind: 'gift-card' as const, code: 'GIFT-DEMO-2026-0003' } };
+    const balance = () => expectOk(store.getGiftCard('GIFT-DEMO-2026-0003'), GiftCardBalanceSchema);
     expect(balance()).to.deep.include({
       status: 'active',
       sessionsTotal: 3,
@@ -1194,17 +1200,22 @@ describe('booking', () => {
     const thirty = slotsOf(store, 'dst', 30).find(
       (s) => !slots.slice(0, 1).some((x) => x.start === s.start),
     ) as Slot;
-    expectError(store.createBooking(request(thirty, gift)), 422, 'gift-card-invalid');
+    const wrong = expectError(
+      store.createBooking(request(thirty, gift)),
+      422,
+      'gift-card-wrong-length',
+    );
+    expect(fieldsOf(wrong)).to.deep.equal(['payment.code']);
     expectError(
       store.createBooking(
-        request(slots[1] as Slot, { payment: { kind: 'gift-card', code: 'GIFT-USED-0000' } }),
+        request(slots[1] as Slot, { payment: { kind: 'gift-card', code: 'GIFT-USED-2025-0000' } }),
       ),
       422,
       'gift-card-used',
     );
     expectError(
       store.createBooking(
-        request(slots[1] as Slot, { payment: { kind: 'gift-card', code: 'GIFT-NOPE-0000' } }),
+        request(slots[1] as Slot, { payment: { kind: 'gift-card', code: 'GIFT-NOPE-0000-0000' } }),
       ),
       422,
       'gift-card-invalid',
@@ -1214,9 +1225,9 @@ describe('booking', () => {
     expectOk(store.createBooking(request(slots[2] as Slot, gift)), BookingSchema, 201);
     expect(balance()).to.deep.include({ status: 'used', sessionsRemaining: 0 });
     expectError(store.createBooking(request(slots[3] as Slot, gift)), 422, 'gift-card-used');
-    expect(expectOk(store.getGiftCard('GIFT-USED-0000'), GiftCardBalanceSchema).status).to.equal(
-      'used',
-    );
+    expect(
+      expectOk(store.getGiftCard('GIFT-USED-2025-0000'), GiftCardBalanceSchema).status,
+    ).to.equal('used');
   });
 });
 
@@ -1299,9 +1310,9 @@ describe('cancelling and rescheduling', () => {
 
   it('restores a gift session in time, not later', () => {
     const { store, book, slots, setNow } = setup();
-    const gift = { payment: { kind: 'gift-card' as const, code: 'GIFT-DEMO-2026' } };
+    const gift = { payment: { kind: 'gift-card' as const, code: 'GIFT-DEMO-2026-0003' } };
     const remaining = () =>
-      expectOk(store.getGiftCard('GIFT-DEMO-2026'), GiftCardBalanceSchema).sessionsRemaining;
+      expectOk(store.getGiftCard('GIFT-DEMO-2026-0003'), GiftCardBalanceSchema).sessionsRemaining;
     const early = book(mondaySlot, gift);
     const late = book(slots[0] as Slot, gift);
     expect(remaining()).to.equal(1);
@@ -1550,6 +1561,7 @@ describe('idempotency rules', () => {
       lengthMinutes: 60 as const,
       purchaser: { name: 'Pat', email: 'pat@example.org' },
       recipient: { name: 'Riley', email: 'riley@example.org' },
+      timeZone: 'America/Chicago',
     };
     expectOk(store.purchaseGiftCard(purchase, 'shared'), GiftCardPurchaseSchema, 201);
   });
@@ -1635,29 +1647,60 @@ describe('gift cards', () => {
     lengthMinutes: 60 as const,
     purchaser: { name: 'Pat', email: 'pat@example.org' },
     recipient: { name: 'Riley', email: 'riley@example.org' },
+    timeZone: 'America/Los_Angeles',
   };
+  /** The contract's form, from the mock's alphabet: 16 of 32 symbols, no 0, O, 1 or I. */
+  const ISSUED = /^[A-HJ-NP-Z2-9]{4}(?:-[A-HJ-NP-Z2-9]{4}){3}$/;
+  const balanceOf = (store: ReturnType<typeof createMockStore>, code: string) =>
+    expectOk(store.getGiftCard(code), GiftCardBalanceSchema);
+  const withGiftCards = (giftCards: Partial<typeof referenceProgram.giftCards>) => ({
+    ...referenceProgram,
+    giftCards: { ...referenceProgram.giftCards, ...giftCards },
+  });
 
-  it('sells a card pending payment and issues a code', () => {
+  it('sells a card pending payment, never answering its code; paid, it is active', () => {
     const { store } = storeAt(MARCH);
     const bought = expectOk(
       store.purchaseGiftCard(purchase, 'gift-1'),
       GiftCardPurchaseSchema,
       201,
     );
-    expect(bought).to.deep.include({ status: 'pending-payment', sessions: 3, lengthMinutes: 60 });
+    expect(bought).to.deep.include({
+      status: 'pending-payment',
+      sessions: 3,
+      lengthMinutes: 60,
+      deliverOn: '2026-03-05',
+    });
     expect(bought.total).to.deep.equal({ amount: 13500, currency: 'USD' });
     expect(bought.checkoutUrl).to.match(/^https:\/\/checkout\.example\.org\//);
-    const code = store.giftCodeFor(bought.id) as string;
-    expect(code).to.match(/^GIFT-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    const code = store.emailedCode(bought.id) as string;
+    expect(code).to.match(ISSUED);
+    expect(GiftCodeSchema.safeParse(code).success).to.equal(true);
+    expect(JSON.stringify(bought)).not.to.contain(code);
     expect(store.giftCodes()).to.include.members([
-      'GIFT-DEMO-2026',
-      'GIFT-USED-0000',
-      'GIFT-OLD-2024',
+      'GIFT-DEMO-2026-0003',
+      'GIFT-USED-2025-0000',
+      'GIFT-OLD0-2019-0002',
       code,
     ]);
-    const card = expectOk(store.getGiftCard(code.toLowerCase()), GiftCardBalanceSchema);
-    expect(card).to.deep.include({ status: 'active', sessionsTotal: 3, sessionsRemaining: 3 });
-    expect(card.expiresOn).to.equal('2027-03-05');
+    expect(balanceOf(store, code.toLowerCase())).to.deep.equal({
+      code,
+      status: 'pending',
+      lengthMinutes: 60,
+      sessionsTotal: 3,
+      sessionsRemaining: 3,
+    });
+    expect(store.markGiftCardPaid(bought.id)).to.equal(true);
+    expect(store.markGiftCardPaid(bought.id)).to.equal(false);
+    expect(store.markGiftCardPaid('gp-unknown')).to.equal(false);
+    // The reference program sets no expiry.
+    expect(balanceOf(store, code)).to.deep.equal({
+      code,
+      status: 'active',
+      lengthMinutes: 60,
+      sessionsTotal: 3,
+      sessionsRemaining: 3,
+    });
 
     const again = expectOk(
       store.purchaseGiftCard(structuredClone(purchase), 'gift-1'),
@@ -1673,13 +1716,87 @@ describe('gift cards', () => {
     );
   });
 
+  it('makes one card from ten identical submissions with one key', () => {
+    const { store } = storeAt(MARCH);
+    const answers = Array.from({ length: 10 }, () =>
+      store.purchaseGiftCard(structuredClone(purchase), 'ten'),
+    );
+    const first = expectOk(answers[0]!, GiftCardPurchaseSchema, 201);
+    for (const answer of answers) expect(answer).to.deep.equal(answers[0]);
+    expect(store.giftCodes().length).to.equal(seedGiftCards.length + 1);
+    expect(store.emailedCode(first.id)).to.match(ISSUED);
+  });
+
+  it('draws codes from a cryptographic source: stores with the same seed issue different codes', () => {
+    const codes = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      const { store } = storeAt(MARCH, { seed: 7 });
+      for (let j = 0; j < 5; j++) {
+        const { id } = expectOk(store.purchaseGiftCard(purchase), GiftCardPurchaseSchema, 201);
+        codes.add(store.emailedCode(id) as string);
+      }
+    }
+    expect(codes.size).to.equal(15);
+    for (const code of codes) expect(code).to.match(ISSUED);
+  });
+
+  it('keeps a paid card pending until its delivery date in the purchaser’s zone', () => {
+    const { store, setNow } = storeAt(MARCH);
+    const later = expectOk(
+      store.purchaseGiftCard({ ...purchase, deliverOn: '2026-03-07' }),
+      GiftCardPurchaseSchema,
+      201,
+    );
+    expect(later.deliverOn).to.equal('2026-03-07');
+    const code = store.emailedCode(later.id) as string;
+    store.markGiftCardPaid(later.id);
+    expect(balanceOf(store, code).status).to.equal('pending');
+    setNow('2026-03-07T00:30:00-08:00');
+    expect(balanceOf(store, code).status).to.equal('active');
+    // 10:00 in Los Angeles is already the next day in Kiritimati (UTC+14): today there is the 6th.
+    setNow(MARCH);
+    const body = expectError(
+      store.purchaseGiftCard({
+        ...purchase,
+        timeZone: 'Pacific/Kiritimati',
+        deliverOn: '2026-03-05',
+      }),
+      422,
+      'invalid-request',
+    );
+    expect(body.error.fieldErrors).to.deep.include({
+      field: 'deliverOn',
+      code: 'in_past',
+      message: 'Pick today (2026-03-06) or a later date.',
+    });
+  });
+
+  it('refuses a pending card for a booking', () => {
+    const { store } = storeAt(MARCH, { supporters: [supporter('dst')] });
+    const { id } = expectOk(store.purchaseGiftCard(purchase), GiftCardPurchaseSchema, 201);
+    const code = store.emailedCode(id) as string;
+    const slot = slotsOf(store, 'dst')[0] as Slot;
+    const body = expectError(
+      store.createBooking(request(slot, { payment: { kind: 'gift-card', code } })),
+      422,
+      'gift-card-invalid',
+    );
+    expect(body.error.fieldErrors?.[0]).to.deep.include({ field: 'payment.code', code: 'pending' });
+    store.markGiftCardPaid(id);
+    expectOk(
+      store.createBooking(request(slot, { payment: { kind: 'gift-card', code } })),
+      BookingSchema,
+      201,
+    );
+    expect(balanceOf(store, code).sessionsRemaining).to.equal(2);
+  });
+
   it('has an expired seed card, which looks up as expired and pays for nothing', () => {
     const { store } = storeAt(MARCH, {
       supporters: [supporter('dst')],
     });
-    const card = expectOk(store.getGiftCard('GIFT-OLD-2024'), GiftCardBalanceSchema);
-    expect(card).to.deep.equal({
-      code: 'GIFT-OLD-2024',
+    expect(balanceOf(store, 'GIFT-OLD0-2019-0002')).to.deep.equal({
+      code: 'GIFT-OLD0-2019-0002',
       status: 'expired',
       lengthMinutes: 60,
       sessionsTotal: 2,
@@ -1688,7 +1805,9 @@ describe('gift cards', () => {
     });
     const slot = slotsOf(store, 'dst')[0] as Slot;
     const body = expectError(
-      store.createBooking(request(slot, { payment: { kind: 'gift-card', code: 'GIFT-OLD-2024' } })),
+      store.createBooking(
+        request(slot, { payment: { kind: 'gift-card', code: 'GIFT-OLD0-2019-0002' } }),
+      ),
       422,
       'gift-card-invalid',
     );
@@ -1696,27 +1815,119 @@ describe('gift cards', () => {
     expect(fieldsOf(body)).to.deep.equal(['payment.code']);
   });
 
-  it('refuses too many sessions, a past delivery date, and programs without gift cards', () => {
+  it('refuses sessions out of range, a past delivery date, a missing length and programs without gift cards', () => {
     const { store } = storeAt(MARCH);
-    let body = expectError(
-      store.purchaseGiftCard({ ...purchase, sessions: 11 }),
-      422,
-      'invalid-request',
-    );
-    expect(fieldsOf(body)).to.deep.equal(['sessions']);
-    body = expectError(
-      store.purchaseGiftCard({ ...purchase, deliverOn: '2026-03-04' }),
-      422,
-      'invalid-request',
-    );
-    expect(fieldsOf(body)).to.deep.equal(['deliverOn']);
+    const fieldErrors = (input: Parameters<typeof store.purchaseGiftCard>[0]) =>
+      expectError(store.purchaseGiftCard(input), 422, 'invalid-request').error.fieldErrors?.map(
+        (e) => `${e.field} ${e.code}`,
+      );
+    expect(fieldErrors({ ...purchase, sessions: 11 })).to.deep.equal(['sessions out_of_range']);
+    expect(fieldErrors({ ...purchase, deliverOn: '2026-03-04' })).to.deep.equal([
+      'deliverOn in_past',
+    ]);
+    const { lengthMinutes: _, ...noLength } = purchase;
+    expect(fieldErrors(noLength)).to.deep.equal(['lengthMinutes required']);
+    expect(fieldErrors({ ...purchase, timeZone: 'Mars/Olympus_Mons' })).to.deep.equal([
+      'timeZone invalid',
+    ]);
+    // 21 is beyond the contract itself: a 400.
+    expectError(store.purchaseGiftCard({ ...purchase, sessions: 21 }), 400, 'invalid-request');
     expectOk(
       store.purchaseGiftCard({ ...purchase, sessions: 10, deliverOn: '2026-03-05' }),
       GiftCardPurchaseSchema,
       201,
     );
+    // No recipient: the card is for the purchaser.
+    const { recipient: _r, ...forMe } = purchase;
+    expectOk(store.purchaseGiftCard(forMe), GiftCardPurchaseSchema, 201);
     const free = storeAt(MARCH, { program: programVariants.free }).store;
-    expectError(free.purchaseGiftCard(purchase), 422, 'invalid-request');
-    expectError(store.getGiftCard('GIFT-NONE-0000'), 404, 'not-found');
+    expect(free.purchaseGiftCard(purchase)).to.deep.include({ status: 422 });
+    expectError(free.purchaseGiftCard(purchase), 422, 'gift-cards-disabled');
+  });
+
+  it('sells cards for any length where the program says so, and expires them when it sets years', () => {
+    const { store } = storeAt(MARCH, {
+      supporters: [supporter('dst')],
+      program: withGiftCards({ anyLength: true, expiresAfterYears: 5 }),
+    });
+    const { lengthMinutes: _, ...noLength } = purchase;
+    const bought = expectOk(store.purchaseGiftCard(noLength), GiftCardPurchaseSchema, 201);
+    expect(bought).not.to.have.property('lengthMinutes');
+    const code = store.emailedCode(bought.id) as string;
+    store.markGiftCardPaid(bought.id);
+    const card = balanceOf(store, code);
+    expect(card).not.to.have.property('lengthMinutes');
+    expect(card).to.deep.include({ status: 'active', expiresOn: '2031-03-05' });
+    const gift = { payment: { kind: 'gift-card' as const, code } };
+    const hour = slotsOf(store, 'dst', 60)[0] as Slot;
+    const half = slotsOf(store, 'dst', 30).find(
+      (s) => Date.parse(s.start) >= Date.parse(hour.end),
+    ) as Slot;
+    expectOk(store.createBooking(request(hour, gift)), BookingSchema, 201);
+    expectOk(store.createBooking(request(half, gift)), BookingSchema, 201);
+    expect(balanceOf(store, code).sessionsRemaining).to.equal(1);
+  });
+
+  it('records when the last session is used, and forgets it when a session comes back', () => {
+    const { store, setNow } = storeAt(MARCH, { supporters: [supporter('dst')] });
+    const { id } = expectOk(
+      store.purchaseGiftCard({ ...purchase, sessions: 2 }),
+      GiftCardPurchaseSchema,
+      201,
+    );
+    const code = store.emailedCode(id) as string;
+    store.markGiftCardPaid(id);
+    const gift = { payment: { kind: 'gift-card' as const, code } };
+    const slots = slotsOf(store, 'dst');
+    const later = slots.filter((s) => Date.parse(s.start) - Date.parse(MARCH) > 48 * HOUR);
+    const first = expectOk(
+      store.createBooking(request(later[0]!, gift)),
+      CreatedBookingSchema,
+      201,
+    );
+    expect(balanceOf(store, code)).not.to.have.property('usedUpAt');
+    setNow('2026-03-05T11:00:00-08:00');
+    const second = expectOk(
+      store.createBooking(request(later[1]!, gift)),
+      CreatedBookingSchema,
+      201,
+    );
+    expect(balanceOf(store, code)).to.deep.include({
+      status: 'used',
+      sessionsRemaining: 0,
+      usedUpAt: '2026-03-05T11:00:00-08:00',
+    });
+    // A free cancellation gives the session back: the card is no longer used up.
+    expect(
+      expectOk(store.cancelBooking(first.id, first.manageToken), CancellationSchema),
+    ).to.deep.include({ giftSessionRestored: true });
+    expect(balanceOf(store, code)).to.deep.include({ status: 'active', sessionsRemaining: 1 });
+    expect(balanceOf(store, code)).not.to.have.property('usedUpAt');
+    // So does a decline.
+    expect(store.declineBooking(second.id)).to.equal(true);
+    expect(balanceOf(store, code).sessionsRemaining).to.equal(2);
+  });
+
+  it('rate-limits lookups: the eleventh in a minute gets 429 with Retry-After', () => {
+    const { store, setNow } = storeAt(MARCH);
+    const retryAfter = (result: ApiResult<unknown>) => (result.ok ? undefined : result.retryAfter);
+    for (let i = 0; i < 4; i++) {
+      expectOk(store.getGiftCard('GIFT-DEMO-2026-0003'), GiftCardBalanceSchema);
+    }
+    // An unknown code and a wrong one (a real code with one symbol changed) are answered alike.
+    const unknown = expectError(store.getGiftCard('GIFT-NONE-0000-0000'), 404, 'not-found');
+    const wrong = expectError(store.getGiftCard('GIFT-DEMO-2026-0004'), 404, 'not-found');
+    expect(wrong).to.deep.equal(unknown);
+    setNow('2026-03-05T10:00:20-08:00');
+    for (let i = 0; i < 4; i++) {
+      expectOk(store.getGiftCard('GIFT-DEMO-2026-0003'), GiftCardBalanceSchema);
+    }
+    const refused = store.getGiftCard('GIFT-DEMO-2026-0003');
+    expectError(refused, 429, 'rate-limited');
+    expect(retryAfter(refused)).to.equal(40);
+    // Refused lookups do not count, and the first six leave the window a minute later.
+    setNow('2026-03-05T10:01:00-08:00');
+    expect(retryAfter(store.getGiftCard('GIFT-DEMO-2026-0003'))).to.equal(undefined);
+    expectOk(store.getGiftCard('GIFT-DEMO-2026-0003'), GiftCardBalanceSchema);
   });
 });

@@ -55,9 +55,13 @@ import {
   checkPayment,
   eligibilityProblems,
   freeCancellationUntil,
+  giftCardExpiry,
   giftCardProblem,
   giftCardStatus,
+  giftPurchaseProblems,
   isFreeCancellation,
+  returnGiftSession,
+  takeGiftSession,
   type EligibilityProblem,
   type PaymentProblem,
 } from '../api/booking-rules.js';
@@ -107,6 +111,8 @@ export interface ApiFailure {
   ok: false;
   status: ErrorStatus;
   body: ErrorBody;
+  /** Seconds for the Retry-After header of a 429. */
+  retryAfter?: number;
 }
 
 export type ApiResult<T> = ApiSuccess<T> | ApiFailure;
@@ -244,8 +250,16 @@ export interface MockStore {
   // Helpers for tests and stories: what a real backend would learn from other systems.
   /** Every gift code the store knows, seeded and purchased. */
   giftCodes(): string[];
-  /** The code issued for a purchase (in reality it is emailed to the recipient). */
-  giftCodeFor(purchaseId: string): string | undefined;
+  /**
+   * The code of a purchase (`GiftCardPurchase.id`): what the backend emails the recipient on the
+   * delivery date, and never sends in an answer.
+   */
+  emailedCode(giftCardId: string): string | undefined;
+  /**
+   * The partner's checkout reports a gift card purchase as paid: the purchase is `issued`, and the
+   * card turns `active` on its delivery date (at once when that is today).
+   */
+  markGiftCardPaid(giftCardId: string): boolean;
   /** Every booking, in creation order. */
   bookings(): Booking[];
   /** The partner's checkout reports the payment as done. */
@@ -286,11 +300,21 @@ interface BookingRecord {
 
 interface GiftCardRecord {
   code: string;
-  lengthMinutes: SessionLength;
+  /** Absent: any length. */
+  lengthMinutes?: SessionLength;
   sessionsTotal: number;
   sessionsRemaining: number;
-  expiresOn: string;
+  expiresOn?: string;
+  usedUpAt?: string;
+  /** Paid for (the seeds are). */
+  paid: boolean;
+  /** The delivery date, in `timeZone`: the card is pending until then. */
+  deliverOn?: string;
+  timeZone?: string;
 }
+
+/** Lookups of gift codes a store answers in a minute; more get 429 `rate-limited`. */
+export const GIFT_LOOKUPS_PER_MINUTE = 10;
 
 interface Entry {
   record: SupporterRecord;
@@ -492,10 +516,10 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
   const idempotent = new Map<string, IdempotentEntry>();
   const failing = new Set<IdempotentOperation>();
 
-  const todayMs = now().getTime();
-  const inAYear = formatLocalDate(todayMs + 365 * DAY, programZone);
+  /** When the recent gift lookups came, to rate-limit them. */
+  let lookups: number[] = [];
   for (const card of options.giftCards ?? seedGiftCards) {
-    giftCards.set(card.code, { ...card, expiresOn: card.expiresOn ?? inAYear });
+    giftCards.set(card.code, { ...card, paid: true });
   }
 
   // --- ids -----------------------------------------------------------------------------------
@@ -513,11 +537,17 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
   }
   // No personal data and nothing guessable in the checkout link: an opaque session token.
   const checkoutUrl = () => `https://checkout.example.org/pay/cs_${token(24)}`;
+  /**
+   * 16 symbols of 32 (80 bits) from a cryptographic source, never the seeded one: a gift code is
+   * a bearer secret. No 0/O or 1/I: codes get read aloud and typed by hand.
+   */
   function giftCode(): string {
-    // No 0/O or 1/I: codes get read aloud and typed by hand.
     const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
     for (;;) {
-      const code = `GIFT-${token(4, alphabet)}-${token(4, alphabet)}`;
+      const bytes = crypto.getRandomValues(new Uint8Array(16));
+      // 32 symbols: the low five bits of a byte pick one without bias.
+      const symbols = [...bytes].map((b) => alphabet[b & 31]).join('');
+      const code = symbols.match(/.{4}/g)!.join('-');
       if (!giftCards.has(code)) return code;
     }
   }
@@ -779,7 +809,17 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
   }
 
   const giftStatus = (card: GiftCardRecord) =>
-    giftCardStatus(card, formatLocalDate(nowMs(), programZone));
+    giftCardStatus(
+      {
+        sessionsRemaining: card.sessionsRemaining,
+        expiresOn: card.expiresOn,
+        pending:
+          !card.paid ||
+          (card.deliverOn !== undefined &&
+            card.deliverOn > formatLocalDate(nowMs(), card.timeZone ?? programZone)),
+      },
+      formatLocalDate(nowMs(), programZone),
+    );
 
   type PaymentPlan = {
     kind: Booking['payment']['kind'];
@@ -795,44 +835,56 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       return { ok: true, value: { kind: payment.kind, amount: checked.amount } };
     }
     const card = giftCards.get(payment.code.toUpperCase());
-    const fieldError = (message: string): FieldError[] => [
-      { field: 'payment.code', code: 'invalid', message },
+    const fieldError = (code: string, message: string): FieldError[] => [
+      { field: 'payment.code', code, message },
     ];
+    // An unknown code and a wrong one are the same thing: a code that pays for nothing.
     if (!card) {
       return failure(
         422,
         'gift-card-invalid',
         'This gift card code is not valid.',
-        fieldError('Check the code and try again.'),
+        fieldError('invalid', 'Check the code and try again.'),
       );
     }
     const problem = giftCardProblem(
       { status: giftStatus(card), lengthMinutes: card.lengthMinutes },
       lengthMinutes,
     );
-    if (problem?.reason === 'expired') {
-      return failure(
-        422,
-        problem.code,
-        'This gift card has expired.',
-        fieldError(`Expired on ${card.expiresOn}.`),
-      );
-    }
-    if (problem?.reason === 'used') {
-      return failure(
-        422,
-        problem.code,
-        'All sessions on this gift card have been used.',
-        fieldError('No sessions left on this card.'),
-      );
-    }
-    if (problem) {
-      return failure(
-        422,
-        problem.code,
-        `This gift card is for ${card.lengthMinutes}-minute sessions.`,
-        fieldError(`Choose a ${card.lengthMinutes}-minute session to use this card.`),
-      );
+    switch (problem?.reason) {
+      case undefined:
+        break;
+      case 'pending':
+        return failure(
+          422,
+          problem.code,
+          'This gift card is not active yet.',
+          fieldError('pending', 'It works once it has been paid and delivered.'),
+        );
+      case 'expired':
+        return failure(
+          422,
+          problem.code,
+          'This gift card has expired.',
+          fieldError('expired', `Expired on ${card.expiresOn}.`),
+        );
+      case 'used':
+        return failure(
+          422,
+          problem.code,
+          'All sessions on this gift card have been used.',
+          fieldError('used', 'No sessions left on this card.'),
+        );
+      case 'wrong-length':
+        return failure(
+          422,
+          problem.code,
+          `This gift card is for ${card.lengthMinutes}-minute sessions.`,
+          fieldError(
+            'wrong_length',
+            `Choose a ${card.lengthMinutes}-minute session to use this card.`,
+          ),
+        );
     }
     return { ok: true, value: { kind: 'gift-card', amount: 0, giftCard: card } };
   }
@@ -980,7 +1032,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     };
     setTimes(record, entry, startMs);
     if (giftCard) {
-      giftCard.sessionsRemaining -= 1;
+      Object.assign(giftCard, takeGiftSession(giftCard, formatInstant(nowMs(), programZone)));
       record.giftCode = giftCard.code;
     }
     bookings.set(id, record);
@@ -1039,7 +1091,9 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     if (record.booking.payment.kind !== 'gift-card' || !record.giftCode) return false;
     const card = giftCards.get(record.giftCode);
     if (!card) return false;
-    card.sessionsRemaining = Math.min(card.sessionsTotal, card.sessionsRemaining + 1);
+    const returned = returnGiftSession(card);
+    delete card.usedUpAt;
+    Object.assign(card, returned);
     return true;
   }
 
@@ -1131,53 +1185,86 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
   }
 
   function performPurchase(request: GiftCardPurchaseRequest): ApiResult<GiftCardPurchase> {
-    const { enabled, maxSessions, pricePerSession } = program.giftCards;
-    if (!enabled) return failure(422, 'invalid-request', 'This program does not sell gift cards.');
-    const errors: FieldError[] = [];
-    if (request.sessions > maxSessions) {
-      errors.push({
-        field: 'sessions',
-        code: 'too_big',
-        message: `A gift card holds 1 to ${maxSessions} sessions.`,
-      });
+    const { enabled, pricePerSession, anyLength, maxSessions } = program.giftCards;
+    if (!enabled) {
+      return failure(422, 'gift-cards-disabled', 'This program does not sell gift cards.');
     }
-    if (!program.sessionLengths.includes(request.lengthMinutes)) {
-      errors.push({
-        field: 'lengthMinutes',
-        code: 'not_offered',
-        message: `Offered: ${program.sessionLengths.join(', ')} minutes.`,
-      });
+    let today: string;
+    try {
+      today = formatLocalDate(nowMs(), request.timeZone);
+    } catch {
+      return failure(422, 'invalid-request', 'Unknown time zone.', [
+        { field: 'timeZone', code: 'invalid', message: 'Send an IANA time zone.' },
+      ]);
     }
-    const today = formatLocalDate(nowMs(), programZone);
-    if (request.deliverOn !== undefined && request.deliverOn < today) {
-      errors.push({
-        field: 'deliverOn',
-        code: 'too_small',
-        message: 'Pick today or a later date.',
-      });
-    }
+    const messages = {
+      sessions: `A gift card holds 1 to ${maxSessions} sessions.`,
+      lengthMinutes: `Offered: ${program.sessionLengths.join(', ')} minutes.`,
+      deliverOn: `Pick today (${today}) or a later date.`,
+    };
+    const errors: FieldError[] = giftPurchaseProblems(program, request, today).map((p) => ({
+      ...p,
+      message: messages[p.field],
+    }));
     if (errors.length > 0) return failure(422, 'invalid-request', 'Invalid gift card.', errors);
 
     const code = giftCode();
     const id = uniqueId('gp-', (candidate) => purchases.has(candidate));
-    // A real backend issues the card once the checkout succeeds; the mock issues it at once.
+    const lengthMinutes = anyLength ? undefined : request.lengthMinutes;
+    const total = request.sessions * pricePerSession;
+    const deliverOn = request.deliverOn ?? today;
+    const expiresOn = giftCardExpiry(program.giftCards, today);
     giftCards.set(code, {
       code,
-      lengthMinutes: request.lengthMinutes,
+      ...(lengthMinutes ? { lengthMinutes } : {}),
       sessionsTotal: request.sessions,
       sessionsRemaining: request.sessions,
-      expiresOn: formatLocalDate(nowMs() + 365 * DAY, programZone),
+      ...(expiresOn ? { expiresOn } : {}),
+      // Nothing to pay: issued at once. Otherwise once the checkout reports the payment.
+      paid: total === 0,
+      deliverOn,
+      timeZone: request.timeZone,
     });
     const purchase: GiftCardPurchase = {
       id,
-      status: 'pending-payment',
+      status: total === 0 ? 'issued' : 'pending-payment',
       sessions: request.sessions,
-      lengthMinutes: request.lengthMinutes,
-      total: { amount: request.sessions * pricePerSession, currency },
-      checkoutUrl: checkoutUrl(),
+      ...(lengthMinutes ? { lengthMinutes } : {}),
+      total: { amount: total, currency },
+      ...(total === 0 ? {} : { checkoutUrl: checkoutUrl() }),
+      deliverOn,
     };
     purchases.set(id, { purchase, code });
     return ok(clone(purchase), 201);
+  }
+
+  /**
+   * A balance lookup. At most `GIFT_LOOKUPS_PER_MINUTE` a minute (a real server counts per client
+   * and code; the mock per store), so codes cannot be tried in bulk; an unknown code and a wrong
+   * one get the same 404.
+   */
+  function getGiftCard(code: string): ApiResult<GiftCardBalance> {
+    const current = nowMs();
+    lookups = lookups.filter((at) => at > current - MINUTE);
+    if (lookups.length >= GIFT_LOOKUPS_PER_MINUTE) {
+      const refused = failure(429, 'rate-limited', 'Too many gift card lookups; try again later.');
+      return {
+        ...refused,
+        retryAfter: Math.max(1, Math.ceil((lookups[0]! + MINUTE - current) / 1000)),
+      };
+    }
+    lookups.push(current);
+    const card = giftCards.get(code.toUpperCase());
+    if (!card) return failure(404, 'not-found', 'No gift card with this code.');
+    return ok({
+      code: card.code,
+      status: giftStatus(card),
+      ...(card.lengthMinutes ? { lengthMinutes: card.lengthMinutes } : {}),
+      sessionsTotal: card.sessionsTotal,
+      sessionsRemaining: card.sessionsRemaining,
+      ...(card.expiresOn ? { expiresOn: card.expiresOn } : {}),
+      ...(card.usedUpAt ? { usedUpAt: card.usedUpAt } : {}),
+    });
   }
 
   // --- matching ------------------------------------------------------------------------------
@@ -1405,21 +1492,19 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     rescheduleBooking,
     purchaseGiftCard,
 
-    getGiftCard(code) {
-      const card = giftCards.get(code.toUpperCase());
-      if (!card) return failure(404, 'not-found', 'No gift card with this code.');
-      return ok({
-        code: card.code,
-        status: giftStatus(card),
-        lengthMinutes: card.lengthMinutes,
-        sessionsTotal: card.sessionsTotal,
-        sessionsRemaining: card.sessionsRemaining,
-        expiresOn: card.expiresOn,
-      });
-    },
+    getGiftCard,
 
     giftCodes: () => [...giftCards.keys()],
-    giftCodeFor: (purchaseId) => purchases.get(purchaseId)?.code,
+    emailedCode: (giftCardId) => purchases.get(giftCardId)?.code,
+    markGiftCardPaid(giftCardId) {
+      const bought = purchases.get(giftCardId);
+      const card = bought && giftCards.get(bought.code);
+      if (!bought || !card || card.paid) return false;
+      card.paid = true;
+      bought.purchase.status = 'issued';
+      delete bought.purchase.checkoutUrl;
+      return true;
+    },
     bookings: () => [...bookings.values()].map((r) => clone(r.booking)),
 
     markPaid(bookingId) {

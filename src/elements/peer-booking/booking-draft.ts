@@ -55,7 +55,7 @@ export type Problems = Partial<Record<string, string>>;
 export interface GiftCheck {
   code: string;
   balance?: GiftCardBalance;
-  problem?: 'unknown' | 'used' | 'expired' | 'wrong-length';
+  problem?: 'unknown' | 'pending' | 'used' | 'expired' | 'wrong-length';
 }
 
 export interface DraftContext {
@@ -138,7 +138,8 @@ export function withSelection(
 
 /** A gift code in the contract's form: upper case, no spaces. */
 export const normalizeCode = (code: string) => code.trim().toUpperCase().replace(/\s+/g, '');
-const GiftCodeFormat = z.string().check(z.regex(/^[A-Z0-9-]{6,32}$/));
+/** The contract's `GiftCodeSchema` (not imported: its module is the gift-card element's). */
+const GiftCodeFormat = z.string().check(z.regex(/^[A-Z0-9]{4}(?:-[A-Z0-9]{4}){3,7}$/));
 
 /** The gift that pays for this booking, when the code was checked and has sessions left. */
 export function activeGift(ctx: DraftContext, draft: BookingDraft): GiftCardBalance | undefined {

@@ -28,6 +28,7 @@ const byCode: Readonly<Record<string, Refusal>> = {
   'payment-kind-not-accepted': { problems: { payment: 'kind-not-accepted' } },
   'gift-card-invalid': { problems: { giftCode: 'unknown' } },
   'gift-card-used': { problems: { giftCode: 'used' } },
+  'gift-card-wrong-length': { problems: { giftCode: 'wrong-length' } },
   'idempotency-key-reused': { problems: {}, newKey: true, general: 'changed' },
   'rate-limited': { problems: {}, general: 'rate-limited' },
 };

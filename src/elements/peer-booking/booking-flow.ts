@@ -115,6 +115,7 @@ export function flowContext(
     giftLength !== undefined &&
     offered.includes(giftLength) &&
     (!chosen || draft.lengthMinutes === giftLength);
+  // A card without a length covers any length: it narrows nothing.
   if (gift && giftLength && !fits) gift = { ...gift, problem: 'wrong-length' };
   return {
     program,

@@ -103,8 +103,8 @@ export class BookingTasks {
           const balance = await client.getGiftCard(code, { signal });
           // Whether its length fits this booking is the flow's to say (flowContext).
           const problem =
-            balance.status === 'expired'
-              ? 'expired'
+            balance.status === 'pending' || balance.status === 'expired'
+              ? balance.status
               : balance.status === 'used' || balance.sessionsRemaining === 0
                 ? 'used'
                 : undefined;

@@ -1022,7 +1022,7 @@ describe('<peer-booking>', function () {
 
     it('gift-code: an active card covers the session and says how many are left', async () => {
       const posts = recordBookingPosts();
-      const el = await render({ 'supporter-id': SAM, 'gift-code': 'GIFT-DEMO-2026' });
+      const el = await render({ 'supporter-id': SAM, 'gift-code': 'GIFT-DEMO-2026-0003' });
       const payments = collect(el, 'peer-payment-required');
       await walk(el, 'price');
       expect(textOf($(el, '[part=gift]'))).to.equal(
@@ -1034,7 +1034,10 @@ describe('<peer-booking>', function () {
       await at(el, TITLES.review);
       expect(summary(el)['Price']).to.equal('Covered by your gift');
       await send(el);
-      expect(posts[0]!.body.payment).to.deep.equal({ kind: 'gift-card', code: 'GIFT-DEMO-2026' });
+      expect(posts[0]!.body.payment).to.deep.equal({
+        kind: 'gift-card',
+        code: 'GIFT-DEMO-2026-0003',
+      });
       expect(store.bookings()[0]!.payment.status).to.equal('covered-by-gift');
       expect(payments).to.deep.equal([]);
       expect(el.navigations).to.deep.equal([]);
@@ -1042,13 +1045,15 @@ describe('<peer-booking>', function () {
 
     it('gift-code-from-url: ?gift= is read once and taken out of the address', async () => {
       const page = location.href;
-      history.replaceState(history.state, '', '?gift=GIFT-DEMO-2026&keep=1#top');
+      history.replaceState(history.state, '', '?gift=GIFT-DEMO-2026-0003&keep=1#top');
       try {
         const el = await render({ 'supporter-id': SAM, 'gift-code-from-url': '' });
         expect(location.search).to.equal('?keep=1');
         expect(location.hash).to.equal('#top');
         await walk(el, 'price');
-        expect($<HTMLInputElement>(el, 'input[name=giftCode]')!.value).to.equal('GIFT-DEMO-2026');
+        expect($<HTMLInputElement>(el, 'input[name=giftCode]')!.value).to.equal(
+          'GIFT-DEMO-2026-0003',
+        );
         await until(() => $(el, '[part=gift]'));
         expect(textOf($(el, '[part=gift]'))).to.contain('The card has 3 sessions left');
       } finally {
@@ -1059,14 +1064,17 @@ describe('<peer-booking>', function () {
 
     for (const [code, message] of [
       [
-        'GIFT-NOPE-1234',
+        'GIFT-NOPE-1234-5678',
         'We could not find this gift code. Check it, or remove it to pay the normal price.',
       ],
       [
-        'GIFT-USED-0000',
+        'GIFT-USED-2025-0000',
         'This gift card has no sessions left. Remove the code to pay the normal price.',
       ],
-      ['GIFT-OLD-2024', 'This gift card has expired. Remove the code to pay the normal price.'],
+      [
+        'GIFT-OLD0-2019-0002',
+        'This gift card has expired. Remove the code to pay the normal price.',
+      ],
     ] as const) {
       it(`gift code ${code}: says why, and the normal price applies`, async () => {
         const el = await render({ 'supporter-id': SAM });
@@ -1084,6 +1092,109 @@ describe('<peer-booking>', function () {
         expect(summary(el)['Price']).to.equal('$45');
       });
     }
+
+    /** A card bought in the store now: pending until `markGiftCardPaid`. */
+    function buyGiftCard(lengthMinutes?: SessionLength): { id: string; code: string } {
+      const bought = body(
+        store.purchaseGiftCard(
+          {
+            sessions: 2,
+            ...(lengthMinutes ? { lengthMinutes } : {}),
+            purchaser: { name: 'Pat Giver', email: 'pat@example.org' },
+            timeZone: 'UTC',
+          },
+          crypto.randomUUID(),
+        ),
+      );
+      return { id: bought.id, code: store.emailedCode(bought.id)! };
+    }
+
+    it('gift code of a card not yet paid: says it is not active yet, and the normal price applies', async () => {
+      const { code } = buyGiftCard(60);
+      const el = await render({ 'supporter-id': SAM });
+      await walk(el, 'price');
+      await fill(el, 'giftCode', code);
+      await click(el, 'Apply code');
+      await until(() => fieldErrors(el).length);
+      const message =
+        'This gift card is not active yet: it will work once it has been paid and delivered.';
+      expect(fieldErrors(el)).to.deep.equal([message]);
+      expectNone($(el, '[part=gift]'));
+      expect(amount(el)!.value, 'the normal price').to.equal('45');
+    });
+
+    it('gift code in the old short form: refused as typed wrong, never looked up', async () => {
+      const lookups: string[] = [];
+      worker.use(
+        http.post('/api/gift-cards/lookup', ({ request }) => {
+          lookups.push(request.url);
+          return undefined;
+        }),
+      );
+      const el = await render({ 'supporter-id': SAM });
+      await walk(el, 'price');
+      await fill(el, 'giftCode', 'GIFT-DEMO-2026');
+      await next(el);
+      await until(() => fieldErrors(el).length);
+      expect(fieldErrors(el)).to.deep.equal([
+        'A gift code is groups of 4 letters or numbers with dashes between them, like ABCD-EFGH-JKLM-NPQR.',
+      ]);
+      expect(lookups).to.deep.equal([]);
+    });
+
+    it('gift code of a card for any length: every length stays open, and it covers a 30-minute session', async () => {
+      await backend(
+        open({
+          ...referenceProgram,
+          giftCards: { ...referenceProgram.giftCards, anyLength: true },
+        }),
+      );
+      const { id, code } = buyGiftCard();
+      store.markGiftCardPaid(id);
+      const posts = recordBookingPosts();
+      const el = await render({ 'supporter-id': ROSA, 'gift-code': code });
+      await walk(el, 'session');
+      await until(() => $$(el, 'input[name=lengthMinutes]').length);
+      expect($$(el, 'input[name=lengthMinutes]').length).to.equal(2);
+      expect(choice(el, '30 minutes').disabled).to.equal(false);
+      expect(choice(el, '60 minutes').disabled).to.equal(false);
+      await walk(el, 'price', { length: '30 minutes' });
+      await until(() => $(el, '[part=gift]'));
+      expect(textOf($(el, '[part=gift]'))).to.equal(
+        'Your gift covers this session: nothing to pay. The card has 2 sessions left, this one included.',
+      );
+      await next(el);
+      await at(el, TITLES.review);
+      await send(el);
+      expect(posts[0]!.body).to.deep.include({
+        lengthMinutes: 30,
+        payment: { kind: 'gift-card', code },
+      });
+    });
+
+    it('a refusal for another length (gift-card-wrong-length) says the card’s length', async () => {
+      worker.use(
+        http.post('/api/bookings', () =>
+          HttpResponse.json(
+            {
+              error: {
+                code: 'gift-card-wrong-length',
+                message: 'This gift card is for 60-minute sessions.',
+                fieldErrors: [{ field: 'payment.code', code: 'wrong_length', message: 'No.' }],
+              },
+            },
+            { status: 422 },
+          ),
+        ),
+      );
+      const el = await render({ 'supporter-id': SAM, 'gift-code': 'GIFT-DEMO-2026-0003' });
+      await walk(el, 'review');
+      await send(el);
+      await until(() => fieldErrors(el).length);
+      expect(fieldErrors(el)).to.deep.equal([
+        'This gift card is for 60-minute sessions. Change the session length to use it.',
+      ]);
+    });
   });
 
   describe('8. review and send', () => {
@@ -1494,7 +1605,9 @@ describe('<peer-booking>', function () {
 
     it('a late cancel of a gift session: the host hears that it was lost', async () => {
       const soon = samAfter(0);
-      const created = bookInStore(soon, { payment: { kind: 'gift-card', code: 'GIFT-DEMO-2026' } });
+      const created = bookInStore(soon, {
+        payment: { kind: 'gift-card', code: 'GIFT-DEMO-2026-0003' },
+      });
       const el = await render({ 'booking-id': created.id, 'manage-token': created.manageToken });
       await until(() => $(el, '[part=status]'));
       const cancelled = collect(el, 'peer-booking-cancelled');
@@ -1874,7 +1987,7 @@ describe('<peer-booking>', function () {
           return undefined;
         }),
       );
-      const el = await render({ 'supporter-id': SAM, 'gift-code': 'GIFT-DEMO-2026' });
+      const el = await render({ 'supporter-id': SAM, 'gift-code': 'GIFT-DEMO-2026-0003' });
       await walk(el, 'review', { inRange: 'Yes' });
       expect(summary(el)['Price']).to.equal('Free to you: paid by Your campus');
       await send(el);
