@@ -10,7 +10,7 @@ import { isApiError } from '../../api/errors.js';
 import type { GiftCardStrings } from '../../i18n/gift-card-en.js';
 import type { Locale } from '../../i18n/types.js';
 import { format } from '../../i18n/locale.js';
-import { inputValue } from '../peer-booking/steps/fields.js';
+import { inputValue } from '../../internal/form-fields.js';
 import { CODE, normalizeCode } from './gift-card-flow.js';
 import { dateText, lengthText } from './gift-card-steps.js';
 

@@ -12,10 +12,8 @@ import { localize, type Translations } from '../../internal/localize.js';
 import { format } from '../../i18n/locale.js';
 import { giftCard as en, type GiftCardStrings } from '../../i18n/gift-card-en.js';
 import { tokens, focusRing } from '../../styles/tokens.js';
-import { styles as bookingStyles } from '../peer-booking/peer-booking.styles.js';
-import { formatMoney } from '../peer-booking/booking-draft.js';
 import { PeerPaymentRequiredEvent } from '../peer-booking/booking-events.js';
-import { messageFor } from '../peer-booking/steps/fields.js';
+import { formatMoney, messageFor } from '../../internal/form-fields.js';
 import { styles } from './gift-card-purchase.styles.js';
 import {
   canOpen,
@@ -74,13 +72,14 @@ const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'U
  * @csspart field-error - A field's error message.
  * @csspart confirmation - What happens next, once the gift was sent.
  * @csspart balance - A card's balance.
+ * @csspart empty - Said when the program offers no gift cards.
  * @csspart error - The error state.
  * @csspart retry - The retry button of the error state.
  * @csspart loading - A loading message.
  * @csspart crisis - The crisis line, shown in every step and state.
  *
  * @cssprop [--peer-sticky-offset=0px] - Height of the page's own sticky header: the crisis line sticks below it.
- * @cssprop [--peer-booking-max-width=40rem] - Widest the element grows (shared with `<peer-booking>`).
+ * @cssprop [--peer-gift-card-max-width=40rem] - Widest the element grows.
  *
  * @cssstate loading - The program is loading.
  * @cssstate error - Loading failed.
@@ -97,7 +96,7 @@ const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'U
  */
 export class GiftCardPurchase extends PeerDataElement {
   static override tagName = 'gift-card-purchase';
-  static override styles = [tokens, focusRing, bookingStyles, styles];
+  static override styles = [tokens, focusRing, styles];
 
   /** `purchase` (the default) buys a gift card; `balance` checks one from its code. */
   @property({ reflect: true }) mode: 'purchase' | 'balance' = 'purchase';
@@ -309,7 +308,7 @@ export class GiftCardPurchase extends PeerDataElement {
     const program = this.program.value;
     if (!program) return html`<p class="loading" part="loading">${this.strings.loading}</p>`;
     if (!program.giftCards.enabled)
-      return html`<div part="error" class="error"><p>${this.t.unavailable}</p></div>`;
+      return html`<p part="empty" class="empty">${this.t.unavailable}</p>`;
     if (this.purchase) return this.renderDone(this.purchase);
     return this.renderStep(program);
   }

@@ -11,7 +11,7 @@ import {
   inputValue,
   opt,
   type ProblemView,
-} from '../peer-booking/steps/fields.js';
+} from '../../internal/form-fields.js';
 import {
   giftSettings,
   lengthChoices,

@@ -2,13 +2,21 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../../../i18n/types.js';
 import { crisisStrings } from '../../../i18n/crisis.js';
 import { crisisLine } from '../../../internal/crisis-line.js';
-import { format } from '../../../i18n/locale.js';
+import {
+  checked,
+  describedBy,
+  errorText,
+  inputValue,
+  messageFor,
+  opt,
+  type ProblemView,
+} from '../../../internal/form-fields.js';
 import type { BookingStrings } from '../../../i18n/booking-en.js';
 import type { BookingDraft, DraftField } from '../booking-draft.js';
 import type { FlowContext } from '../booking-flow.js';
 
-/** An attribute that is left out when there is no value (no directive needed: `nothing`). */
-export const opt = <T>(value: T | undefined) => value ?? nothing;
+// The generic helpers moved to internal/form-fields.ts (the gift card's steps use them too).
+export { checked, describedBy, errorText, inputValue, messageFor, opt, type ProblemView };
 
 /** What every step template gets from the element. */
 export interface StepView {
@@ -28,42 +36,6 @@ export interface StepView {
    */
   crisis: (short?: boolean) => HTMLElement;
 }
-
-/** What the field helpers below need of a flow's view (booking's, the gift card's). */
-export interface ProblemView {
-  t: { problems: { unknown: string } };
-  problem: (field: string) => string | undefined;
-  values: Record<string, string | number>;
-}
-
-/** The words for a field's problem: each field and code has its own message. */
-export function messageFor(v: ProblemView, field: string, code: string): string {
-  const messages = v.t.problems as Record<string, string>;
-  const text = messages[`${field}:${code}`] ?? messages[`${field}:invalid`] ?? v.t.problems.unknown;
-  return format(text, v.values);
-}
-
-/** The id of a field's error text, for `aria-describedby`. */
-const errorId = (field: string) => `${field}-error`;
-
-export function describedBy(v: ProblemView, field: string, hint?: boolean): string | undefined {
-  const ids = [hint ? `${field}-hint` : '', v.problem(field) ? errorId(field) : '']
-    .filter(Boolean)
-    .join(' ');
-  return ids || undefined;
-}
-
-export function errorText(v: ProblemView, field: string): TemplateResult | typeof nothing {
-  const code = v.problem(field);
-  return code
-    ? html`<p class="field-error" id=${errorId(field)} part="field-error">
-        ${messageFor(v, field, code)}
-      </p>`
-    : nothing;
-}
-
-export const inputValue = (event: Event) => (event.target as HTMLInputElement).value;
-export const checked = (event: Event) => (event.target as HTMLInputElement).checked;
 
 interface TextFieldOptions {
   field: 'name' | 'email' | 'pronouns' | 'age' | 'amount' | 'giftCode';
