@@ -7,6 +7,7 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import { Task, TaskStatus } from '@lit/task';
 import type { ApiClient } from '../../api/client.js';
 import { isApiError } from '../../api/errors.js';
+import type { GiftCardBalance } from '../../api/gift-card-schemas.js';
 import type { GiftCardStrings } from '../../i18n/gift-card-en.js';
 import type { Locale } from '../../i18n/types.js';
 import { format } from '../../i18n/locale.js';
@@ -14,14 +15,7 @@ import { inputValue } from '../../internal/form-fields.js';
 import { CODE, normalizeCode } from './gift-card-flow.js';
 import { dateText, lengthText } from './gift-card-steps.js';
 
-/** The balance of contract 5.0. */
-interface Balance {
-  status: 'pending' | 'active' | 'used' | 'expired';
-  lengthMinutes?: number;
-  sessionsTotal: number;
-  sessionsRemaining: number;
-  expiresOn?: string;
-}
+type Balance = GiftCardBalance;
 
 type Problem = keyof GiftCardStrings['balance'];
 
@@ -47,11 +41,9 @@ export class GiftBalance {
     this.task = new Task(host, {
       autoRun: false,
       args: () => [] as const,
-      task: async (_, { signal }) => {
+      task: (_, { signal }) => {
         const client = deps.client();
-        return client
-          ? ((await client.getGiftCard(this.code, { signal })) as unknown as Balance)
-          : undefined;
+        return client?.getGiftCard(this.code, { signal });
       },
       onComplete: (balance) => balance && deps.announce(this.summary(balance)),
       onError: (error) => {

@@ -2,14 +2,10 @@
  * The purchase's pure step model (as `peer-booking/booking-flow.ts`): the draft, which steps there
  * are, what each needs, and the request the draft makes. No Lit, no DOM, no storage.
  */
-import type { Program } from '../../api/schemas.js';
+import type { GiftCardPurchaseRequest } from '../../api/gift-card-schemas.js';
+import type { Program, SessionLength } from '../../api/schemas.js';
 
-/** The program's gift-card settings, as contract 5.0 states them (fields added there optional). */
-export type GiftSettings = Program['giftCards'] & {
-  packages?: readonly number[];
-  anyLength?: boolean;
-  expiresAfterYears?: number;
-};
+export type GiftSettings = Program['giftCards'];
 
 export type GiftStep = 'sessions' | 'who' | 'message' | 'review';
 export const giftSteps: readonly GiftStep[] = ['sessions', 'who', 'message', 'review'];
@@ -18,7 +14,7 @@ export interface GiftDraft {
   /** A package's number of sessions, or `other` for a number typed in. */
   choice: number | 'other' | undefined;
   customSessions: string;
-  lengthMinutes: number | undefined;
+  lengthMinutes: SessionLength | undefined;
   purchaserName: string;
   purchaserEmail: string;
   forMe: boolean;
@@ -50,7 +46,7 @@ export const emptyGiftDraft = (timeZone: string): GiftDraft => ({
   timeZone,
 });
 
-export const giftSettings = (program: Program): GiftSettings => program.giftCards as GiftSettings;
+export const giftSettings = (program: Program): GiftSettings => program.giftCards;
 
 /** The packages offered: the program's, within its limit, else 1 and the limit. */
 export function packagesOf(settings: GiftSettings): number[] {
@@ -60,14 +56,14 @@ export function packagesOf(settings: GiftSettings): number[] {
 }
 
 /** The lengths to choose from: none when a gift covers any length or there is only one. */
-export function lengthChoices(program: Program): readonly number[] {
+export function lengthChoices(program: Program): readonly SessionLength[] {
   return giftSettings(program).anyLength || program.sessionLengths.length < 2
     ? []
     : program.sessionLengths;
 }
 
 /** The length the request names: the chosen one, the only one, or none (any length). */
-export function lengthOf(draft: GiftDraft, program: Program): number | undefined {
+export function lengthOf(draft: GiftDraft, program: Program): SessionLength | undefined {
   if (giftSettings(program).anyLength) return undefined;
   return lengthChoices(program).length ? draft.lengthMinutes : program.sessionLengths[0];
 }
@@ -149,16 +145,7 @@ export function canOpen(step: GiftStep, draft: GiftDraft, program: Program): boo
   return before.every((s) => stepFields(s, draft).every((f) => !problems[f]));
 }
 
-/** The request of contract 5.0 (`POST /gift-cards`). */
-export interface GiftPurchaseRequest {
-  sessions: number;
-  lengthMinutes?: number;
-  purchaser: { name: string; email: string };
-  recipient?: { name: string; email: string };
-  message?: string;
-  deliverOn?: string;
-  timeZone: string;
-}
+export type GiftPurchaseRequest = GiftCardPurchaseRequest;
 
 export function requestOf(draft: GiftDraft, program: Program): GiftPurchaseRequest {
   const length = lengthOf(draft, program);

@@ -507,6 +507,66 @@ describe('<gift-card-purchase>', () => {
   });
 });
 
+describe('<gift-card-purchase> against the mock backend', () => {
+  beforeEach(() => backend());
+  afterEach(() => worker.resetHandlers());
+
+  /** The POSTs to /gift-cards, the store still answering them. */
+  function recordPosts(): Post[] {
+    const posts: Post[] = [];
+    worker.use(
+      http.post('/api/gift-cards', async ({ request }) => {
+        posts.push({
+          key: request.headers.get('Idempotency-Key'),
+          body: (await request.clone().json()) as Record<string, unknown>,
+        });
+        return undefined;
+      }),
+    );
+    return posts;
+  }
+
+  it('makes one card for ten quick presses, for the purchaser, and the store emails its code', async () => {
+    const posts = recordPosts();
+    const before = store.giftCodes().length;
+    const el = await mount();
+    const ids: string[] = [];
+    el.addEventListener('peer-gift-card-purchased', (e) => ids.push(e.detail.giftCardId));
+    // The mock's card waits for payment at its checkout: this page stays.
+    el.addEventListener('peer-payment-required', (e) => e.preventDefault());
+    await toReview(el, true);
+    for (let n = 0; n < 10; n++) continueButton(el).click();
+    await until(() => q(el, '[part=confirmation]'));
+    expect(text(el)).to.contain('You will get an email with the gift link today.');
+    expect(store.giftCodes().length).to.equal(before + 1);
+    expect(posts.length).to.equal(1);
+    expect(ids.length).to.equal(1);
+    const code = store.emailedCode(ids[0]!);
+    expect(code).to.match(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3,7}$/);
+    expect(JSON.stringify(ids)).to.not.contain(code!);
+    await expect(el).to.be.accessible();
+  });
+
+  it('checks the seed cards through the store', async () => {
+    const el = await mount('balance');
+    await type(el, 'code', 'GIFT-DEMO-2026-0003');
+    await click(el, 'button[type=submit]');
+    await until(() => text(el).includes('3 of 3 sessions left'));
+    expect(text(el)).to.contain('Length: 60 minutes');
+    await type(el, 'code', 'GIFT-USED-2025-0000');
+    await click(el, 'button[type=submit]');
+    await until(() => text(el).includes('This card has been used: no sessions are left.'));
+    await type(el, 'code', 'GIFT-OLD0-2019-0002');
+    await click(el, 'button[type=submit]');
+    await until(() => text(el).includes('This card has expired.'));
+    await type(el, 'code', 'GIFT-ZZZZ-2019-0002');
+    await click(el, 'button[type=submit]');
+    await until(() => text(el).includes('We could not find a card with this code.'));
+    await expect(el).to.be.accessible();
+    expectCrisisLine(el);
+  });
+});
+
 describe('<gift-card-purchase> in Spanish', () => {
   beforeEach(() => backend());
   afterEach(() => worker.resetHandlers());

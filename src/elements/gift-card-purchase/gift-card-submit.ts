@@ -1,20 +1,11 @@
 import type { ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { newIdempotencyKey, type ApiClient } from '../../api/client.js';
-import type { GiftCardPurchaseRequest } from '../../api/gift-card-schemas.js';
+import type { GiftCardPurchase as GiftPurchase } from '../../api/gift-card-schemas.js';
 import { isApiError } from '../../api/errors.js';
 import { fieldOf, type GiftPurchaseRequest, type Problems } from './gift-card-flow.js';
 
-/** The purchase's answer, as contract 5.0 states it. */
-export interface GiftPurchase {
-  id: string;
-  status: 'pending-payment' | 'issued';
-  sessions: number;
-  lengthMinutes?: number;
-  total: { amount: number; currency: string };
-  checkoutUrl?: string;
-  deliverOn?: string;
-}
+export type { GiftCardPurchase as GiftPurchase } from '../../api/gift-card-schemas.js';
 
 export interface GiftSubmitDeps {
   client: () => ApiClient | undefined;
@@ -46,11 +37,7 @@ export class GiftSubmit {
         const client = deps.client();
         const request = deps.request();
         if (!client || !request) return undefined;
-        const purchase = await client.purchaseGiftCard(
-          request as unknown as GiftCardPurchaseRequest,
-          { idempotencyKey: this.keyFor(request) },
-        );
-        return purchase as unknown as GiftPurchase;
+        return client.purchaseGiftCard(request, { idempotencyKey: this.keyFor(request) });
       },
       onComplete: (purchase) => purchase && deps.done(purchase),
       onError: (error) => this.refused(error),
