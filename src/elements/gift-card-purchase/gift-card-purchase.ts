@@ -99,7 +99,7 @@ export class GiftCardPurchase extends PeerDataElement {
   static override styles = [tokens, focusRing, styles];
 
   /** `purchase` (the default) buys a gift card; `balance` checks one from its code. */
-  @property({ reflect: true }) mode: 'purchase' | 'balance' = 'purchase';
+  @property() mode: 'purchase' | 'balance' = 'purchase';
 
   @state() private draft: GiftDraft = emptyGiftDraft(browserZone());
   @state() private step: GiftStep = 'sessions';
