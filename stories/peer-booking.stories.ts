@@ -164,6 +164,8 @@ const says = {
     giftUnknown:
       'We could not find this gift code. Check it, or remove it to pay the normal price.',
     giftExpired: 'This gift card has expired. Remove the code to pay the normal price.',
+    giftPending:
+      'This gift card is not active yet: it will work once it has been paid and delivered.',
 
     summary: {
       supporter: 'Supporter',
@@ -344,6 +346,8 @@ const says = {
     giftUnknown:
       'No encontramos este código de regalo. Revísalo, o quítalo para pagar el precio normal.',
     giftExpired: 'Esta tarjeta de regalo venció. Quita el código para pagar el precio normal.',
+    giftPending:
+      'Esta tarjeta de regalo todavía no está activa: funcionará cuando se haya pagado y entregado.',
 
     summary: {
       supporter: 'Compañero de apoyo',
@@ -1128,9 +1132,14 @@ export const Free = free.en;
 export const FreeSpanish = free.es;
 
 /** A gift code typed at the price step and checked with "Apply code". */
-function giftCode(lang: Lang, code: string, outcome: 'covers' | keyof Says): Story {
+function giftCode(
+  lang: Lang,
+  code: string,
+  outcome: 'covers' | keyof Says,
+  options: MockStoreOptions = {},
+): Story {
   // Its own backend: the seeded cards with their seeded balances, whatever ran before.
-  return story(lang, flow({}), async ({ el, root, t }) => {
+  return story(lang, flow(options), async ({ el, root, t }) => {
     await journeyTo(el, lang, 'price');
     const field = control(root, t.giftCode);
     // As printed on the card, typed in lower case: the element normalizes it.
@@ -1168,6 +1177,20 @@ export const GiftCodeUnknown = giftCode('en', 'GIFT-NONE-0000-0000', 'giftUnknow
 export const GiftCodeUnknownSpanish = giftCode('es', 'GIFT-NONE-0000-0000', 'giftUnknown');
 export const GiftCodeExpired = giftCode('en', 'GIFT-OLD0-2019-0002', 'giftExpired');
 export const GiftCodeExpiredSpanish = giftCode('es', 'GIFT-OLD0-2019-0002', 'giftExpired');
+/** A card bought but not yet paid for (the backend's `pending`). */
+const waiting: MockStoreOptions = {
+  giftCards: [
+    {
+      code: 'GIFT-WAIT-2026-0001',
+      lengthMinutes: 60,
+      sessionsTotal: 3,
+      sessionsRemaining: 3,
+      pending: true,
+    },
+  ],
+};
+export const GiftCodePending = giftCode('en', 'GIFT-WAIT-2026-0001', 'giftPending', waiting);
+export const GiftCodePendingSpanish = giftCode('es', 'GIFT-WAIT-2026-0001', 'giftPending', waiting);
 
 // ---- Review: everything chosen and typed, each with a way back to change it ----
 

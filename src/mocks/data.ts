@@ -48,6 +48,8 @@ export interface SeedGiftCard {
   expiresOn?: string;
   /** When the last session was used. */
   usedUpAt?: string;
+  /** Bought but not yet paid: `pending` until `markGiftCardPaid` (seeds have no purchase id). */
+  pending?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1771,6 +1771,12 @@ describe('gift cards', () => {
     });
   });
 
+  it('seeds a pending card where a test asks for one', () => {
+    const seeded = { code: 'GIFT-WAIT-2026-0001', sessionsTotal: 1, sessionsRemaining: 1 };
+    const { store } = storeAt(MARCH, { giftCards: [{ ...seeded, pending: true }] });
+    expect(balanceOf(store, seeded.code)).to.deep.equal({ ...seeded, status: 'pending' });
+  });
+
   it('refuses a pending card for a booking', () => {
     const { store } = storeAt(MARCH, { supporters: [supporter('dst')] });
     const { id } = expectOk(store.purchaseGiftCard(purchase), GiftCardPurchaseSchema, 201);

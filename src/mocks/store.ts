@@ -519,7 +519,8 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
   /** When the recent gift lookups came, to rate-limit them. */
   let lookups: number[] = [];
   for (const card of options.giftCards ?? seedGiftCards) {
-    giftCards.set(card.code, { ...card, paid: true });
+    const { pending, ...seed } = card;
+    giftCards.set(card.code, { ...seed, paid: !pending });
   }
 
   // --- ids -----------------------------------------------------------------------------------
