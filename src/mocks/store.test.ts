@@ -1658,6 +1658,21 @@ describe('gift cards', () => {
     giftCards: { ...referenceProgram.giftCards, ...giftCards },
   });
 
+  it('the reference program sells packages of 1, 3 and 5 (up to 10), of one length, never expiring', () => {
+    const { giftCards } = expectOk(createMockStore().getProgram(), ProgramSchema);
+    expect(giftCards).to.deep.equal({
+      enabled: true,
+      pricePerSession: 4500,
+      maxSessions: 10,
+      packages: [1, 3, 5],
+    });
+    for (const size of giftCards.packages ?? []) expect(size).to.be.at.most(giftCards.maxSessions);
+    // An expiry, when a program sets one, is at least five years.
+    const expiring = (years: number) =>
+      ProgramSchema.safeParse(withGiftCards({ expiresAfterYears: years })).success;
+    expect([expiring(4), expiring(5), expiring(10)]).to.deep.equal([false, true, true]);
+  });
+
   it('sells a card pending payment, never answering its code; paid, it is active', () => {
     const { store } = storeAt(MARCH);
     const bought = expectOk(
