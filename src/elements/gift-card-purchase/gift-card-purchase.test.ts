@@ -4,6 +4,7 @@
  * literals a person reads (never imported from src/i18n).
  */
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import './define.js';
 import { GiftCardPurchase } from './gift-card-purchase.js';
@@ -564,6 +565,71 @@ describe('<gift-card-purchase> against the mock backend', () => {
     await until(() => text(el).includes('We could not find a card with this code.'));
     await expect(el).to.be.accessible();
     expectCrisisLine(el);
+  });
+});
+
+describe('<gift-card-purchase> with the keyboard alone', () => {
+  beforeEach(() => backend());
+  afterEach(async () => {
+    worker.resetHandlers();
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  const active = (el: Element) => root(el).activeElement as HTMLElement | null;
+
+  /** Presses Tab until `match` has the focus (at most 30 times). */
+  async function tabTo(el: GiftCardPurchase, match: (a: HTMLElement) => boolean): Promise<void> {
+    for (let n = 0; n < 30; n++) {
+      const a = active(el);
+      if (a && match(a)) return;
+      await sendKeys({ press: 'Tab' });
+    }
+    throw new Error(`never reached by Tab (focus on ${active(el)?.outerHTML.slice(0, 80)})`);
+  }
+  const button = (label: string) => (a: HTMLElement) =>
+    a.localName === 'button' && a.textContent!.trim() === label;
+  const named = (name: string) => (a: HTMLElement) => a.getAttribute('name') === name;
+
+  it('buys a gift from the first step to the confirmation at 320 px', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const posts = purchases();
+    const el = await mount();
+    await tabTo(el, named('choice'));
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(el);
+    expect(q<HTMLInputElement>(el, '#choice-3')!.checked).to.equal(true);
+    await tabTo(el, named('lengthMinutes'));
+    await sendKeys({ press: 'Space' });
+    await tabTo(el, button('Continue'));
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(active(el)?.id).to.equal('step-title');
+    await tabTo(el, named('purchaserName'));
+    await sendKeys({ type: 'Ana Buyer' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'ana@example.org' });
+    await sendKeys({ press: 'Tab' });
+    expect(active(el)?.id).to.equal('forMe');
+    await sendKeys({ press: 'Space' });
+    await settle(el);
+    await tabTo(el, button('Continue'));
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(heading(el)).to.equal('Step 3 of 4: Add a message and choose when it arrives');
+    await tabTo(el, named('message'));
+    await sendKeys({ type: 'For you' });
+    await settle(el);
+    expect(text(el)).to.contain('7 of 500 characters');
+    await tabTo(el, button('Continue'));
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    await tabTo(el, button('Send gift'));
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    await sendKeys({ press: 'Enter' });
+    await until(() => q(el, '[part=confirmation]'));
+    expect(active(el)?.id).to.equal('done-title');
+    expect(posts.length).to.equal(1);
+    expect(posts[0]!.body).to.deep.include({ sessions: 3, lengthMinutes: 30, message: 'For you' });
   });
 });
 
