@@ -52,7 +52,9 @@ document.addEventListener('peer-booking-cancelled', ({ detail }) => {
 const paymentNote = document.querySelector('#payment-note');
 document.addEventListener('peer-payment-required', (event) => {
   event.preventDefault();
-  store.markPaid(event.detail.bookingId);
+  const { bookingId, giftCardId } = event.detail;
+  if (bookingId) store.markPaid(bookingId);
+  else if (giftCardId) store.markGiftCardPaid(giftCardId);
   if (paymentNote) {
     paymentNote.textContent =
       'Demo: payment is skipped. A partner page would now go to its checkout; card details never pass through the widget.';
