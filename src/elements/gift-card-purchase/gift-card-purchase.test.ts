@@ -469,6 +469,21 @@ describe('<gift-card-purchase>', () => {
     expect(navigated).to.equal(false);
   });
 
+  it('goes nowhere and fires peer-error when payment is due without an https checkout', async () => {
+    purchases(() => ({ status: 'pending-payment' }));
+    const el = await mount();
+    let navigated = false;
+    (el as unknown as { navigate: () => void }).navigate = () => (navigated = true);
+    const kinds: string[] = [];
+    el.addEventListener('peer-error', (e) => kinds.push(e.detail.kind));
+    el.addEventListener('peer-payment-required', () => kinds.push('payment'));
+    await toReview(el);
+    await next(el);
+    await until(() => kinds.length);
+    expect(kinds).to.deep.equal(['validation']);
+    expect(navigated).to.equal(false);
+  });
+
   it('is unavailable without an api-base, and offers Try again when the program fails', async () => {
     const none = await fixture<GiftCardPurchase>(html`<gift-card-purchase></gift-card-purchase>`);
     expect(text(none)).to.contain('Give peer support sessions');
@@ -768,6 +783,23 @@ describe('<gift-card-purchase mode="balance">', () => {
       expectCrisisLine(el);
     });
   }
+
+  it('says an unreadable balance answer plainly and fires peer-error', async () => {
+    worker.use(
+      http.post('/api/gift-cards/lookup', () =>
+        HttpResponse.json({ code: 'lowercase code', sessionsRemaining: -1 }),
+      ),
+    );
+    const el = await mount('balance');
+    const errors: string[] = [];
+    el.addEventListener('peer-error', (e) => errors.push(JSON.stringify(e.detail)));
+    await check(el, 'GIFT-DEMO-2026-0003');
+    await until(() => text(el).includes('We received information we could not read.'), 8000);
+    expect(errors.length).to.equal(1);
+    expect(errors[0]).to.not.contain('GIFT-DEMO');
+    await expect(el).to.be.accessible();
+    expectCrisisLine(el);
+  });
 
   it('refuses a malformed code without asking the API', async () => {
     const sent = lookups();
