@@ -48,13 +48,18 @@ export function errorText(v: ProblemView, field: string): TemplateResult | typeo
 export const inputValue = (event: Event) => (event.target as HTMLInputElement).value;
 export const checked = (event: Event) => (event.target as HTMLInputElement).checked;
 
+/** Digits after the decimal point of the currency (2 for USD). */
+export function fractionDigits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+    .maximumFractionDigits!;
+}
+
 /**
  * Minor units as a person reads money: 4500 USD → "$45" (en and es: US dollars in Spanish as a US
  * reader expects them, not "45 US$"); cents only when there are some.
  */
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits!;
+  const digits = fractionDigits(currency);
   const tag = locale === 'es' && currency === 'USD' ? 'es-US' : locale;
   return new Intl.NumberFormat(tag, {
     style: 'currency',

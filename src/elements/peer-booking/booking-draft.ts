@@ -3,6 +3,7 @@
  * needs from it. Back, a language switch, a 409 or a failed submit keep every field (STYLE).
  */
 import * as z from 'zod/mini';
+import { formatMoney, fractionDigits } from '../../internal/form-fields.js';
 import type { BookingRequest, PaymentChoice } from '../../api/booking-schemas.js';
 import type { GiftCardBalance } from '../../api/gift-card-schemas.js';
 import { EmailSchema, type Modality, type Program, type SessionLength } from '../../api/schemas.js';
@@ -137,6 +138,8 @@ export function withSelection(
 }
 
 /** A gift code in the contract's form: upper case, no spaces. */
+export { formatMoney, fractionDigits };
+
 export const normalizeCode = (code: string) => code.trim().toUpperCase().replace(/\s+/g, '');
 /** The contract's `GiftCodeSchema` (not imported: its module is the gift-card element's). */
 const GiftCodeFormat = z.string().check(z.regex(/^[A-Z0-9]{4}(?:-[A-Z0-9]{4}){3,7}$/));
@@ -147,12 +150,6 @@ export function activeGift(ctx: DraftContext, draft: BookingDraft): GiftCardBala
   return gift?.balance && !gift.problem && gift.code === normalizeCode(draft.giftCode)
     ? gift.balance
     : undefined;
-}
-
-/** Digits after the decimal point of the program's currency (2 for USD). */
-export function fractionDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits!;
 }
 
 /** An amount typed in major units ("45", "45.5", "45,50") in minor units, or NaN. */
@@ -311,18 +308,6 @@ export function fieldOfPath(path: string): string {
     payment: 'payment',
   };
   return map[path] ?? path.split('.')[0]!;
-}
-
-/** Minor units as a person reads money: 4500 USD → "$45.00" (en), "45,00 US$" (es). */
-export function formatMoney(minor: number, currency: string, locale: string): string {
-  const digits = fractionDigits(currency);
-  // US dollars in Spanish as a US reader expects them: "$45", not "45 US$".
-  const tag = locale === 'es' && currency === 'USD' ? 'es-US' : locale;
-  return new Intl.NumberFormat(tag, {
-    style: 'currency',
-    currency,
-    ...(minor % 10 ** digits === 0 ? { minimumFractionDigits: 0 } : {}),
-  }).format(minor / 10 ** digits);
 }
 
 /** The pay-what-you-can choices offered as buttons: the minimum, the suggestion, and more. */

@@ -1,5 +1,16 @@
 import { html, type TemplateResult } from 'lit';
-import type { ManageBooking, ManageDeps, ManageHost } from './manage-booking.js';
+import type { ManageBooking, ManageDeps, ManageHost, ManageKit } from './manage-booking.js';
+import { PeerBookingCancelledEvent, PeerBookingRescheduledEvent } from './booking-events.js';
+import { horizonEnd, horizonStart } from './booking-tasks.js';
+import { slotLabel } from './slot-calendar.js';
+
+const kit: ManageKit = {
+  slotLabel,
+  horizonEnd,
+  horizonStart,
+  cancelled: (detail) => new PeerBookingCancelledEvent(detail),
+  rescheduled: (detail) => new PeerBookingRescheduledEvent(detail),
+};
 
 type OpenArgs = Parameters<ManageBooking['open']>;
 
@@ -47,7 +58,7 @@ export class ManageSlot {
     this.error = undefined;
     this.loading ??= import('./manage-booking.js').then(
       ({ ManageBooking }) => {
-        this.view = new ManageBooking(this.host, this.deps);
+        this.view = new ManageBooking(this.host, this.deps, kit);
         if (this.opened) this.view.open(...this.opened);
         this.host.requestUpdate();
       },
