@@ -119,8 +119,14 @@ export const pageTypes = [
       ceiling: 60.4 * KB,
       why: 'every tag on one page measured 60.38 KB gzip (53.83 KB brotli) with <peer-booking>: the booking page and peer-directory 8.89 KB',
     },
-    tags: ['crisis-banner', 'peer-support-provider', 'peer-directory', 'peer-booking'],
-    body: `<peer-support-provider api-base="/api"><main><peer-directory>${fallback}</peer-directory><peer-booking>${fallback}</peer-booking></main><crisis-banner variant="docked">${fallback}</crisis-banner></peer-support-provider>`,
+    tags: [
+      'crisis-banner',
+      'peer-support-provider',
+      'peer-directory',
+      'peer-booking',
+      'gift-card-purchase',
+    ],
+    body: `<peer-support-provider api-base="/api"><main><peer-directory>${fallback}</peer-directory><peer-booking>${fallback}</peer-booking><gift-card-purchase>${fallback}</gift-card-purchase></main><crisis-banner variant="docked">${fallback}</crisis-banner></peer-support-provider>`,
     note: `grows as elements land; ${BOOKING_ON_USE}`,
   },
 ];
