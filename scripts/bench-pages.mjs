@@ -50,8 +50,8 @@ const BLOCKED_DIRECTORY = {
  */
 const BLOCKED_BOOKING = {
   issue: 8,
-  ceiling: 51.5 * KB,
-  why: 'the booking page measured 51.49 KB gzip (45.91 KB brotli) with its features whole (the manage view already fetched on use): core 24.35 + loader 6.70 + peer-booking 20.24 KB',
+  ceiling: 52.05 * KB,
+  why: 'the booking page measured 52.00 KB gzip (46.31 KB brotli) with its features whole: core 24.42 + loader 6.74 + peer-booking 19.82 KB + form-fields 0.97 KB (the form helpers it shares with <gift-card-purchase>, one file of their own since issue 9)',
 };
 
 /** Downloaded on use, after this measurement: what a whole booking adds to its page. */
@@ -102,8 +102,8 @@ export const pageTypes = [
     budget: 40 * KB,
     blocked: {
       ...BLOCKED_BOOKING,
-      ceiling: 56.3 * KB,
-      why: 'the Spanish booking page measured 56.28 KB gzip (50.13 KB brotli): the booking page and booking-es 4.79 KB',
+      ceiling: 56.9 * KB,
+      why: 'the Spanish booking page measured 56.86 KB gzip (50.59 KB brotli): the booking page and booking-es 4.86 KB',
     },
     lang: 'es',
     tags: ['crisis-banner', 'peer-support-provider', 'peer-booking'],
@@ -116,8 +116,8 @@ export const pageTypes = [
     budget: 56 * KB,
     blocked: {
       ...BLOCKED_BOOKING,
-      ceiling: 60.4 * KB,
-      why: 'every tag on one page measured 60.38 KB gzip (53.83 KB brotli) with <peer-booking>: the booking page and peer-directory 8.89 KB',
+      ceiling: 68.8 * KB,
+      why: 'every tag on one page measured 68.76 KB gzip (61.22 KB brotli) with <peer-booking> and <gift-card-purchase>: the booking page, peer-directory 8.89 KB and gift-card-purchase 7.87 KB',
     },
     tags: [
       'crisis-banner',

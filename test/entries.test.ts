@@ -7,7 +7,13 @@ import { expect } from '@open-wc/testing';
  */
 describe('peer-support-widgets/define', () => {
   it('registers every element, the directory with its profile panel', async () => {
-    const tags = ['crisis-banner', 'peer-support-provider', 'peer-directory', 'peer-booking'];
+    const tags = [
+      'crisis-banner',
+      'peer-support-provider',
+      'peer-directory',
+      'peer-booking',
+      'gift-card-purchase',
+    ];
     for (const tag of tags) {
       expect(customElements.get(tag), `${tag} before the import`).to.equal(undefined);
     }
