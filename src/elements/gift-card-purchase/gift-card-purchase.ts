@@ -15,6 +15,7 @@ import { tokens, focusRing } from '../../styles/tokens.js';
 import { PeerPaymentRequiredEvent } from '../peer-booking/booking-events.js';
 import { formatMoney, messageFor } from '../../internal/form-fields.js';
 import { styles } from './gift-card-purchase.styles.js';
+import { formStyles } from '../../internal/form-styles.js';
 import {
   canOpen,
   emptyGiftDraft,
@@ -96,7 +97,7 @@ const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'U
  */
 export class GiftCardPurchase extends PeerDataElement {
   static override tagName = 'gift-card-purchase';
-  static override styles = [tokens, focusRing, styles];
+  static override styles = [tokens, focusRing, formStyles, styles];
 
   /** `purchase` (the default) buys a gift card; `balance` checks one from its code. */
   @property() mode: 'purchase' | 'balance' = 'purchase';

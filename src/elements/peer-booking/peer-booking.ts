@@ -14,6 +14,7 @@ import { booking as en, type BookingStrings } from '../../i18n/booking-en.js';
 import type { SupporterSelection } from '../../events.js';
 import { tokens, focusRing } from '../../styles/tokens.js';
 import { styles } from './peer-booking.styles.js';
+import { formStyles } from '../../internal/form-styles.js';
 import { slotPickerStyles, SlotPicker } from './slot-picker.js';
 import { seekerTimeZone } from './slot-calendar.js';
 import {
@@ -110,7 +111,7 @@ const strings: Translations<BookingStrings> = {
  */
 export class PeerBooking extends PeerDataElement {
   static override tagName = 'peer-booking';
-  static override styles = [tokens, focusRing, slotPickerStyles, styles];
+  static override styles = [tokens, focusRing, formStyles, slotPickerStyles, styles];
 
   /** The supporter to book with; else the provider's selection; else the element offers a choice. */
   @property({ attribute: 'supporter-id' }) supporterId?: string;
