@@ -5,6 +5,7 @@ import { startMockBackend } from '../src/mocks/browser.js';
 // As a Spanish host page does (README, Languages): Spanish from the first frame of every story.
 import '../src/i18n/es.js';
 import '../src/i18n/booking-es.js';
+import '../src/i18n/gift-card-es.js';
 import { scenarioHandlers, type Scenario, type ScenarioOptions } from '../src/mocks/scenarios.js';
 
 // Controls and docs come from the same manifest the package publishes.
