@@ -50,8 +50,8 @@ const BLOCKED_DIRECTORY = {
  */
 const BLOCKED_BOOKING = {
   issue: 8,
-  ceiling: 52.05 * KB,
-  why: 'the booking page measured 52.00 KB gzip (46.31 KB brotli) with its features whole: core 24.42 + loader 6.74 + peer-booking 19.82 KB + form-fields 0.97 KB (the form helpers it shares with <gift-card-purchase>, one file of their own since issue 9)',
+  ceiling: 52.35 * KB,
+  why: 'the booking page measured 52.31 KB gzip (46.52 KB brotli) with its features whole: core 24.42 + loader 6.75 + peer-booking 19.46 KB + form-styles 1.63 KB (the form helpers and sheet it shares with <gift-card-purchase>, one file of their own since issue 9)',
 };
 
 /** Downloaded on use, after this measurement: what a whole booking adds to its page. */
@@ -102,8 +102,8 @@ export const pageTypes = [
     budget: 40 * KB,
     blocked: {
       ...BLOCKED_BOOKING,
-      ceiling: 56.9 * KB,
-      why: 'the Spanish booking page measured 56.86 KB gzip (50.59 KB brotli): the booking page and booking-es 4.86 KB',
+      ceiling: 57.2 * KB,
+      why: 'the Spanish booking page measured 57.17 KB gzip (50.80 KB brotli): the booking page and booking-es 4.86 KB',
     },
     lang: 'es',
     tags: ['crisis-banner', 'peer-support-provider', 'peer-booking'],
@@ -116,8 +116,8 @@ export const pageTypes = [
     budget: 56 * KB,
     blocked: {
       ...BLOCKED_BOOKING,
-      ceiling: 68.8 * KB,
-      why: 'every tag on one page measured 68.76 KB gzip (61.22 KB brotli) with <peer-booking> and <gift-card-purchase>: the booking page, peer-directory 8.89 KB and gift-card-purchase 7.87 KB',
+      ceiling: 68.7 * KB,
+      why: 'every tag on one page measured 68.66 KB gzip (61.09 KB brotli) with <peer-booking> and <gift-card-purchase>: the booking page, peer-directory 8.89 KB and gift-card-purchase 7.46 KB',
     },
     tags: [
       'crisis-banner',
