@@ -5,10 +5,28 @@
  * at once and every other tag on the page when it sees it.
  */
 import { startMockBackend } from '../src/mocks/browser.js';
-import { programVariants } from '../src/mocks/data.js';
+import { programVariants, seedGiftCards, type SeedGiftCard } from '../src/mocks/data.js';
 import { createMockStore } from '../src/mocks/store.js';
 
-const store = createMockStore({ program: programVariants.campusCrisisLine });
+/**
+ * Gift cards bought on the demo's gift page. A real backend keeps them in its database; the
+ * in-page mock starts afresh on every page, so the demo carries them to its other pages in this
+ * tab's sessionStorage (the mock's data, not the widget's: the element stores nothing).
+ */
+const giftKey = 'peer-demo:gift-cards';
+function boughtGifts(): SeedGiftCard[] {
+  try {
+    const saved: unknown = JSON.parse(sessionStorage.getItem(giftKey) ?? '[]');
+    return Array.isArray(saved) ? (saved as SeedGiftCard[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+const store = createMockStore({
+  program: programVariants.campusCrisisLine,
+  giftCards: [...seedGiftCards, ...boughtGifts()],
+});
 await startMockBackend({ quiet: true, store });
 
 const script = document.createElement('script');
@@ -54,9 +72,52 @@ document.addEventListener('peer-payment-required', (event) => {
   event.preventDefault();
   const { bookingId, giftCardId } = event.detail;
   if (bookingId) store.markPaid(bookingId);
-  else if (giftCardId) store.markGiftCardPaid(giftCardId);
+  else if (giftCardId) {
+    store.markGiftCardPaid(giftCardId);
+    showGiftLink(giftCardId);
+  }
   if (paymentNote) {
     paymentNote.textContent =
       'Demo: payment is skipped. A partner page would now go to its checkout; card details never pass through the widget.';
   }
 });
+
+// A gift card: the page hears its id and the number of sessions, never the code. The demo shows
+// the link the mock backend "emailed" the recipient (a real API emails it on the delivery date).
+const giftEvents = document.querySelector('#gift-events');
+const giftLink = document.querySelector('#gift-link');
+document.addEventListener('peer-gift-card-purchased', ({ detail }) => {
+  if (giftEvents) {
+    giftEvents.textContent = `Gift card ${detail.giftCardId} bought (${detail.sessions} sessions).`;
+  }
+  showGiftLink(detail.giftCardId);
+});
+
+/** The recipient's link, as the mock emailed it; the card carried to the demo's other pages. */
+function showGiftLink(giftCardId: string): void {
+  const code = store.emailedCode(giftCardId);
+  if (!code) return;
+  const balance = store.getGiftCard(code);
+  if (balance.ok) {
+    const { lengthMinutes, sessionsTotal, sessionsRemaining, expiresOn, status } = balance.body;
+    const card: SeedGiftCard = {
+      code,
+      ...(lengthMinutes ? { lengthMinutes } : {}),
+      sessionsTotal,
+      sessionsRemaining,
+      ...(expiresOn ? { expiresOn } : {}),
+      ...(status === 'pending' ? { pending: true } : {}),
+    };
+    const others = boughtGifts().filter((saved) => saved.code !== code);
+    sessionStorage.setItem(giftKey, JSON.stringify([...others, card]));
+  }
+  if (!giftLink) return;
+  const link = document.createElement('a');
+  link.href = `./directory.html?gift=${encodeURIComponent(code)}`;
+  link.textContent = 'the recipient’s gift link';
+  giftLink.replaceChildren(
+    'Demo: the mock backend emailed ',
+    link,
+    `. Following it, the booking applies gift card ${code}.`,
+  );
+}
