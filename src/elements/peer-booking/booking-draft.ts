@@ -325,3 +325,19 @@ export function presetAmounts(pricing: {
   );
   return [...new Set(list)].sort((a, b) => a - b);
 }
+
+/**
+ * The draft for booking again: the same supporter's times (from a booking link the draft knows
+ * nothing yet, so the booking's length and way of meeting come with it), or the chooser. Every
+ * answer about the person stays.
+ */
+export function rebookDraft(
+  draft: BookingDraft,
+  same?: { supporterId: string; lengthMinutes: SessionLength; modality: Modality },
+): BookingDraft {
+  const next = withSelection(draft, {
+    supporterId: same?.supporterId ?? '',
+    ...(same ? { lengthMinutes: same.lengthMinutes } : {}),
+  });
+  return { ...next, ...(same ? { modality: same.modality } : {}), slotStart: '' };
+}

@@ -25,6 +25,7 @@ import {
   requestOf,
   withAnswer,
   withSelection,
+  rebookDraft,
   type BookingDraft,
   type GiftCheck,
 } from './booking-draft.js';
@@ -391,11 +392,8 @@ export class PeerBooking extends PeerDataElement {
 
   private pickSlot(slot: Slot): void {
     this.set('slotStart', slot.start);
-    this.status.announce(
-      format(this.t.slotChosen, {
-        time: this.tasks.slotText(slot, this.locale, this.draft.timeZone),
-      }),
-    );
+    const time = this.tasks.slotText(slot, this.locale, this.draft.timeZone);
+    this.status.announce(format(this.t.slotChosen, { time }));
   }
 
   private async checkGift(): Promise<GiftCheck | undefined> {
@@ -441,15 +439,7 @@ export class PeerBooking extends PeerDataElement {
     this.created = undefined;
     this.tasks.forgetKey();
     this.chooseAnother = !supporterId;
-    this.draft = {
-      ...withSelection(this.draft, {
-        supporterId: supporterId ?? '',
-        // From a booking link the draft knows nothing yet: the booking's length and way of meeting.
-        ...(same ? { lengthMinutes: same.lengthMinutes } : {}),
-      }),
-      ...(same ? { modality: same.modality } : {}),
-      slotStart: '',
-    };
+    this.draft = rebookDraft(this.draft, same);
     this.nav.restart(supporterId ? 'time' : undefined);
     this.form.reset();
     void this.nav.focus();
