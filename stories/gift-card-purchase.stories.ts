@@ -81,6 +81,7 @@ const says = {
     sentNextForMe:
       'You will get an email with the gift link today. We will email you when every session has been used.',
     payNext: 'Payment is next: we are taking you to the checkout.',
+    payHost: 'Payment is next.',
     offline: 'You appear to be offline. Check your connection and try again.',
     sendAgain:
       'Nothing you entered is lost. Press “Send gift” to try again: you will not pay twice.',
@@ -128,8 +129,8 @@ const says = {
     outOfRange: 'Elige un número de 1 a 10.',
     purchaserName: 'Tu nombre',
     purchaserEmail: 'Tu correo electrónico',
-    recipientName: 'Su nombre',
-    recipientEmail: 'Su correo electrónico',
+    recipientName: 'Nombre de quien lo recibe',
+    recipientEmail: 'Correo de quien lo recibe',
     messageLabel: 'Mensaje personal (opcional)',
     dateLabel: 'Fecha de entrega',
     codeLabel: 'Código de la tarjeta de regalo',
@@ -137,8 +138,8 @@ const says = {
     nameRequired: 'Escribe tu nombre.',
     emailRequired: 'Escribe tu correo electrónico.',
     emailInvalid: 'Escribe un correo como nombre@ejemplo.com.',
-    recipientNameRequired: 'Escribe su nombre.',
-    recipientEmailRequired: 'Escribe su correo electrónico.',
+    recipientNameRequired: 'Escribe el nombre de quien lo recibe.',
+    recipientEmailRequired: 'Escribe el correo de quien lo recibe.',
     count: (n: number) => `${n} de 500 caracteres`,
     onDate: 'En una fecha',
     inPast: 'Elige hoy o una fecha posterior.',
@@ -153,6 +154,7 @@ const says = {
     sentNextForMe:
       'Recibirás un correo con el enlace del regalo hoy. Te escribiremos cuando se hayan usado todas las sesiones.',
     payNext: 'Ahora falta el pago: te llevamos a la página de pago.',
+    payHost: 'Ahora falta el pago.',
     offline: 'Parece que no tienes conexión. Revisa tu conexión e inténtalo de nuevo.',
     sendAgain:
       'No se perdió nada de lo que escribiste. Presiona “Enviar regalo” para intentarlo de nuevo: no pagarás dos veces.',
@@ -515,7 +517,7 @@ const confirmation = both(flow, async ({ el, root, t, found }) => {
   await waitFor(() => expect(root.activeElement).toBe(done.querySelector('h3')));
   await expect(done).toHaveTextContent(t.sentNext);
   // The mock's checkout is due; the story cancelled peer-payment-required, so the page stays.
-  await expect(done).toHaveTextContent(t.payNext);
+  await expect(done).toHaveTextContent(t.payHost);
   const [purchased] = heardOf(el, 'peer-gift-card-purchased');
   await expect(purchased!.detail).toEqual({ giftCardId: expect.any(String), sessions: 3 });
   const [payment] = heardOf(el, 'peer-payment-required');

@@ -78,7 +78,10 @@ export class GiftBalance {
   private summary(balance: Balance): string {
     const t = this.deps.t();
     if (balance.status !== 'active') return t.balance[balance.status];
-    return format(t.balanceLeft, { left: balance.sessionsRemaining, total: balance.sessionsTotal });
+    return format(balance.sessionsRemaining === 1 ? t.balanceLeft.one : t.balanceLeft.other, {
+      left: balance.sessionsRemaining,
+      total: balance.sessionsTotal,
+    });
   }
 
   private result(): TemplateResult | typeof nothing {

@@ -2,8 +2,9 @@
  * The purchase's pure step model (as `peer-booking/booking-flow.ts`): the draft, which steps there
  * are, what each needs, and the request the draft makes. No Lit, no DOM, no storage.
  */
+import * as z from 'zod/mini';
 import type { GiftCardPurchaseRequest } from '../../api/gift-card-schemas.js';
-import type { Program, SessionLength } from '../../api/schemas.js';
+import { EmailSchema, type Program, type SessionLength } from '../../api/schemas.js';
 
 export type GiftSettings = Program['giftCards'];
 
@@ -48,9 +49,16 @@ export const emptyGiftDraft = (timeZone: string): GiftDraft => ({
 
 export const giftSettings = (program: Program): GiftSettings => program.giftCards;
 
+/** The contract's own limit on a purchase's sessions (`GiftCardPurchaseRequestSchema`). */
+export const CONTRACT_MAX_SESSIONS = 20;
+
+/** The most sessions one gift may hold: the program's limit, within the contract's. */
+export const maxSessionsOf = (settings: GiftSettings): number =>
+  Math.min(settings.maxSessions, CONTRACT_MAX_SESSIONS);
+
 /** The packages offered: the program's, within its limit, else 1 and the limit. */
 export function packagesOf(settings: GiftSettings): number[] {
-  const max = settings.maxSessions;
+  const max = maxSessionsOf(settings);
   const own = (settings.packages ?? []).filter((n) => Number.isInteger(n) && n >= 1 && n <= max);
   return own.length ? [...new Set(own)] : [...new Set([1, max])];
 }
@@ -86,10 +94,13 @@ export function todayIn(timeZone: string, now = new Date()): string {
   }
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
+/** The contract's own check (`EmailSchema`), so what passes here the client also sends. */
 const email = (value: string) =>
-  value.trim() ? (EMAIL.test(value.trim()) ? undefined : 'invalid') : 'required';
+  value.trim()
+    ? z.safeParse(EmailSchema, value.trim()).success
+      ? undefined
+      : 'invalid'
+    : 'required';
 
 /** The fields each step asks, in their order on screen (the first invalid one takes focus). */
 export function stepFields(step: GiftStep, draft: GiftDraft): readonly string[] {
@@ -109,7 +120,7 @@ export function stepFields(step: GiftStep, draft: GiftDraft): readonly string[] 
 
 /** Every problem of the draft, by field (the form helper decides which show). */
 export function giftProblems(draft: GiftDraft, program: Program, now = new Date()): Problems {
-  const max = giftSettings(program).maxSessions;
+  const max = maxSessionsOf(giftSettings(program));
   const sessions = sessionsOf(draft);
   const problems: Problems = {
     sessions:

@@ -57,4 +57,12 @@ export const styles = sheet`
   #done-title:focus-visible {
     outline: 3px solid var(--_focus);
   }
+  /* Sending: the button keeps focus (aria-disabled, not disabled) and looks busy. */
+  button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+  #general-error:focus-visible {
+    outline: 3px solid var(--_focus);
+  }
 `;

@@ -712,6 +712,13 @@ describe('<gift-card-purchase mode="balance">', () => {
         expiresOn: '2024-01-01',
       },
       'GIFT-PEND-2026-0001': { status: 'pending', sessionsTotal: 2, sessionsRemaining: 2 },
+      'GIFT-ONE0-2026-0001': {
+        status: 'active',
+        lengthMinutes: 60,
+        sessionsTotal: 3,
+        sessionsRemaining: 1,
+        expiresOn: '2031-06-30',
+      },
     };
     worker.use(
       http.post('/api/gift-cards/lookup', async ({ request }) => {
@@ -823,11 +830,218 @@ describe('<gift-card-purchase mode="balance">', () => {
     await check(el, 'GIFT-DEMO-2026-0003');
     await until(() => text(el).includes('Quedan 3 de 3 sesiones'));
     expect(text(el)).to.contain('Duración: 60 minutos');
-    expect(text(el)).to.contain('Úsala antes del 30 de junio de 2031');
+    // expiresOn is the last day the card can be used.
+    expect(text(el)).to.contain('Úsala hasta el 30 de junio de 2031');
     await expect(el).to.be.accessible();
+    await check(el, 'GIFT-ONE0-2026-0001');
+    await until(() => text(el).includes('Queda 1 de 3 sesiones'));
+    expect(text(el)).to.not.contain('Quedan 1');
     await check(el, 'GIFT-NONE-2026-0000');
     await until(() => text(el).includes('No encontramos ninguna tarjeta con este código.'));
     await expect(el).to.be.accessible();
     expectCrisisLine(el);
+  });
+});
+
+describe('<gift-card-purchase> as the review found it', () => {
+  beforeEach(() => backend());
+  afterEach(() => worker.resetHandlers());
+
+  const said = (el: GiftCardPurchase) => q(el, '[role=status]')?.textContent ?? '';
+
+  /** Answers every POST /gift-cards with `status` and `body`, counting them. */
+  function answers(status: number, body: object): Post[] {
+    const posts: Post[] = [];
+    worker.use(
+      http.post('/api/gift-cards', async ({ request }) => {
+        posts.push({
+          key: request.headers.get('Idempotency-Key'),
+          body: (await request.json()) as Record<string, unknown>,
+        });
+        return HttpResponse.json(body, { status });
+      }),
+    );
+    return posts;
+  }
+
+  it('checks emails as the contract does: josé@example.org and bo@example.c are refused', async () => {
+    const posts = purchases();
+    const el = await mount();
+    await click(el, '#choice-3');
+    await click(el, '#lengthMinutes-60');
+    await next(el);
+    await type(el, 'purchaserName', 'Ana Buyer');
+    await type(el, 'purchaserEmail', 'josé@example.org');
+    await type(el, 'recipientName', 'Bo Friend');
+    await type(el, 'recipientEmail', 'bo@example.c');
+    await next(el);
+    expect(heading(el)).to.equal('Step 2 of 4: Who is this gift for?');
+    expect(q(el, '#purchaserEmail-error')?.textContent).to.contain(
+      'Enter an email like name@example.com.',
+    );
+    expect(q(el, '#recipientEmail-error')?.textContent).to.contain(
+      'Enter an email like name@example.com.',
+    );
+    expect(root(el).activeElement?.getAttribute('name')).to.equal('purchaserEmail');
+    expect(posts.length).to.equal(0);
+  });
+
+  it('caps the sessions at the contract maximum of 20 when the program allows more', async () => {
+    await backend({ ...program, giftCards: { ...program.giftCards, maxSessions: 30 } });
+    const el = await mount();
+    await click(el, '#choice-other');
+    expect(text(el)).to.contain('Number of sessions (1 to 20)');
+    await type(el, 'sessions', '21');
+    expect(text(el)).to.contain('Choose a number from 1 to 20.');
+  });
+
+  it('shows a request the client refuses on its field, sending nothing', async () => {
+    const posts = purchases();
+    const el = await mount();
+    await toReview(el);
+    await click(el, 'nav li:nth-child(2) button');
+    await type(el, 'purchaserName', 'A'.repeat(121));
+    await next(el);
+    await next(el);
+    expect(heading(el)).to.equal('Step 4 of 4: Check and send your gift');
+    await next(el);
+    await until(() => text(el).includes('Keep your name to 120 characters.'));
+    expect(heading(el)).to.equal('Step 2 of 4: Who is this gift for?');
+    expect(root(el).activeElement?.getAttribute('name')).to.equal('purchaserName');
+    expect(text(el)).to.not.contain('Press “Send gift” to try again');
+    expect(posts.length).to.equal(0);
+  });
+
+  it('asks to send again with a new key when the server says the key was reused', async () => {
+    const posts = answers(422, {
+      error: {
+        code: 'idempotency-key-reused',
+        message: 'reused',
+        fieldErrors: [{ field: 'Idempotency-Key', code: 'invalid', message: 'reused' }],
+      },
+    });
+    const el = await mount();
+    await toReview(el);
+    await next(el);
+    const words = 'We could not match this gift to the one sent before.';
+    await until(() => text(el).includes(words));
+    expect(heading(el)).to.equal('Step 4 of 4: Check and send your gift');
+    expect(root(el).activeElement?.id).to.equal('general-error');
+    await until(() => said(el).includes(words));
+    await next(el);
+    await until(() => posts.length === 2);
+    expect(posts[1]!.key).to.not.equal(posts[0]!.key);
+  });
+
+  it('says a refusal of a field the form does not show on the review, announced', async () => {
+    answers(422, {
+      error: {
+        code: 'invalid-request',
+        message: 'bad zone',
+        fieldErrors: [{ field: 'timeZone', code: 'invalid', message: 'unknown zone' }],
+      },
+    });
+    const el = await mount();
+    await toReview(el);
+    await next(el);
+    const words = 'Your gift could not be sent: part of it was not accepted.';
+    await until(() => text(el).includes(words));
+    expect(heading(el)).to.equal('Step 4 of 4: Check and send your gift');
+    expect(root(el).activeElement?.id).to.equal('general-error');
+    await until(() => said(el).includes(words));
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps focus on "Send gift" while sending (aria-disabled), then on the error', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    worker.use(
+      http.post('/api/gift-cards', async () => {
+        await gate;
+        return HttpResponse.json(
+          { error: { code: 'invalid-request', message: 'no' } },
+          { status: 400 },
+        );
+      }),
+    );
+    const el = await mount();
+    await toReview(el);
+    continueButton(el).focus();
+    await next(el);
+    const button = continueButton(el);
+    expect(button.disabled).to.equal(false);
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(root(el).activeElement).to.equal(button);
+    release();
+    await until(() => text(el).includes('Something went wrong while sending your gift.'));
+    expect(text(el)).to.not.contain('while loading');
+    expect(continueButton(el).hasAttribute('aria-disabled')).to.equal(false);
+    const error = q(el, '#general-error')!;
+    expect(error.getAttribute('tabindex')).to.equal('-1');
+    expect(root(el).activeElement).to.equal(error);
+  });
+
+  it('says a 5xx on send as a send failure, not "while loading"', async () => {
+    answers(503, { error: { code: 'unavailable', message: 'down' } });
+    const el = await mount();
+    await toReview(el);
+    await next(el);
+    await until(() => text(el).includes('Something went wrong while sending your gift.'), 15_000);
+    expect(text(el)).to.contain('Press “Send gift” to try again');
+    expect(text(el)).to.not.contain('while loading');
+  });
+
+  it('says payment could not be started when it is due without an https checkout', async () => {
+    purchases(() => ({ status: 'pending-payment' }));
+    const el = await mount();
+    (el as unknown as { navigate: () => void }).navigate = () => {};
+    await toReview(el);
+    await next(el);
+    await until(() => q(el, '[part=confirmation]'));
+    expect(text(el)).to.contain('Payment could not be started');
+    expect(text(el)).to.contain('Please contact the program');
+    expect(text(el)).to.not.contain('taking you to the checkout');
+  });
+
+  it('says payment is next, without "taking you", when the host runs its own checkout', async () => {
+    purchases(() => ({ status: 'pending-payment', checkoutUrl: 'https://pay.example.org/c/1' }));
+    const el = await mount();
+    (el as unknown as { navigate: () => void }).navigate = () => {};
+    el.addEventListener('peer-payment-required', (e) => e.preventDefault());
+    await toReview(el);
+    await next(el);
+    await until(() => q(el, '[part=confirmation]'));
+    await settle(el);
+    expect(text(el)).to.contain('Payment is next.');
+    expect(text(el)).to.not.contain('taking you to the checkout');
+  });
+
+  it('says a length no longer offered on the length', async () => {
+    answers(422, {
+      error: {
+        code: 'invalid-request',
+        message: 'length',
+        fieldErrors: [{ field: 'lengthMinutes', code: 'not_offered', message: 'not offered' }],
+      },
+    });
+    const el = await mount();
+    await toReview(el);
+    await next(el);
+    await until(() =>
+      text(el).includes('This length is no longer offered. Choose another session length.'),
+    );
+    expect(heading(el)).to.equal('Step 1 of 4: How many sessions would you like to give?');
+  });
+
+  it('names the recipient fields plainly in Spanish', async () => {
+    const el = await mount('es');
+    await click(el, '#choice-3');
+    await click(el, '#lengthMinutes-60');
+    await next(el);
+    expect(text(el)).to.contain('Nombre de quien lo recibe');
+    expect(text(el)).to.contain('Correo de quien lo recibe');
+    expect(text(el)).to.not.contain('Su nombre');
+    await next(el);
+    expect(text(el)).to.contain('Escribe el nombre de quien lo recibe.');
   });
 });

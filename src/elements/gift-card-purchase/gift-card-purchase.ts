@@ -22,6 +22,7 @@ import {
   giftProblems,
   giftSettings,
   giftSteps,
+  maxSessionsOf,
   requestOf,
   stepFields,
   type GiftDraft,
@@ -107,6 +108,8 @@ export class GiftCardPurchase extends PeerDataElement {
   @state() private purchase?: GiftPurchase;
   /** Said on the review: a failed send, with what to do. */
   @state() private general = '';
+  /** Payment due: on the way to the checkout, the host's own checkout, or none to go to. */
+  @state() private payment?: 'checkout' | 'host' | 'unavailable';
   private programFailure: unknown;
   private internals = this.attachInternals();
 
@@ -123,14 +126,18 @@ export class GiftCardPurchase extends PeerDataElement {
     done: (purchase) => this.purchased(purchase),
     failed: (error) => {
       // Nothing was lost; "Send gift" again reuses the same idempotency key: one card.
-      this.failed(error);
-      this.general = `${this.errorMessage(error)} ${this.t.sendAgain}`;
+      if (isApiError(error) && error.kind === 'aborted') return;
+      this.reportError(error);
+      void this.sayOnReview(`${this.sendErrorMessage(error)} ${this.t.sendAgain}`);
     },
     refused: (problems) => {
       this.form.setServer(problems);
       const step = giftSteps.find((s) => stepFields(s, this.draft).some((f) => problems[f]));
-      void this.goTo(step ?? 'review', false).then(() => this.focusProblem(step ?? 'review'));
+      // Nothing on the form to point at (a time zone, a header): say so on the review.
+      if (!step) return void this.sayOnReview(this.t.refusedGeneral);
+      void this.goTo(step, false).then(() => this.focusProblem(step));
     },
+    keyReused: () => void this.sayOnReview(this.t.keyReused),
   });
   private readonly balance = new GiftBalance(this, {
     client: () => this.client,
@@ -185,7 +192,7 @@ export class GiftCardPurchase extends PeerDataElement {
       problem: (field) => this.form.shown(field, problems),
       set: (field, value) => this.set(field, value),
       touch: (field) => this.form.touch(field),
-      values: { max: giftSettings(program).maxSessions },
+      values: { max: maxSessionsOf(giftSettings(program)) },
       money: (minor) => formatMoney(minor, program.currency, this.locale),
     };
   }
@@ -248,6 +255,23 @@ export class GiftCardPurchase extends PeerDataElement {
     return `${format(t.stepOf, { n: giftSteps.indexOf(step) + 1, total: giftSteps.length })} ${t.stepTitles[step]}`;
   }
 
+  /** What a failed send says: offline, unreadable, or its own words (not "while loading"). */
+  private sendErrorMessage(error: unknown): string {
+    if (!navigator.onLine || (isApiError(error) && error.kind === 'network'))
+      return this.strings.offline;
+    return isApiError(error) && error.kind === 'validation'
+      ? this.strings.invalidData
+      : this.t.sendFailed;
+  }
+
+  /** Shows `message` on the review, focuses it (focus never falls to the page) and announces it. */
+  private async sayOnReview(message: string): Promise<void> {
+    this.general = message;
+    await this.goTo('review', false);
+    this.renderRoot.querySelector<HTMLElement>('#general-error')?.focus();
+    this.status.announce(message);
+  }
+
   private send(): void {
     if (!this.submit.send()) return;
     this.general = '';
@@ -255,6 +279,9 @@ export class GiftCardPurchase extends PeerDataElement {
   }
 
   private async purchased(purchase: GiftPurchase): Promise<void> {
+    const url = purchase.checkoutUrl?.trim() ?? '';
+    const due = purchase.status === 'pending-payment';
+    this.payment = !due ? undefined : /^https:\/\//i.test(url) ? 'checkout' : 'unavailable';
     this.purchase = purchase;
     this.status.announce(this.t.sentTitle);
     await this.updateComplete;
@@ -262,9 +289,9 @@ export class GiftCardPurchase extends PeerDataElement {
     this.dispatchEvent(
       new PeerGiftCardPurchasedEvent({ giftCardId: purchase.id, sessions: purchase.sessions }),
     );
-    if (purchase.status !== 'pending-payment') return;
-    const url = purchase.checkoutUrl?.trim() ?? '';
-    if (!/^https:\/\//i.test(url)) {
+    if (!due) return;
+    if (this.payment === 'unavailable') {
+      this.status.announce(this.t.payUnavailable);
       this.dispatchEvent(
         new PeerErrorEvent({
           kind: 'validation',
@@ -277,6 +304,7 @@ export class GiftCardPurchase extends PeerDataElement {
     }
     const event = new PeerPaymentRequiredEvent({ giftCardId: purchase.id, checkoutUrl: url });
     if (this.dispatchEvent(event)) this.navigate(url);
+    else this.payment = 'host';
   }
 
   /** Sends the purchaser to the partner's checkout. A subclass may open it another way. */
@@ -336,7 +364,11 @@ export class GiftCardPurchase extends PeerDataElement {
       <form part="step" class="step" novalidate @submit=${this.continue}>
         <h3 id="step-title" tabindex="-1">${this.heading(step)}</h3>
         ${renderGiftStep(step, this.view(program), (s) => void this.goTo(s))}
-        ${step === 'review' && this.general ? html`<p class="field-error">${this.general}</p>` : nothing}
+        ${
+          step === 'review' && this.general
+            ? html`<p id="general-error" class="field-error" tabindex="-1">${this.general}</p>`
+            : nothing
+        }
         <div class="buttons">
           ${
             step === 'sessions'
@@ -349,7 +381,11 @@ export class GiftCardPurchase extends PeerDataElement {
                   ${t.back}
                 </button>`
           }
-          <button type="submit" class="primary" ?disabled=${this.submit.sending}>
+          <button
+            type="submit"
+            class="primary"
+            aria-disabled=${this.submit.sending ? 'true' : nothing}
+          >
             ${step === 'review' ? (this.submit.sending ? t.sending : t.send) : t.continue}
           </button>
         </div>
@@ -373,7 +409,19 @@ export class GiftCardPurchase extends PeerDataElement {
             : format(t.sentNext, { who: this.draft.recipientName.trim(), when })
         }
       </p>
-      ${purchase.status === 'pending-payment' ? html`<p>${t.payNext}</p>` : nothing}
+      ${
+        this.payment
+          ? html`<p>
+              ${
+                this.payment === 'checkout'
+                  ? t.payNext
+                  : this.payment === 'host'
+                    ? t.payHost
+                    : t.payUnavailable
+              }
+            </p>`
+          : nothing
+      }
     </div>`;
   }
 }

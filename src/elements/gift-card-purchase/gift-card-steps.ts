@@ -16,6 +16,7 @@ import {
   giftSettings,
   lengthChoices,
   lengthOf,
+  maxSessionsOf,
   MESSAGE_MAX,
   packagesOf,
   sessionsOf,
@@ -89,7 +90,7 @@ function radio(
 
 function sessionsStep(v: GiftView): TemplateResult {
   const { t, draft } = v;
-  const max = giftSettings(v.program).maxSessions;
+  const max = maxSessionsOf(giftSettings(v.program));
   const lengths = lengthChoices(v.program);
   const sessions = sessionsOf(draft);
   const total = giftSettings(v.program).pricePerSession * sessions;

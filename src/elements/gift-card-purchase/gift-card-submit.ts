@@ -13,9 +13,17 @@ export interface GiftSubmitDeps {
   done: (purchase: GiftPurchase) => void;
   /** Offline, a timeout, a 5xx or an unreadable answer: nothing was lost. */
   failed: (error: unknown) => void;
-  /** The API refused fields of the draft (422). */
+  /**
+   * The API refused fields of the draft (422), or the client refused to send it (a request the
+   * contract does not accept): by draft field, which may name no field on the form.
+   */
   refused: (problems: Problems) => void;
+  /** The server had already seen this key with another request: a new key is ready. */
+  keyReused: () => void;
 }
+
+/** Field codes the form has words for; any other is `invalid`. */
+const KNOWN = new Set(['out_of_range', 'in_past', 'not_offered']);
 
 /**
  * Sending the purchase (STYLE: a Task with `autoRun: false`): one request in flight at a time, one
@@ -62,17 +70,27 @@ export class GiftSubmit {
   }
 
   private refused(error: unknown): void {
+    // The client refused the request before sending it (nothing was posted): by field, as a 422.
+    if (isApiError(error) && error.kind === 'validation' && error.status === undefined) {
+      const problems: Problems = {};
+      for (const { path } of error.issues ?? []) {
+        const field = fieldOf(path);
+        problems[field] ??= field === 'sessions' ? 'out_of_range' : 'invalid';
+      }
+      if (Object.keys(problems).length) return this.deps.refused(problems);
+    }
     const body = isApiError(error) && error.kind === 'http' ? error.body : undefined;
+    if (body?.error.code === 'idempotency-key-reused') {
+      this.key = undefined;
+      return this.deps.keyReused();
+    }
     const fieldErrors = body?.error.fieldErrors ?? [];
     if (isApiError(error) && error.status === 422 && fieldErrors.length) {
       const problems: Problems = {};
-      for (const { field, code } of fieldErrors) {
-        problems[fieldOf(field)] ??=
-          code === 'out_of_range' || code === 'in_past' ? code : 'invalid';
-      }
+      for (const { field, code } of fieldErrors)
+        problems[fieldOf(field)] ??= KNOWN.has(code) ? code : 'invalid';
       return this.deps.refused(problems);
     }
-    if (body?.error.code === 'idempotency-key-reused') this.key = undefined;
     this.deps.failed(error);
   }
 }
