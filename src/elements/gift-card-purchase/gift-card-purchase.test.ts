@@ -975,7 +975,7 @@ describe('<gift-card-purchase> as the review found it', () => {
     release();
     await until(() => text(el).includes('Something went wrong while sending your gift.'));
     expect(text(el)).to.not.contain('while loading');
-    expect(continueButton(el).hasAttribute('aria-disabled')).to.equal(false);
+    expect(continueButton(el).getAttribute('aria-disabled')).to.equal('false');
     const error = q(el, '#general-error')!;
     expect(error.getAttribute('tabindex')).to.equal('-1');
     expect(root(el).activeElement).to.equal(error);

@@ -384,7 +384,7 @@ export class GiftCardPurchase extends PeerDataElement {
           <button
             type="submit"
             class="primary"
-            aria-disabled=${this.submit.sending ? 'true' : nothing}
+            aria-disabled=${this.submit.sending ? 'true' : 'false'}
           >
             ${step === 'review' ? (this.submit.sending ? t.sending : t.send) : t.continue}
           </button>
