@@ -116,8 +116,8 @@ export const pageTypes = [
     budget: 56 * KB,
     blocked: {
       ...BLOCKED_BOOKING,
-      ceiling: 68.7 * KB,
-      why: 'every tag on one page measured 68.66 KB gzip (61.09 KB brotli) with <peer-booking> and <gift-card-purchase>: the booking page, peer-directory 8.89 KB and gift-card-purchase 7.46 KB',
+      ceiling: 69.3 * KB,
+      why: 'every tag on one page measured 69.25 KB gzip (61.56 KB brotli) with <peer-booking> and <gift-card-purchase> (issue 9, still being built): the booking page, peer-directory 8.89 KB and gift-card-purchase 8.05 KB',
     },
     tags: [
       'crisis-banner',
