@@ -564,7 +564,13 @@ export function runDataElementSuite<E extends PeerDataElement>(
         expectTexts(el, ['Call 988', 'Call 911'], false);
       }
 
-      function expectSpanish(el: E): void {
+      async function expectSpanish(el: E): Promise<void> {
+        // An element's Spanish strings are a module of their own, imported on first use: English
+        // (never a blank) until it is there, so wait for it; a language that never comes fails.
+        const texts = spanish.texts ?? [];
+        await until(() => texts.every((text) => visibleText(el).includes(text)), 4000).catch(
+          () => undefined,
+        );
         expectTexts(el, spanish.texts);
         expectTexts(el, spanish.englishTexts, false);
         expectSpanishCrisisLine(el);
@@ -574,13 +580,13 @@ export function runDataElementSuite<E extends PeerDataElement>(
         const el = await reach(states.complete, () =>
           renderInProvider({ 'api-base': baseUrl, locale: 'es' }),
         );
-        expectSpanish(el);
+        await expectSpanish(el);
         await expect(el).to.be.accessible();
       });
 
       it('with lang="es"', async () => {
         const el = await reach(states.complete, () => render({ 'api-base': baseUrl, lang: 'es' }));
-        expectSpanish(el);
+        await expectSpanish(el);
         await expect(el).to.be.accessible();
       });
 
