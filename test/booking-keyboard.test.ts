@@ -14,71 +14,26 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { http } from 'msw';
 import { PeerBooking } from '../src/elements/peer-booking/peer-booking.js';
 import type { BookingRequest, CreatedBooking } from '../src/api/booking-schemas.js';
-import type { Program, SessionLength, Slot } from '../src/api/schemas.js';
+import type { SessionLength, Slot } from '../src/api/schemas.js';
 import { startMockBackend } from '../src/mocks/browser.js';
-import { createMockStore, type ApiResult, type MockStore } from '../src/mocks/store.js';
-import {
-  createSeedSupporters,
-  referenceProgram,
-  type SupporterRecord,
-  type WeeklyBlock,
-} from '../src/mocks/data.js';
+import { createMockStore, type MockStore } from '../src/mocks/store.js';
 import { isShown } from './support/crisis.js';
 import { until } from './support/until.js';
+import {
+  LEE,
+  body,
+  otherSeekersRequest,
+  reference,
+  supporters,
+} from './support/booking-fixtures.js';
 
 // ---------------------------------------------------------------------------------------------
 // The backend: a fresh store per test, open every day and hour.
 
-const PACIFIC = 'America/Los_Angeles';
-const everyDay: WeeklyBlock[] = [1, 2, 3, 4, 5, 6, 7].map((day) => ({
-  day,
-  open: '00:00',
-  close: '24:00',
-}));
-const program: Program = { ...referenceProgram, hours: { timeZone: PACIFIC, weekly: everyDay } };
-
-const seed = createSeedSupporters(3);
-const LEE = 'sup-lee';
-const supporters: SupporterRecord[] = [
-  {
-    ...seed[0]!,
-    id: 'sup-rosa',
-    name: 'Rosa Díaz',
-    pronouns: 'she/her',
-    states: ['CA', 'OR', 'WA'],
-    sessionLengths: [30, 60],
-    modalities: ['video', 'phone'],
-    schedule: { timeZone: PACIFIC, weekly: everyDay.slice(0, 5) },
-  },
-  {
-    ...seed[1]!,
-    id: 'sup-sam',
-    name: 'Sam Okafor',
-    pronouns: 'they/them',
-    states: ['CA', 'OR', 'WA'],
-    sessionLengths: [60],
-    modalities: ['video'],
-    schedule: { timeZone: PACIFIC, weekly: everyDay },
-  },
-  {
-    ...seed[2]!,
-    id: LEE,
-    name: 'Lee Chen',
-    pronouns: 'he/him',
-    states: ['CA'],
-    sessionLengths: [30, 60],
-    modalities: ['video', 'phone', 'messaging'],
-    schedule: { timeZone: PACIFIC, weekly: everyDay },
-  },
-];
+const program = reference;
 
 const { worker } = await startMockBackend({ quiet: true });
 let store: MockStore;
-
-function body<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`the mock refused: ${result.body.error.message}`);
-  return result.body;
-}
 
 const HOUR = 3_600_000;
 
@@ -87,17 +42,7 @@ function bookInStore(hoursAhead: number, lengthMinutes: SessionLength = 60): Cre
   const slot: Slot = body(store.listSlots(LEE, { lengthMinutes })).slots.find(
     (s) => Date.parse(s.start) > Date.now() + hoursAhead * HOUR,
   )!;
-  const request: BookingRequest = {
-    supporterId: LEE,
-    slotStart: slot.start,
-    lengthMinutes,
-    modality: 'video',
-    seeker: { name: 'Other Seeker', email: 'other@example.org', state: 'CA', age: 25 },
-    policies: { notTherapy: true, cancellation: true, privacy: true },
-    payment: { kind: 'sliding-scale', amount: 4500 },
-    timeZone: 'UTC',
-  };
-  return body(store.createBooking(request, crypto.randomUUID()));
+  return body(store.createBooking(otherSeekersRequest(slot), crypto.randomUUID()));
 }
 
 /** What was POSTed to /api/bookings (the store still answers). */
@@ -345,7 +290,7 @@ async function chooseLee(el: KeyboardBooking): Promise<void> {
   expectFocus(el, radios[0], 'Tab into the chooser');
   expect(first.checked, 'Tab alone chooses nobody').to.be.false;
   // ArrowDown moves to the next supporter and chooses them, round the group, until Lee.
-  for (let n = 1; checkedLabel(el, 'supporterId') !== 'Lee Chen (he/him)'; n++) {
+  for (let n = 1; checkedLabel(el, 'supporterId') !== 'Lee Chen'; n++) {
     if (n > radios.length) throw new Error('the arrows never chose Lee Chen');
     await press(el, 'ArrowDown');
     const now = radios[n % radios.length]!;

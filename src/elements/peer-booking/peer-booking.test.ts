@@ -20,70 +20,26 @@ import { PeerSupporterSelectedEvent } from '../../events.js';
 import type { BookingRequest, CreatedBooking } from '../../api/booking-schemas.js';
 import type { Program, SessionLength, Slot } from '../../api/schemas.js';
 import { startMockBackend } from '../../mocks/browser.js';
-import { createMockStore, type ApiResult, type MockStore } from '../../mocks/store.js';
-import {
-  createSeedSupporters,
-  programVariants,
-  referenceProgram,
-  type SupporterRecord,
-  type WeeklyBlock,
-} from '../../mocks/data.js';
+import { createMockStore, type MockStore } from '../../mocks/store.js';
+import { programVariants, referenceProgram } from '../../mocks/data.js';
 import { scenarioHandlers } from '../../mocks/scenarios.js';
 import { expectCrisisLine, isShown } from '../../../test/support/crisis.js';
 import { visibleText } from '../../../test/support/data-element-suite.js';
 import { until } from '../../../test/support/until.js';
+import {
+  LEE,
+  PACIFIC,
+  ROSA,
+  SAM,
+  body,
+  openAllDay,
+  otherSeekersRequest,
+  reference,
+  supporters,
+} from '../../../test/support/booking-fixtures.js';
 
 // ---------------------------------------------------------------------------------------------
 // The backend: a fresh store per test, on the page's clock.
-
-const PACIFIC = 'America/Los_Angeles';
-const hours = (days: number[], open: string, close: string): WeeklyBlock[] =>
-  days.map((day) => ({ day, open, close }));
-const everyDay = hours([1, 2, 3, 4, 5, 6, 7], '00:00', '24:00');
-
-/** A program open at every hour of every day, so the tests do not depend on the weekday. */
-const open = (program: Program): Program => ({
-  ...program,
-  hours: { timeZone: PACIFIC, weekly: everyDay },
-});
-const reference = open(referenceProgram);
-
-const seed = createSeedSupporters(3);
-const { pronouns: _none, ...third } = seed[2]!;
-const ROSA = 'sup-rosa';
-const SAM = 'sup-sam';
-const LEE = 'sup-lee';
-const supporters: SupporterRecord[] = [
-  {
-    ...seed[0]!,
-    id: ROSA,
-    name: 'Rosa Díaz',
-    pronouns: 'she/her',
-    states: ['CA', 'OR', 'WA'],
-    sessionLengths: [30, 60],
-    modalities: ['video', 'phone'],
-    schedule: { timeZone: PACIFIC, weekly: hours([1, 2, 3, 4, 5], '09:00', '17:00') },
-  },
-  {
-    ...seed[1]!,
-    id: SAM,
-    name: 'Sam Okafor',
-    pronouns: 'they/them',
-    states: ['CA', 'OR', 'WA'],
-    sessionLengths: [60],
-    modalities: ['video'],
-    schedule: { timeZone: PACIFIC, weekly: everyDay },
-  },
-  {
-    ...third,
-    id: LEE,
-    name: 'Lee Chen',
-    states: ['CA'],
-    sessionLengths: [30, 60],
-    modalities: ['video', 'phone', 'messaging'],
-    schedule: { timeZone: PACIFIC, weekly: everyDay },
-  },
-];
 
 const { worker } = await startMockBackend({ quiet: true });
 let store: MockStore;
@@ -95,28 +51,12 @@ async function backend(program: Program = reference): Promise<MockStore> {
   return store;
 }
 
-function body<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`the mock refused: ${result.body.error.message}`);
-  return result.body;
-}
-
 const slotsOf = (id: string, lengthMinutes: SessionLength = 60): Slot[] =>
   body(store.listSlots(id, { lengthMinutes })).slots;
 
 /** A booking made straight in the store (as by another tab), with its manage token. */
 function bookInStore(slot: Slot, overrides: Partial<BookingRequest> = {}): CreatedBooking {
-  const request: BookingRequest = {
-    supporterId: slot.supporterId,
-    slotStart: slot.start,
-    lengthMinutes: slot.lengthMinutes as SessionLength,
-    modality: 'video',
-    seeker: { name: 'Other Seeker', email: 'other@example.org', state: 'CA', age: 25 },
-    policies: { notTherapy: true, cancellation: true, privacy: true },
-    payment: { kind: 'sliding-scale', amount: 4500 },
-    timeZone: 'UTC',
-    ...overrides,
-  };
-  return body(store.createBooking(request, crypto.randomUUID()));
+  return body(store.createBooking(otherSeekersRequest(slot, overrides), crypto.randomUUID()));
 }
 
 /** What was POSTed to /api/bookings (the store still answers). */
@@ -619,7 +559,7 @@ describe('<peer-booking>', function () {
     });
 
     it('a program with one length asks only the way of meeting', async () => {
-      await backend(open({ ...referenceProgram, sessionLengths: [60] }));
+      await backend(openAllDay({ ...referenceProgram, sessionLengths: [60] }));
       const el = await render({ 'supporter-id': ROSA });
       await at(el, TITLES.session);
       expect($$(el, 'form legend').map((l) => textOf(l))).to.deep.equal([
@@ -806,7 +746,7 @@ describe('<peer-booking>', function () {
     });
 
     it('a free program asks yes or no to the age range; no price step; yes sends ageInRange, no age', async () => {
-      await backend(open(programVariants.free));
+      await backend(openAllDay(programVariants.free));
       const posts = recordBookingPosts();
       const el = await render({ 'supporter-id': SAM });
       await walk(el, 'eligibility');
@@ -842,7 +782,7 @@ describe('<peer-booking>', function () {
     });
 
     it('no age limit: only the state is asked, and no age is sent', async () => {
-      await backend(open(programVariants.noAgeLimit));
+      await backend(openAllDay(programVariants.noAgeLimit));
       const posts = recordBookingPosts();
       const el = await render({ 'supporter-id': SAM });
       await walk(el, 'eligibility');
@@ -1000,7 +940,7 @@ describe('<peer-booking>', function () {
     });
 
     it('a fixed price, per length, with the money-back note', async () => {
-      await backend(open(programVariants.fixed));
+      await backend(openAllDay(programVariants.fixed));
       const posts = recordBookingPosts();
       const el = await render({ 'supporter-id': ROSA });
       await walk(el, 'price', { length: '30 minutes' });
@@ -1144,7 +1084,7 @@ describe('<peer-booking>', function () {
 
     it('gift code of a card for any length: every length stays open, and it covers a 30-minute session', async () => {
       await backend(
-        open({
+        openAllDay({
           ...referenceProgram,
           giftCards: { ...referenceProgram.giftCards, anyLength: true },
         }),
@@ -1978,7 +1918,7 @@ describe('<peer-booking>', function () {
 
   describe('11b. edge cases of programs and codes', () => {
     it('a gift code on a program that takes no gift cards is ignored: never asked about, never sent', async () => {
-      await backend(open(programVariants.free));
+      await backend(openAllDay(programVariants.free));
       const posts = recordBookingPosts();
       const lookups: string[] = [];
       worker.use(
@@ -1998,7 +1938,9 @@ describe('<peer-booking>', function () {
 
     it('an age limit with one bound is said as such', async () => {
       const { maxAge: _max, ...eligibility } = referenceProgram.eligibility;
-      await backend(open({ ...referenceProgram, eligibility: { ...eligibility, minAge: 18 } }));
+      await backend(
+        openAllDay({ ...referenceProgram, eligibility: { ...eligibility, minAge: 18 } }),
+      );
       const el = await render({ 'supporter-id': SAM });
       await walk(el, 'eligibility');
       await selectOption(el, 'state', 'CA');
