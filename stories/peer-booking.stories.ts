@@ -1262,8 +1262,8 @@ const sent = both(flow(), async ({ el, root, lang, t, found }) => {
   await pressContinue(el, lang);
   const title = await expectSent(el, t);
   await expect(title).toBeVisible();
-  // Not checked until the element is fixed: focus on this heading after sending (A2). It is
-  // lost to the page instead (see the report of issue 8's stories).
+  // Focus on the result's heading (A2): the clicked button is gone.
+  await waitFor(() => expect(root.activeElement).toBe(title));
   const manage = root.querySelector('[part="manage"]')!;
   await waitFor(() => expect(statusOf(manage)).toBe(t.waiting(found.supporterName!)));
   await expect([...manage.querySelectorAll('ul.next li')].map(textOf)).toEqual([...t.nextSteps]);
@@ -1437,9 +1437,11 @@ function manageEndedBySupporter(lang: Lang, how: 'declined' | 'cancelledBySuppor
     await userEvent.click(await findButton(manage, t.rebookSame(name)));
     const title = await atStep(el, lang, 'time');
     await waitFor(() => expect(root.activeElement).toBe(title));
-    // Not checked until the element is fixed: the supporter's open times. From a manage link
-    // the element does not know the session's length, so they never load ("Loading open
-    // times…" stays).
+    // The supporter's open times, at the booking's length (from a link the draft knew none).
+    await waitFor(
+      () => expect(root.querySelectorAll('[part~="slot"]').length).toBeGreaterThan(0),
+      settled,
+    );
   });
 }
 
@@ -1495,8 +1497,8 @@ const reschedule = both({ loaders: [withBooking()] }, async ({ el, root, t, foun
   const panel = await appears(root, '[part="reschedule"]', 'reschedule panel');
   const title = panel.querySelector('h4')!;
   await expect(textOf(title)).toBe(t.rescheduleTitle);
-  // Not checked until the element is fixed: focus on this heading (A2). The heading cannot
-  // take focus (no tabindex), so it is lost to the page.
+  // Focus on the panel's heading (A2).
+  await waitFor(() => expect(root.activeElement).toBe(title));
   const move = button(panel, t.moveChoose)!;
   await expect(move).toBeDisabled();
   await expect(button(panel, t.keepTime)).toBeVisible();
@@ -1535,12 +1537,13 @@ export const Loading = loadingState.en;
 export const LoadingSpanish = loadingState.es;
 
 /** The error state: a clear message, and a retry button. */
-async function expectErrorState(root: ShadowRoot, t: Says, message: string) {
+async function expectErrorState(el: PeerBooking, root: ShadowRoot, t: Says, message: string) {
   const error = await appears(root, '[part="error"]', 'error state', settled);
   await expect(error).toBeVisible();
   await expect(textOf(error.querySelector('p'))).toBe(message);
-  // Not checked until the element is fixed: the live region saying it (A4) and a `peer-error`
-  // event (R5). A program that fails to load is neither announced nor reported.
+  // Said in the live region (A4) and reported to the host page (R5).
+  await expectAnnounced(el, message);
+  await expect(heardOf(el, 'peer-error').length).toBeGreaterThan(0);
   return expectButton(error, t.retry);
 }
 
@@ -1550,7 +1553,7 @@ const programFails = (scenario: 'error' | 'malformed') => ({
 });
 
 const errorState = both(programFails('error'), async ({ el, root, lang, t }) => {
-  const retry = await expectErrorState(root, t, t.loadFailed);
+  const retry = await expectErrorState(el, root, t, t.loadFailed);
   // The backend is back: "Try again" loads the program, and the flow opens.
   (await startMockBackend({ baseUrl: API })).worker.resetHandlers();
   await userEvent.click(retry);
@@ -1562,8 +1565,8 @@ const errorState = both(programFails('error'), async ({ el, root, lang, t }) => 
 export const ErrorState: Story = { ...errorState.en, name: 'Error' };
 export const ErrorSpanish = errorState.es;
 
-const malformed = both(programFails('malformed'), async ({ root, t }) => {
-  await expectErrorState(root, t, t.invalidData);
+const malformed = both(programFails('malformed'), async ({ el, root, t }) => {
+  await expectErrorState(el, root, t, t.invalidData);
 });
 
 export const Malformed = malformed.en;
