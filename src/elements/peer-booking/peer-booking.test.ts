@@ -983,6 +983,20 @@ describe('<peer-booking>', function () {
       expect(el.navigations).to.deep.equal([]);
     });
 
+    it('book another supporter: the card is asked again, and says the sessions now left', async () => {
+      const el = await render({ 'supporter-id': SAM, 'gift-code': 'GIFT-DEMO-2026-0003' });
+      await walk(el, 'review');
+      await send(el);
+      await click(el, 'Book another supporter');
+      await until(() => $(el, 'input[name=supporterId]'));
+      await click(el, choice(el, 'Lee Chen'));
+      await walk(el, 'price', { length: '60 minutes' });
+      await until(() => textOf($(el, '[part=gift]')).includes('2 sessions left'));
+      expect(textOf($(el, '[part=gift]'))).to.equal(
+        'Your gift covers this session: nothing to pay. The card has 2 sessions left, this one included.',
+      );
+    });
+
     it('gift-code-from-url: ?gift= is read once and taken out of the address', async () => {
       const page = location.href;
       history.replaceState(history.state, '', '?gift=GIFT-DEMO-2026-0003&keep=1#top');

@@ -440,6 +440,8 @@ export class PeerBooking extends PeerDataElement {
     this.tasks.forgetKey();
     this.chooseAnother = !supporterId;
     this.draft = rebookDraft(this.draft, same);
+    // The card may have just been used by the booking made: its balance is asked again.
+    this.giftToCheck = !!this.draft.giftCode;
     this.nav.restart(supporterId ? 'time' : undefined);
     this.form.reset();
     void this.nav.focus();
