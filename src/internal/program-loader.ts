@@ -18,6 +18,8 @@ export class ProgramLoader {
     host: ReactiveControllerHost,
     args: () => readonly [client: ApiClient | undefined, provided: Program | undefined],
     late: () => void,
+    /** Told of a failed load, once per failure (an element that shows it says and reports it). */
+    failed?: (error: unknown) => void,
   ) {
     this.task = new Task(host, {
       args,
@@ -26,6 +28,7 @@ export class ProgramLoader {
         if (program && this.missed) late();
         this.missed = false;
       },
+      ...(failed ? { onError: failed } : {}),
     });
   }
 

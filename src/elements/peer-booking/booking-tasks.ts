@@ -7,7 +7,6 @@ import { isApiError } from '../../api/errors.js';
 import { acceptedPaymentKinds } from '../../api/booking-rules.js';
 import { normalizeCode, type BookingDraft, type GiftCheck } from './booking-draft.js';
 import type { FlowContext } from './booking-flow.js';
-import { slotLabel } from './slot-calendar.js';
 
 export interface BookingTaskDeps {
   client: () => ApiClient | undefined;
@@ -196,9 +195,5 @@ export class BookingTasks {
 
   forgetKey(): void {
     this.key = undefined;
-  }
-
-  slotText(slot: Slot, locale: string, timeZone: string): string {
-    return slotLabel(slot, locale, timeZone);
   }
 }

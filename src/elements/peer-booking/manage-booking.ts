@@ -8,6 +8,13 @@ import { format } from '../../i18n/locale.js';
 import type { BookingStrings } from '../../i18n/booking-en.js';
 import type { Locale } from '../../i18n/types.js';
 import { formatMoney } from '../../internal/form-fields.js';
+import {
+  cancelTerms,
+  cancelledText,
+  formatDeadline,
+  statusText,
+  windowText,
+} from './manage-text.js';
 import type { BookingCancelledDetail, BookingRescheduledDetail } from './booking-events.js';
 import { icsEvent, icsFileUrl, revokeIcsUrl } from './ics.js';
 import type { SlotPicker } from './slot-picker.js';
@@ -141,7 +148,7 @@ export class ManageBooking {
               cancellation.feeDue.amount > 0,
           }),
         );
-        deps.announce(this.cancelledText(cancellation));
+        deps.announce(cancelledText(deps.t(), cancellation, this.money));
         void this.booking.run().then(() => this.focusTitle());
         return cancellation;
       },
@@ -249,26 +256,11 @@ export class ManageBooking {
     return t.problems[key] ?? t.problems.unknown;
   }
 
+  private readonly money = (minor: number) =>
+    formatMoney(minor, this.deps.currency(), this.deps.locale());
+
   private label(b: Pick<Booking, 'supporterId' | 'start' | 'end' | 'lengthMinutes'>): string {
     return this.kit.slotLabel(b, this.deps.locale(), this.deps.timeZone());
-  }
-
-  private cancelledText(c: BookingCancellation): string {
-    const t = this.deps.t();
-    const money = (n: number) => formatMoney(n, this.deps.currency(), this.deps.locale());
-    switch (c.outcome) {
-      case 'fee-due':
-        // Already paid: the payment stands; nothing more is owed.
-        return c.feeDue.amount > 0
-          ? format(t.cancelledFeeDue, { fee: money(c.feeDue.amount) })
-          : t.cancelledPaidKept;
-      case 'refunded':
-        return format(t.cancelledRefunded, { amount: money(c.refunded.amount) });
-      case 'gift-session-used':
-        return t.cancelledGiftUsed;
-      default:
-        return c.giftSessionRestored ? t.cancelledGiftRestored : t.cancelledFree;
-    }
   }
 
   render(justRequested: boolean): TemplateResult {
@@ -291,7 +283,7 @@ export class ManageBooking {
     justRequested &&= booking.status === 'requested';
     return html`<div class="manage" part="manage">
       <h3 id="step-title" tabindex="-1">${justRequested ? t.requestedTitle : t.manageTitle}</h3>
-      <p class="status" part="status">${this.statusText(booking, name)}</p>
+      <p class="status" part="status">${statusText(t, booking, name, this.money)}</p>
       <p>${this.label(booking)} · ${t.modalities[booking.modality]}</p>
       ${
         booking.status === 'confirmed'
@@ -332,35 +324,11 @@ export class ManageBooking {
     </div>`;
   }
 
-  private statusText(booking: Booking, name: string): string {
-    const t = this.deps.t();
-    if (booking.status === 'cancelled' && booking.cancellation) {
-      return booking.cancellation.by === 'supporter'
-        ? format(t.statusCancelledBySupporter, { name })
-        : this.cancelledText(booking.cancellation);
-    }
-    return format(t.status[booking.status], { name });
-  }
-
   private renderActions(booking: Booking, free: boolean, deadline: string): TemplateResult {
     const t = this.deps.t();
-    const money = (n: number) => formatMoney(n, this.deps.currency(), this.deps.locale());
     if (this.mode === 'cancel') {
-      const fee = booking.payment.amount.amount;
       return html`<div class="confirm" part="confirm-cancel">
-        <p>
-          ${
-            free
-              ? format(t.cancelFree, { deadline })
-              : booking.payment.kind === 'gift-card'
-                ? t.cancelLateGift
-                : fee === 0
-                  ? t.cancelLateNoFee
-                  : booking.payment.status === 'paid'
-                    ? format(t.cancelLatePaid, { fee: money(fee), deadline })
-                    : format(t.cancelLate, { fee: money(fee), deadline })
-          }
-        </p>
+        <p>${cancelTerms(t, booking, free, deadline, this.money)}</p>
         <button
           type="button"
           class="primary"
@@ -375,15 +343,7 @@ export class ManageBooking {
       </div>`;
     }
     if (this.mode === 'reschedule') return this.renderReschedule(booking);
-    const late =
-      booking.payment.kind === 'gift-card'
-        ? t.feeNowGift
-        : booking.payment.amount.amount === 0
-          ? t.feeNowNone
-          : booking.payment.status === 'paid'
-            ? t.feeNowPaid
-            : t.feeNow;
-    return html`<p class="muted">${free ? format(t.freeUntil, { deadline }) : late}</p>
+    return html`<p class="muted">${windowText(t, booking, free, deadline)}</p>
       <div class="actions">
         ${
           free
@@ -484,17 +444,4 @@ export class ManageBooking {
     );
     return this.calendarUrl;
   }
-}
-
-/** "Monday, March 2, 4:00 PM Pacific Time": the exact deadline in the seeker's zone. */
-export function formatDeadline(iso: string, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'long',
-  }).format(new Date(iso));
 }

@@ -28,7 +28,6 @@ export class ManageSlot {
   constructor(
     private readonly host: ManageHost,
     private readonly deps: ManageDeps,
-    private readonly loadingText: () => string,
   ) {}
 
   get active(): boolean {
@@ -74,6 +73,6 @@ export class ManageSlot {
   render(justRequested: boolean): TemplateResult {
     if (this.view) return this.view.render(justRequested);
     if (this.error) return this.deps.errorView(this.error, () => this.load());
-    return html`<p class="loading" part="loading">${this.loadingText()}</p>`;
+    return html`<p class="loading" part="loading">${this.deps.t().loadingBooking}</p>`;
   }
 }

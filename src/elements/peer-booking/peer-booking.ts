@@ -16,9 +16,8 @@ import { tokens, focusRing } from '../../styles/tokens.js';
 import { styles } from './peer-booking.styles.js';
 import { formStyles } from '../../internal/form-styles.js';
 import { slotPickerStyles, SlotPicker } from './slot-picker.js';
-import { seekerTimeZone } from './slot-calendar.js';
+import { seekerTimeZone, slotLabel } from './slot-calendar.js';
 import {
-  activeGift,
   draftProblems,
   emptyDraft,
   normalizeCode,
@@ -35,7 +34,8 @@ import { BookingSubmit } from './booking-submit.js';
 import { ManageSlot } from './manage-slot.js';
 import { BookingTasks } from './booking-tasks.js';
 import { stepForm, stepValues } from './steps/index.js';
-import { CrisisNodes, messageFor, type StepView } from './steps/fields.js';
+import { CrisisNodes, type StepView } from './steps/fields.js';
+import { giftCheckMessage } from './steps/agree.js';
 import { readBookingUrl } from './booking-url.js';
 import { announceBooking } from './booking-handoff.js';
 
@@ -146,7 +146,6 @@ export class PeerBooking extends PeerDataElement {
   private appliedSelection?: SupporterSelection;
   /** A code from the attribute or the URL, checked once the program is known. */
   private giftToCheck = false;
-  private programFailure: unknown;
   private internals = this.attachInternals();
 
   private readonly status = new Announcer(this);
@@ -157,6 +156,8 @@ export class PeerBooking extends PeerDataElement {
     this,
     () => [this.client, this.config?.program],
     () => this.requestUpdate(),
+    // A failed load is said (live region) and reported (`peer-error`).
+    (error) => this.failed(error),
   );
   private readonly tasks = new BookingTasks(this, {
     client: () => this.client,
@@ -166,24 +167,20 @@ export class PeerBooking extends PeerDataElement {
     horizonDays: () => this.horizon,
     failed: (error) => this.failed(error),
   });
-  private readonly manage = new ManageSlot(
-    this,
-    {
-      client: () => this.client,
-      t: () => this.t,
-      locale: () => this.locale,
-      timeZone: () => this.draft.timeZone,
-      currency: () => this.program.value?.currency ?? 'USD',
-      announce: (message) => this.status.announce(message),
-      failed: (error) => this.failed(error),
-      errorView: (error, retry) => this.renderError(error, retry),
-      picker: this.picker,
-      pickerDays: () => this.horizon,
-      setZone: (zone) => this.set('timeZone', zone),
-      rebook: (same) => this.rebook(same),
-    },
-    () => this.t.loadingBooking,
-  );
+  private readonly manage = new ManageSlot(this, {
+    client: () => this.client,
+    t: () => this.t,
+    locale: () => this.locale,
+    timeZone: () => this.draft.timeZone,
+    currency: () => this.program.value?.currency ?? 'USD',
+    announce: (message) => this.status.announce(message),
+    failed: (error) => this.failed(error),
+    errorView: (error, retry) => this.renderError(error, retry),
+    picker: this.picker,
+    pickerDays: () => this.horizon,
+    setZone: (zone) => this.set('timeZone', zone),
+    rebook: (same) => this.rebook(same),
+  });
 
   private readonly submit = new BookingSubmit(this, {
     client: () => this.client,
@@ -291,17 +288,7 @@ export class PeerBooking extends PeerDataElement {
         void this.checkGift();
       }
     }
-    this.reportProgramError();
     this.setStates();
-  }
-
-  /** A failed program load is said (live region) and reported (`peer-error`), once per failure. */
-  private reportProgramError(): void {
-    const { status, error } = this.program.task;
-    const failure = status === TaskStatus.ERROR ? error : undefined;
-    if (failure === this.programFailure) return;
-    this.programFailure = failure;
-    if (failure) this.failed(failure);
   }
 
   /** A supporter (and maybe a time) chosen here, by attribute, or in the directory. */
@@ -392,23 +379,17 @@ export class PeerBooking extends PeerDataElement {
 
   private pickSlot(slot: Slot): void {
     this.set('slotStart', slot.start);
-    const time = this.tasks.slotText(slot, this.locale, this.draft.timeZone);
+    const time = slotLabel(slot, this.locale, this.draft.timeZone);
     this.status.announce(format(this.t.slotChosen, { time }));
   }
 
   private async checkGift(): Promise<GiftCheck | undefined> {
     const result = await this.tasks.checkGift(normalizeCode(this.draft.giftCode));
     const flow = this.flow;
-    if (!result || !flow) return result;
-    this.form.touch('giftCode');
-    const gift = activeGift(flow, this.draft);
-    this.status.announce(
-      gift
-        ? format(gift.sessionsRemaining === 1 ? this.t.giftCoversLast : this.t.giftCovers, {
-            n: gift.sessionsRemaining,
-          })
-        : messageFor(this.view(flow), 'giftCode', result.problem ?? 'unknown'),
-    );
+    if (result && flow) {
+      this.form.touch('giftCode');
+      this.status.announce(giftCheckMessage(this.view(flow), result.problem));
+    }
     return result;
   }
 

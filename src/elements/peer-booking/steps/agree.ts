@@ -8,7 +8,7 @@ import {
   presetAmounts,
   typedAmount,
 } from '../booking-draft.js';
-import { consent, errorText, textField, type StepView } from './fields.js';
+import { consent, errorText, messageFor, textField, type StepView } from './fields.js';
 
 /** Step 6: what peer support is and is not, privacy and its limits, cancelling, in plain words. */
 export function policiesStep(v: StepView): TemplateResult {
@@ -46,11 +46,7 @@ export function priceStep(v: StepView, data: PriceStepData): TemplateResult {
   const pricing = effectivePricing(v.flow, v.draft);
   let price: TemplateResult | typeof nothing = nothing;
   if (gift) {
-    price = html`<p class="notice" part="gift">
-      ${format(gift.sessionsRemaining === 1 ? t.giftCoversLast : t.giftCovers, {
-        n: gift.sessionsRemaining,
-      })}
-    </p>`;
+    price = html`<p class="notice" part="gift">${giftCoverText(t, gift.sessionsRemaining)}</p>`;
   } else if (pricing.model === 'fixed') {
     price = html`<p>${format(t.fixedPrice, { price: money(pricing.price) })}</p>
       ${pricing.moneyBackGuarantee ? html`<p>${t.moneyBack}</p>` : nothing}`;
@@ -109,4 +105,16 @@ export function priceStep(v: StepView, data: PriceStepData): TemplateResult {
       : nothing
   }
   ${gift ? nothing : html`<p class="muted">${t.checkoutNote}</p>`} ${errorText(v, 'payment')}`;
+}
+
+/** A checked code's words: what the gift covers, or why it cannot be used. */
+export function giftCheckMessage(v: StepView, problem: string | undefined): string {
+  const gift = activeGift(v.flow, v.draft);
+  return gift
+    ? giftCoverText(v.t, gift.sessionsRemaining)
+    : messageFor(v, 'giftCode', v.flow.gift?.problem ?? problem ?? 'unknown');
+}
+
+function giftCoverText(t: StepView['t'], left: number): string {
+  return format(left === 1 ? t.giftCoversLast : t.giftCovers, { n: left });
 }
