@@ -36,20 +36,16 @@ export interface FlowContext extends DraftContext {
   supporterGiven: boolean;
 }
 
-/** Session lengths open to this booking: the program's, the supporter's, and a gift's. */
-export function lengthsFor(
+/** Session lengths open to this booking: the program's, narrowed to the supporter's when known. */
+function lengthsFor(
   program: Program,
   supporterLengths: readonly SessionLength[] | undefined,
-  giftLength?: SessionLength,
 ): SessionLength[] {
-  const offered = program.sessionLengths.filter(
-    (n) => !supporterLengths || supporterLengths.includes(n),
-  );
-  return giftLength ? offered.filter((n) => n === giftLength) : offered;
+  return program.sessionLengths.filter((n) => !supporterLengths || supporterLengths.includes(n));
 }
 
 /** Ways of meeting open to this booking: the program's, narrowed to the supporter's when known. */
-export function modalitiesFor(
+function modalitiesFor(
   program: Program,
   supporterModalities: readonly Modality[] | undefined,
 ): Modality[] {
