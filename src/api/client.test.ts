@@ -1037,7 +1037,9 @@ describe('ApiClient: retries (R2)', () => {
     const short = createApiClient({ baseUrl: BASE, fetch, deadlineMs: 120, retries: 0 });
     const opts = sharedDeadline(short);
     const first = await failure(short.getProgram(opts()));
-    expect(first.message).to.contain('within 120 ms');
+    // What is left of the shared 120 ms when the call starts (a busy machine takes a few ms).
+    const within = Number(/within (\d+) ms/.exec(first.message)?.[1]);
+    expect(within, first.message).to.be.within(60, 120);
     // The first call used the whole budget: the next one fails at once, as a timeout, unsent.
     const sent = calls.length;
     const second = await failure(short.getSupporter('sup-001', opts()));
