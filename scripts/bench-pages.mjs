@@ -39,8 +39,8 @@ const fallback = `<p>In crisis? <a href="tel:988">Call 988</a> or <a href="sms:9
  */
 const BLOCKED_DIRECTORY = {
   issue: 7,
-  ceiling: 40.2 * KB,
-  why: 'the directory page measured 40.2 KB gzip (35.8 KB brotli) after every cut that keeps its features',
+  ceiling: 40.5 * KB,
+  why: "the directory page measured 40.2 KB gzip (35.8 KB brotli) after every cut that keeps its features, and 40.49 KB since the provider keeps a gift from the recipient's link for every element inside (issue 9: core +0.25 KB; the directory's gift note is a file of its own, fetched only on a page given a gift)",
 };
 
 /**
@@ -50,8 +50,8 @@ const BLOCKED_DIRECTORY = {
  */
 const BLOCKED_BOOKING = {
   issue: 8,
-  ceiling: 52.35 * KB,
-  why: 'the booking page measured 52.31 KB gzip (46.52 KB brotli) with its features whole: core 24.42 + loader 6.75 + peer-booking 19.46 KB + form-styles 1.63 KB (the form helpers and sheet it shares with <gift-card-purchase>, one file of their own since issue 9)',
+  ceiling: 52.6 * KB,
+  why: 'the booking page measured 52.31 KB gzip (46.52 KB brotli) with its features whole, and 52.56 KB since the provider keeps a gift for every element inside (issue 9): core 24.67 + loader 6.75 + peer-booking 19.46 KB + form-styles 1.63 KB (the form helpers and sheet it shares with <gift-card-purchase>, one file of their own since issue 9)',
 };
 
 /** Downloaded on use, after this measurement: what a whole booking adds to its page. */
@@ -82,7 +82,7 @@ export const pageTypes = [
     id: 'P1',
     name: 'banner + provider + directory, Spanish',
     budget: 36 * KB,
-    blocked: { ...BLOCKED_DIRECTORY, ceiling: 41.4 * KB },
+    blocked: { ...BLOCKED_DIRECTORY, ceiling: 41.65 * KB },
     lang: 'es',
     tags: ['crisis-banner', 'peer-support-provider', 'peer-directory'],
     body: `<peer-support-provider api-base="/api" locale="es"><main><peer-directory>${fallback}</peer-directory></main><crisis-banner variant="docked">${fallback}</crisis-banner></peer-support-provider>`,
@@ -102,8 +102,8 @@ export const pageTypes = [
     budget: 40 * KB,
     blocked: {
       ...BLOCKED_BOOKING,
-      ceiling: 57.2 * KB,
-      why: 'the Spanish booking page measured 57.17 KB gzip (50.80 KB brotli): the booking page and booking-es 4.86 KB',
+      ceiling: 57.45 * KB,
+      why: 'the Spanish booking page measured 57.42 KB gzip (50.91 KB brotli): the booking page and booking-es 4.86 KB',
     },
     lang: 'es',
     tags: ['crisis-banner', 'peer-support-provider', 'peer-booking'],
@@ -116,8 +116,8 @@ export const pageTypes = [
     budget: 56 * KB,
     blocked: {
       ...BLOCKED_BOOKING,
-      ceiling: 69.3 * KB,
-      why: 'every tag on one page measured 69.25 KB gzip (61.56 KB brotli) with <peer-booking> and <gift-card-purchase> (issue 9, still being built): the booking page, peer-directory 8.89 KB and gift-card-purchase 8.05 KB',
+      ceiling: 69.7 * KB,
+      why: 'every tag on one page measured 69.65 KB gzip (61.84 KB brotli) with <peer-booking> and <gift-card-purchase> whole (issue 9): the booking page, peer-directory 9.03 KB and gift-card-purchase 8.06 KB',
     },
     tags: [
       'crisis-banner',

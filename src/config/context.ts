@@ -1,6 +1,7 @@
 import { createContext } from '@lit/context';
 import type { ApiClient } from '../api/client.js';
 import type { Program } from '../api/schemas.js';
+import type { GiftCardBalance } from '../api/gift-card-schemas.js';
 import type { SupporterSelection } from '../events.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
@@ -21,6 +22,19 @@ export interface PeerConfig {
   program?: Program;
   /** The latest supporter (and session) chosen by any element inside the provider. */
   selection?: SupporterSelection;
+  /** A gift code the provider was given (its `gift-code`, or the page's link), and its check. */
+  gift?: ProvidedGift;
+}
+
+/**
+ * A gift code kept by the provider for every element inside it, with the API's answer about it:
+ * asked once for all of them (lookups are rate-limited), and asked again, as a new object, after
+ * a booking inside the provider was made or cancelled (either may change the balance).
+ */
+export interface ProvidedGift {
+  code: string;
+  /** The balance; rejects as the lookup did (404: no such card). */
+  check: Promise<GiftCardBalance>;
 }
 
 /**

@@ -7,6 +7,7 @@ import { isApiError } from '../../api/errors.js';
 import { acceptedPaymentKinds } from '../../api/booking-rules.js';
 import { normalizeCode, type BookingDraft, type GiftCheck } from './booking-draft.js';
 import type { FlowContext } from './booking-flow.js';
+import type { ProvidedGift } from '../../config/context.js';
 
 export interface BookingTaskDeps {
   client: () => ApiClient | undefined;
@@ -15,6 +16,8 @@ export interface BookingTaskDeps {
   needsChooser: () => boolean;
   /** Days of open times asked for, from now. */
   horizonDays: () => number;
+  /** The provider's gift code and its check, asked once for every element inside it. */
+  provided: () => ProvidedGift | undefined;
   failed: (error: unknown) => void;
 }
 
@@ -54,6 +57,8 @@ export class BookingTasks {
   slotsFrom = new Date();
   readonly gift: Task<readonly [string], GiftCheck | undefined>;
   private key?: { body: string; key: string };
+  /** The provider's check already used: a later check (a retry, a rebooking) asks anew. */
+  private usedCheck?: ProvidedGift;
 
   constructor(
     host: ReactiveControllerHost,
@@ -99,7 +104,10 @@ export class BookingTasks {
         if (!client || !code || (program && !acceptedPaymentKinds(program).includes('gift-card')))
           return undefined;
         try {
-          const balance = await client.getGiftCard(code, { signal });
+          const provided = deps.provided();
+          const fresh = provided?.code === code && provided !== this.usedCheck;
+          if (fresh) this.usedCheck = provided;
+          const balance = await (fresh ? provided.check : client.getGiftCard(code, { signal }));
           // Whether its length fits this booking is the flow's to say (flowContext).
           const problem =
             balance.status === 'pending' || balance.status === 'expired'

@@ -1,3 +1,5 @@
+import { takeGiftCode } from '../../internal/page-url.js';
+
 /**
  * What a host lets the element read from the page's address, read once and then taken out of it
  * with `history.replaceState`, so that a gift code or a booking's secret reaches no analytics,
@@ -10,12 +12,9 @@ export interface FromUrl {
 }
 
 export function readBookingUrl(options: { gift: boolean; fragment: boolean }): FromUrl {
+  const giftCode = options.gift ? takeGiftCode() : undefined;
+  const found: FromUrl = giftCode === undefined ? {} : { giftCode };
   const url = new URL(location.href);
-  const found: FromUrl = {};
-  if (options.gift && url.searchParams.has('gift')) {
-    found.giftCode = url.searchParams.get('gift') ?? '';
-    url.searchParams.delete('gift');
-  }
   if (options.fragment && url.hash) {
     // The fragment never reaches a server; it still reaches scripts, so it goes too.
     const fragment = new URLSearchParams(url.hash.slice(1));
@@ -26,8 +25,8 @@ export function readBookingUrl(options: { gift: boolean; fragment: boolean }): F
       fragment.delete('booking');
       fragment.delete('token');
       url.hash = fragment.toString();
+      history.replaceState(history.state, '', url.href);
     }
   }
-  if (Object.keys(found).length) history.replaceState(history.state, '', url.href);
   return found;
 }

@@ -378,6 +378,8 @@ function collect<K extends keyof GlobalEventHandlersEventMap>(target: EventTarge
   return events;
 }
 
+const amount = (el: Element) => $<HTMLInputElement>(el, 'input[name=amount]');
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // ---------------------------------------------------------------------------------------------
@@ -900,7 +902,6 @@ describe('<peer-booking>', function () {
   describe('7. the price', () => {
     const presets = (el: Element) =>
       $$(el, '.presets button').map((b) => `${textOf(b)}${b.ariaPressed === 'true' ? ' *' : ''}`);
-    const amount = (el: Element) => $<HTMLInputElement>(el, 'input[name=amount]');
 
     it('pay what you can: the suggestion chosen, presets and a number field, the minimum enforced', async () => {
       const posts = recordBookingPosts();
@@ -1148,6 +1149,176 @@ describe('<peer-booking>', function () {
       expect(fieldErrors(el)).to.deep.equal([
         'This gift card is for 60-minute sessions. Change the session length to use it.',
       ]);
+    });
+  });
+
+  describe('7b. a gift from the recipient’s link, kept by the provider', () => {
+    const CODE = 'GIFT-DEMO-2026-0003';
+    const giftNote = (directory: Element) =>
+      textOf(directory.shadowRoot?.querySelector('.gift-note'));
+    /** The first of Sam's times outside the 24-hour free-cancellation window. */
+    const samLater = () =>
+      slotsOf(SAM).find((s) => Date.parse(s.start) > Date.now() + 72 * 3_600_000)!;
+
+    function countLookups(): string[] {
+      const codes: string[] = [];
+      worker.use(
+        http.post('/api/gift-cards/lookup', async ({ request }) => {
+          codes.push(((await request.clone().json()) as { code: string }).code);
+          return undefined;
+        }),
+      );
+      return codes;
+    }
+
+    /** A provider holding `gift`, with a directory and a booking of Sam's `slot` inside. */
+    async function page(gift: Record<string, string>, slot: Slot) {
+      const provider = document.createElement('peer-support-provider');
+      for (const [name, value] of Object.entries({ 'api-base': '/api', ...gift })) {
+        provider.setAttribute(name, value);
+      }
+      const directory = document.createElement('peer-directory');
+      provider.append(directory);
+      const el = await render(
+        { 'supporter-id': SAM, 'slot-start': slot.start },
+        { parent: provider },
+      );
+      return { provider, directory, el };
+    }
+
+    it('?gift= leaves the address at once; one lookup; the directory says what it covers; the booking is free; a free cancel gives the session back', async () => {
+      const lookups = countLookups();
+      const here = location.href;
+      history.replaceState(history.state, '', `?gift=${CODE.toLowerCase()}&keep=1#top`);
+      try {
+        const { provider, directory, el } = await page({ 'gift-code-from-url': '' }, samLater());
+        expect(location.search, 'the code left the address bar').to.equal('?keep=1');
+        expect(location.hash).to.equal('#top');
+        await until(() => giftNote(directory).startsWith('Your gift: 3'));
+        expect(giftNote(directory)).to.equal(
+          'Your gift: 3 sessions of 60 minutes, booked free with any supporter.',
+        );
+        expectCrisisLine(directory);
+
+        const events = ['peer-booking-requested', 'peer-booking-cancelled'].map((type) =>
+          collect(provider, type as 'peer-booking-requested'),
+        );
+        const posts = recordBookingPosts();
+        await walk(el, 'price');
+        await until(() => $(el, '[part=gift]'));
+        expect(textOf($(el, '[part=gift]'))).to.equal(
+          'Your gift covers this session: nothing to pay. The card has 3 sessions left, this one included.',
+        );
+        expect(lookups, 'one lookup for the directory and the booking').to.deep.equal([CODE]);
+        await next(el);
+        await at(el, TITLES.review);
+        expect(summary(el)['Price']).to.equal('Covered by your gift');
+        await send(el);
+        expect(posts[0]!.body.payment).to.deep.equal({ kind: 'gift-card', code: CODE });
+        await until(() => giftNote(directory).startsWith('Your gift: 2'));
+        expect(giftNote(directory)).to.equal(
+          'Your gift: 2 sessions of 60 minutes, booked free with any supporter.',
+        );
+
+        await click(el, 'Cancel session');
+        await click(el, 'Yes, cancel the session');
+        await until(() => screen(el).includes('The gift session is back on the card.'));
+        await until(() => giftNote(directory).startsWith('Your gift: 3'));
+        expect(giftNote(directory), 'the free cancel gave it back').to.equal(
+          'Your gift: 3 sessions of 60 minutes, booked free with any supporter.',
+        );
+
+        // The code is a bearer secret: in no event, no storage, no address.
+        const heard = events.flat();
+        expect(heard.length).to.equal(2);
+        for (const event of heard) expect(JSON.stringify(event.detail)).not.to.contain('GIFT');
+        const stored = JSON.stringify({ ...localStorage, ...sessionStorage }) + document.cookie;
+        expect(stored.toUpperCase()).not.to.contain(CODE);
+        expect(location.href.toUpperCase()).not.to.contain(CODE);
+      } finally {
+        history.replaceState(history.state, '', here);
+      }
+    });
+
+    it('the last session used: the note says none is left, the purchaser’s notice is recorded, and the next booking pays the normal price', async () => {
+      const bought = body(
+        store.purchaseGiftCard(
+          {
+            sessions: 1,
+            lengthMinutes: 60,
+            purchaser: { name: 'Pat Giver', email: 'pat@example.org' },
+            timeZone: 'UTC',
+          },
+          crypto.randomUUID(),
+        ),
+      );
+      store.markGiftCardPaid(bought.id);
+      const code = store.emailedCode(bought.id)!;
+      const { directory, el } = await page({ 'gift-code': code }, samLater());
+      await until(() => giftNote(directory).startsWith('Your gift: 1'));
+      expect(giftNote(directory)).to.equal(
+        'Your gift: 1 session of 60 minutes, booked free with any supporter.',
+      );
+      await walk(el, 'price');
+      await until(() => $(el, '[part=gift]'));
+      expect(textOf($(el, '[part=gift]'))).to.equal(
+        'Your gift covers this session: nothing to pay. This is the card’s last session.',
+      );
+      await walk(el, 'review');
+      await send(el);
+      await until(() => giftNote(directory).includes('no sessions left'));
+      expect(giftNote(directory)).to.equal(
+        'Your gift card has no sessions left: sessions are booked at the normal price.',
+      );
+      const balance = body(store.getGiftCard(code));
+      expect(balance.sessionsRemaining).to.equal(0);
+      expect(balance.status).to.equal('used');
+      expect(balance.usedUpAt, 'the API says the purchaser is to be told').to.be.a('string');
+
+      await click(el, 'Book another supporter');
+      await until(() => $(el, 'input[name=supporterId]'));
+      await click(el, choice(el, 'Lee Chen'));
+      await walk(el, 'price', { length: '60 minutes' });
+      await until(() => fieldErrors(el).length);
+      expect(fieldErrors(el)).to.deep.equal([
+        'This gift card has no sessions left. Remove the code to pay the normal price.',
+      ]);
+      expect(amount(el)!.value, 'the normal price').to.equal('45');
+    });
+
+    for (const [code, note] of [
+      [
+        'GIFT-NOPE-1234-5678',
+        'We could not find the gift code from your link. Check the link in your email.',
+      ],
+      [
+        'GIFT-OLD0-2019-0002',
+        'Your gift card has expired: sessions are booked at the normal price.',
+      ],
+    ] as const) {
+      it(`a gift code ${code} in the provider: the directory says why, and the booking says it too`, async () => {
+        const { directory, el } = await page({ 'gift-code': code }, samLater());
+        await until(() => giftNote(directory) && !giftNote(directory).startsWith('Checking'));
+        expect(giftNote(directory)).to.equal(note);
+        await walk(el, 'price');
+        await until(() => fieldErrors(el).length);
+        expect(amount(el)!.value, 'the normal price').to.equal('45');
+      });
+    }
+
+    it('a program that takes no gift cards: no note, and the booking ignores the code', async () => {
+      await backend(
+        openAllDay({
+          ...referenceProgram,
+          giftCards: { ...referenceProgram.giftCards, enabled: false },
+        }),
+      );
+      const { directory, el } = await page({ 'gift-code': CODE }, samLater());
+      await until(() => directory.shadowRoot?.querySelector('.card'));
+      expect(directory.shadowRoot!.querySelector('.gift-note')).to.equal(null);
+      await walk(el, 'price');
+      expectNone($(el, '[part=gift]'));
+      expect(fieldErrors(el)).to.deep.equal([]);
     });
   });
 

@@ -165,6 +165,7 @@ export class PeerBooking extends PeerDataElement {
     flow: () => this.flow,
     needsChooser: () => this.needsChooser,
     horizonDays: () => this.horizon,
+    provided: () => this.config?.gift,
     failed: (error) => this.failed(error),
   });
   private readonly manage = new ManageSlot(this, {
@@ -262,6 +263,12 @@ export class PeerBooking extends PeerDataElement {
     }
     if (changed.has('giftCode') && this.giftCode) {
       this.set('giftCode', this.giftCode);
+      this.giftToCheck = true;
+    }
+    // The provider's gift (the recipient's link), where no code was given or typed here.
+    const code = this.config?.gift?.code;
+    if (code && !this.giftCode && !this.draft.giftCode) {
+      this.set('giftCode', code);
       this.giftToCheck = true;
     }
     const selection = this.config?.selection;

@@ -93,6 +93,12 @@ export const styles = sheet`
     background: var(--_surface);
     color: var(--_text);
   }
+  .gift-note {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--_primary);
+    background: var(--_surface-alt);
+  }
   h2 {
     margin: 0;
   }

@@ -32,6 +32,7 @@ import type { CardContext } from './supporter-card.js';
 import { directoryFilters, value } from './directory-filters.js';
 import { MatchController } from './match-panel.js';
 import { SoonestSession } from './soonest-session.js';
+import { GiftNoteSlot } from './gift-note-slot.js';
 import { readablePage, resultsList } from './results-list.js';
 import { safeDefine } from '../../internal/define.js';
 import { DirectoryPresets, list } from './directory-presets.js';
@@ -165,6 +166,8 @@ export class PeerDirectory extends PeerDataElement {
     onError: (error) => this.failed(error),
   });
 
+  private readonly giftNote = new GiftNoteSlot(this, () => this.config?.gift);
+
   private readonly soonest = new SoonestSession(
     this,
     async (signal) => {
@@ -255,6 +258,7 @@ export class PeerDirectory extends PeerDataElement {
       ${this.renderCrisisLine()}
       <h2 id="title">${t.title}</h2>
       <p class="intro">${t.intro}</p>
+      ${this.giftNote.render(this.locale, program)}
       <div class="toolbar">
         <button type="button" class="primary" @click=${this.soonest.run}>${t.findNext}</button>
         <button

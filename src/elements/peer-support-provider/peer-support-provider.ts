@@ -14,6 +14,7 @@ import { PeerErrorEvent, PeerSupporterSelectedEvent } from '../../events.js';
 import { errorEventFor } from '../../internal/error-event.js';
 import type { ApiClient } from '../../api/client.js';
 import { safeDefine } from '../../internal/define.js';
+import { takeGiftCode } from '../../internal/page-url.js';
 
 /**
  * Supplies configuration to every peer-support element inside it: the API base URL (and one
@@ -30,6 +31,11 @@ import { safeDefine } from '../../internal/define.js';
  *
  * The provider also keeps the latest `peer-supporter-selected` from inside it as `selection` in
  * its context, so that, for example, a booking element picks up the directory's choice.
+ *
+ * A gift code (`gift-code`, or the page link's `gift` parameter with `gift-code-from-url`) is kept
+ * in its context too, checked once for every element inside: the directory says what the gift
+ * covers, and `<peer-booking>` applies it. It is asked again after a booking inside the provider
+ * is made or cancelled.
  *
  * @fires {PeerErrorEvent} peer-error - `api-base` was refused, or the program could not be loaded.
  */
@@ -54,6 +60,8 @@ export class PeerSupportProvider extends LitElement {
       apiBase: { attribute: 'api-base' },
       locale: {},
       theme: {},
+      giftCode: { attribute: 'gift-code' },
+      giftCodeFromUrl: { type: Boolean, attribute: 'gift-code-from-url' },
     };
   }
 
@@ -68,6 +76,16 @@ export class PeerSupportProvider extends LitElement {
 
   /** Colour scheme for every element inside: `light`, `dark` or `auto`. */
   declare theme?: Theme;
+
+  /** A gift code for every element inside: the directory shows it, the booking applies it. */
+  declare giftCode?: string;
+
+  /**
+   * Read the gift code from the page URL's `gift` parameter (the link in the recipient's email),
+   * once, then remove it from the address bar (`history.replaceState`) so that it reaches no
+   * analytics or referrer.
+   */
+  declare giftCodeFromUrl?: boolean;
 
   private readonly provider = new ContextProvider(this, {
     context: peerConfigContext,
@@ -91,6 +109,24 @@ export class PeerSupportProvider extends LitElement {
       const session = slotStart ? { slotStart, ...(lengthMinutes ? { lengthMinutes } : {}) } : {};
       this.publish({ selection: { supporterId, ...session } });
     });
+    // A booking made or cancelled inside may have used or given back a gift session.
+    for (const name of ['peer-booking-requested', 'peer-booking-cancelled'])
+      this.addEventListener(name, () => this.checkGift());
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const code = this.giftCodeFromUrl ? takeGiftCode() : undefined;
+    if (code) this.giftCode = code;
+  }
+
+  /** Publishes the gift code with a new check of it (one lookup for every element inside). */
+  private checkGift(): void {
+    const code = this.giftCode?.trim().toUpperCase();
+    const check = code ? this.client?.getGiftCard(code) : undefined;
+    // Each element that uses the check handles its failure; none unhandled when none does.
+    check?.catch(() => undefined);
+    this.publish({ gift: check && code ? { code, check } : undefined });
   }
 
   private readonly programTask = new Task(this, {
@@ -122,6 +158,9 @@ export class PeerSupportProvider extends LitElement {
         client: this.client,
         program: this.client === this.config.client ? this.config.program : undefined,
       });
+    }
+    if (changed.has('apiBase') || changed.has('locale') || changed.has('giftCode')) {
+      this.checkGift();
     }
   }
 
