@@ -84,8 +84,9 @@ export const endpointDocs: Record<EndpointName, EndpointDoc> = {
       'The answer never carries the code: the backend emails it to the recipient (or the ' +
       'purchaser, without a recipient) on deliverOn, once paid. Until then the card is ' +
       '`pending`. With a total above 0 the answer is `pending-payment` with a checkoutUrl; the ' +
-      'card is issued once the payment succeeds. The total is sessions times ' +
-      'giftCards.pricePerSession. Idempotent as bookings are: ten identical concurrent ' +
+      'card is issued once the payment succeeds. The total is sessions times the price of ' +
+      'one gifted session (giftCards.pricePerSession, or priced from `pricing` for the ' +
+      "card's length: see Program). Idempotent as bookings are: ten identical concurrent " +
       'submissions make one card. Refusals: 422 `gift-cards-disabled` where the program sells ' +
       'none; 422 `invalid-request` with fieldErrors (`sessions` `out_of_range`, `lengthMinutes` ' +
       '`required` or `not_offered`, `deliverOn` `in_past`, `timeZone` `invalid`).',

@@ -16,7 +16,7 @@ const s = { ...common, ...booking, ...gift };
  * Version of the API contract (not of the package): bump on any change to the document, the
  * major for a change an existing client or server breaks on, the minor for additions.
  */
-export const API_VERSION = '5.0.0';
+export const API_VERSION = '5.1.0';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -204,7 +204,10 @@ const descriptions = new Map<unknown, string>([
   ],
   [
     s.ProgramSchema.shape.giftCards.shape.pricePerSession,
-    `Price of one gifted session. ${MINOR_UNITS}`,
+    'Price of one gifted session, whatever its length. Absent: priced from `pricing`: the ' +
+      "price (fixed) or the suggested amount (sliding scale) for the card's length, byLength " +
+      'included; for a card of any length, the most any of sessionLengths costs; 0 when free. ' +
+      MINOR_UNITS,
   ],
   [
     giftCards.maxSessions,

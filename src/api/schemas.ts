@@ -208,8 +208,11 @@ export const ProgramSchema = z.object({
   }),
   giftCards: z.object({
     enabled: z.boolean(),
-    /** Price of one gifted session, minor units. */
-    pricePerSession: nonNegativeInt(),
+    /**
+     * Price of one gifted session, minor units. Absent: priced from `pricing` (see
+     * `giftSessionPrice`).
+     */
+    pricePerSession: z.optional(nonNegativeInt()),
     maxSessions: positiveInt(),
     packages: z.optional(z.array(positiveInt())),
     anyLength: z.optional(z.boolean()),

@@ -84,7 +84,8 @@ export const referenceProgram: Program = {
   currency: 'USD',
   cancellation: { windowHours: 24 },
   hours: { timeZone: PACIFIC, weekly: weekdays9to9 },
-  giftCards: { enabled: true, pricePerSession: 4500, maxSessions: 10, packages: [1, 3, 5] },
+  // Priced from `pricing`: a 60-minute gift session costs $45, a 30-minute one $25.
+  giftCards: { enabled: true, maxSessions: 10, packages: [1, 3, 5] },
 };
 
 export type ProgramVariant = 'reference' | 'fixed' | 'free' | 'campusCrisisLine' | 'noAgeLimit';

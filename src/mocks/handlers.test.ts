@@ -503,7 +503,8 @@ describe('mock backend over HTTP', () => {
       GiftCardPurchaseSchema,
     );
     expect(again.id).to.equal(first.id);
-    expect(first.total.amount).to.equal(9000);
+    // Two 30-minute sessions at the sliding scale's suggested $25 for that length.
+    expect(first.total.amount).to.equal(5000);
     const code = store.emailedCode(first.id) as string;
     let card = expectBody(await post('/gift-cards/lookup', { code }), 200, GiftCardBalanceSchema);
     expect(card).to.deep.include({ status: 'pending', sessionsRemaining: 2, lengthMinutes: 30 });

@@ -11,6 +11,7 @@ import {
   SupporterSummarySchema,
   type ErrorBody,
   type ErrorCode,
+  type Program,
   type Slot,
   type SupporterFilters,
   type SupporterQuery,
@@ -1658,11 +1659,10 @@ describe('gift cards', () => {
     giftCards: { ...referenceProgram.giftCards, ...giftCards },
   });
 
-  it('the reference program sells packages of 1, 3 and 5 (up to 10), of one length, never expiring', () => {
+  it('the reference program sells packages of 1, 3 and 5 (up to 10), of one length, never expiring, priced from its pricing', () => {
     const { giftCards } = expectOk(createMockStore().getProgram(), ProgramSchema);
     expect(giftCards).to.deep.equal({
       enabled: true,
-      pricePerSession: 4500,
       maxSessions: 10,
       packages: [1, 3, 5],
     });
@@ -1671,6 +1671,44 @@ describe('gift cards', () => {
     const expiring = (years: number) =>
       ProgramSchema.safeParse(withGiftCards({ expiresAfterYears: years })).success;
     expect([expiring(4), expiring(5), expiring(10)]).to.deep.equal([false, true, true]);
+  });
+
+  it('prices a gift session from the pricing for its length, or at the program’s own gift price', () => {
+    const totalOf = (program: Program, request: { lengthMinutes?: 30 | 60 }) =>
+      expectOk(
+        createMockStore({ program }).purchaseGiftCard({ ...purchase, ...request }),
+        GiftCardPurchaseSchema,
+        201,
+      ).total.amount;
+    // Sliding scale: the suggested amount for the length ($25 for 30 minutes, $45 for 60).
+    expect(totalOf(referenceProgram, { lengthMinutes: 30 })).to.equal(3 * 2500);
+    expect(totalOf(referenceProgram, { lengthMinutes: 60 })).to.equal(3 * 4500);
+    // A card of any length costs what the longest costs.
+    const anyLength = withGiftCards({ anyLength: true });
+    const { lengthMinutes: _, ...anyLengthPurchase } = purchase;
+    expect(
+      expectOk(
+        createMockStore({ program: anyLength }).purchaseGiftCard(anyLengthPurchase),
+        GiftCardPurchaseSchema,
+        201,
+      ).total.amount,
+    ).to.equal(3 * 4500);
+    // Fixed pricing, its byLength first.
+    const fixed: Program = {
+      ...referenceProgram,
+      pricing: {
+        model: 'fixed',
+        price: 5000,
+        moneyBackGuarantee: true,
+        byLength: [{ lengthMinutes: 30, price: 3000 }],
+      },
+    };
+    expect(totalOf(fixed, { lengthMinutes: 30 })).to.equal(3 * 3000);
+    expect(totalOf(fixed, { lengthMinutes: 60 })).to.equal(3 * 5000);
+    // The program's own gift price wins, whatever the length.
+    expect(totalOf(withGiftCards({ pricePerSession: 4000 }), { lengthMinutes: 30 })).to.equal(
+      3 * 4000,
+    );
   });
 
   it('sells a card pending payment, never answering its code; paid, it is active', () => {

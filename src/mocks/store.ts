@@ -10,6 +10,7 @@
  * operation's response schema, or `{ ok: false, status, body: ErrorBody }`.
  */
 import type * as z from 'zod/mini';
+import { giftSessionPrice } from '../api/gift-card-rules.js';
 import {
   DateTimeSchema,
   ImageUrlSchema,
@@ -1186,7 +1187,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
   }
 
   function performPurchase(request: GiftCardPurchaseRequest): ApiResult<GiftCardPurchase> {
-    const { enabled, pricePerSession, anyLength, maxSessions } = program.giftCards;
+    const { enabled, anyLength, maxSessions } = program.giftCards;
     if (!enabled) {
       return failure(422, 'gift-cards-disabled', 'This program does not sell gift cards.');
     }
@@ -1212,7 +1213,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     const code = giftCode();
     const id = uniqueId('gp-', (candidate) => purchases.has(candidate));
     const lengthMinutes = anyLength ? undefined : request.lengthMinutes;
-    const total = request.sessions * pricePerSession;
+    const total = request.sessions * giftSessionPrice(program, lengthMinutes);
     const deliverOn = request.deliverOn ?? today;
     const expiresOn = giftCardExpiry(program.giftCards, today);
     giftCards.set(code, {

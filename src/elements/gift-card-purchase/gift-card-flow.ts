@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import type { GiftCardPurchaseRequest } from '../../api/gift-card-schemas.js';
 import { EmailSchema, type Program, type SessionLength } from '../../api/schemas.js';
+import { giftSessionPrice } from '../../api/gift-card-rules.js';
 
 export type GiftSettings = Program['giftCards'];
 
@@ -74,6 +75,11 @@ export function lengthChoices(program: Program): readonly SessionLength[] {
 export function lengthOf(draft: GiftDraft, program: Program): SessionLength | undefined {
   if (giftSettings(program).anyLength) return undefined;
   return lengthChoices(program).length ? draft.lengthMinutes : program.sessionLengths[0];
+}
+
+/** What the gift costs, minor units (NaN until a number of sessions is chosen). */
+export function totalOf(draft: GiftDraft, program: Program): number {
+  return giftSessionPrice(program, lengthOf(draft, program)) * sessionsOf(draft);
 }
 
 /** The number of sessions chosen, or NaN when none (or no whole number) is. */

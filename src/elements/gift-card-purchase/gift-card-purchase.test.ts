@@ -137,6 +137,31 @@ describe('<gift-card-purchase>', () => {
   beforeEach(() => backend());
   afterEach(() => worker.resetHandlers());
 
+  it('a program without a gift price: the total follows the chosen length’s price, in the review and the request', async () => {
+    // The reference program: sliding scale, $45 suggested for 60 minutes, $25 for 30.
+    await backend(referenceProgram);
+    const posts = purchases();
+    const el = await mount();
+    await click(el, '#choice-3');
+    await click(el, '#lengthMinutes-30');
+    expect(text(el)).to.contain('Total: $75');
+    await click(el, '#lengthMinutes-60');
+    expect(text(el)).to.contain('Total: $135');
+    expect(text(el)).not.to.contain('Total: $75');
+    await click(el, '#lengthMinutes-30');
+    await next(el);
+    await type(el, 'purchaserName', 'Ana Buyer');
+    await type(el, 'purchaserEmail', 'ana@example.org');
+    await click(el, '#forMe');
+    await next(el);
+    await next(el);
+    expect(heading(el)).to.equal('Step 4 of 4: Check and send your gift');
+    expect(text(el)).to.contain('$75');
+    await next(el);
+    await until(() => posts.length);
+    expect(posts[0]!.body).to.deep.include({ sessions: 3, lengthMinutes: 30 });
+  });
+
   it('walks from the sessions to the confirmation, saying what happens next', async () => {
     const posts = purchases();
     const el = await mount();

@@ -16,6 +16,7 @@ import {
   giftSettings,
   lengthChoices,
   lengthOf,
+  totalOf,
   maxSessionsOf,
   MESSAGE_MAX,
   packagesOf,
@@ -93,7 +94,7 @@ function sessionsStep(v: GiftView): TemplateResult {
   const max = maxSessionsOf(giftSettings(v.program));
   const lengths = lengthChoices(v.program);
   const sessions = sessionsOf(draft);
-  const total = giftSettings(v.program).pricePerSession * sessions;
+  const total = totalOf(draft, v.program);
   const shown = v.problem('sessions');
   const pick = (choice: GiftDraft['choice']) => {
     v.set('choice', choice);
@@ -282,7 +283,7 @@ function reviewStep(v: GiftView, change: (step: GiftStep) => void): TemplateResu
   return html`<dl part="summary" class="summary">
     ${row(s.sessions, sessionsText(t, sessions), 'sessions')}
     ${row(s.length, lengthText(t, lengthOf(draft, v.program)), 'sessions')}
-    ${row(s.total, v.money(giftSettings(v.program).pricePerSession * sessions), 'sessions')}
+    ${row(s.total, v.money(totalOf(draft, v.program)), 'sessions')}
     ${row(s.from, `${draft.purchaserName} (${draft.purchaserEmail})`, 'who')}
     ${row(s.to, draft.forMe ? t.you : `${draft.recipientName} (${draft.recipientEmail})`, 'who')}
     ${row(s.message, draft.message.trim() || t.noMessage, 'message')}
