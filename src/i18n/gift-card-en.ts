@@ -75,7 +75,12 @@ export const giftCard = {
   codeHint: 'For example GIFT-DEMO-2026-0003',
   check: 'Check',
   checking: 'Checking the card…',
-  balanceLeft: { one: '{left} of {total} sessions left', other: '{left} of {total} sessions left' },
+  /** `only`: a card of one session; `one`: one left of several; `other`: the rest. */
+  balanceLeft: {
+    only: '1 of 1 session left',
+    one: '1 of {total} sessions left',
+    other: '{left} of {total} sessions left',
+  },
   balanceLength: 'Length: {length}',
   balanceExpires: 'Use by {date}',
   balanceNoExpiry: 'This card does not expire.',

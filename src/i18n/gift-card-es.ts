@@ -77,7 +77,8 @@ export const giftCard: GiftCardStrings = {
   check: 'Consultar',
   checking: 'Consultando la tarjeta…',
   balanceLeft: {
-    one: 'Queda {left} de {total} sesiones',
+    only: 'Queda 1 de 1 sesión',
+    one: 'Queda 1 de {total} sesiones',
     other: 'Quedan {left} de {total} sesiones',
   },
   balanceLength: 'Duración: {length}',

@@ -78,10 +78,9 @@ export class GiftBalance {
   private summary(balance: Balance): string {
     const t = this.deps.t();
     if (balance.status !== 'active') return t.balance[balance.status];
-    return format(balance.sessionsRemaining === 1 ? t.balanceLeft.one : t.balanceLeft.other, {
-      left: balance.sessionsRemaining,
-      total: balance.sessionsTotal,
-    });
+    const { sessionsRemaining: left, sessionsTotal: total } = balance;
+    const forms = t.balanceLeft;
+    return format(total === 1 ? forms.only : left === 1 ? forms.one : forms.other, { left, total });
   }
 
   private result(): TemplateResult | typeof nothing {

@@ -737,6 +737,7 @@ describe('<gift-card-purchase mode="balance">', () => {
         expiresOn: '2024-01-01',
       },
       'GIFT-PEND-2026-0001': { status: 'pending', sessionsTotal: 2, sessionsRemaining: 2 },
+      'GIFT-SOLO-2026-0001': { status: 'active', sessionsTotal: 1, sessionsRemaining: 1 },
       'GIFT-ONE0-2026-0001': {
         status: 'active',
         lengthMinutes: 60,
@@ -805,6 +806,8 @@ describe('<gift-card-purchase mode="balance">', () => {
       'We could not find a card with this code. Check the code and try again.',
     ],
     ['GIFT-SLOW-TRYS-0000', 'Too many tries. Please wait a few minutes and try again.'],
+    ['GIFT-ONE0-2026-0001', '1 of 3 sessions left'],
+    ['GIFT-SOLO-2026-0001', '1 of 1 session left'],
   ] as const) {
     it(`says which: ${words}`, async () => {
       lookups();
@@ -861,6 +864,9 @@ describe('<gift-card-purchase mode="balance">', () => {
     await check(el, 'GIFT-ONE0-2026-0001');
     await until(() => text(el).includes('Queda 1 de 3 sesiones'));
     expect(text(el)).to.not.contain('Quedan 1');
+    await check(el, 'GIFT-SOLO-2026-0001');
+    await until(() => text(el).includes('Queda 1 de 1 sesión'));
+    expect(text(el)).to.not.contain('1 de 1 sesiones');
     await check(el, 'GIFT-NONE-2026-0000');
     await until(() => text(el).includes('No encontramos ninguna tarjeta con este código.'));
     await expect(el).to.be.accessible();
