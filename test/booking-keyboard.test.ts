@@ -9,16 +9,37 @@
  * video, phone or messaging, California only) is the supporter, so that the chooser, both radio
  * groups of the session step and a day other than the first all exist whatever the weekday.
  */
-import { aTimeout, expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { http } from 'msw';
 import { PeerBooking } from '../src/elements/peer-booking/peer-booking.js';
 import type { BookingRequest, CreatedBooking } from '../src/api/booking-schemas.js';
 import type { SessionLength, Slot } from '../src/api/schemas.js';
 import { startMockBackend } from '../src/mocks/browser.js';
 import { createMockStore, type MockStore } from '../src/mocks/store.js';
-import { isShown } from './support/crisis.js';
 import { until } from './support/until.js';
+import {
+  $,
+  $$,
+  at,
+  checkedLabel,
+  continueTo,
+  expectFits,
+  expectFocus,
+  expectHeadingFocused,
+  expectInView,
+  focused,
+  heading,
+  isButton,
+  matches,
+  press,
+  settle,
+  status,
+  tabTo,
+  textOf,
+  type,
+  where,
+} from './support/keyboard.js';
 import {
   LEE,
   body,
@@ -103,119 +124,7 @@ async function render(attributes: Record<string, string> = {}): Promise<Keyboard
 // ---------------------------------------------------------------------------------------------
 // What a person sees, and where the focus is.
 
-const root = (el: Element) => el.shadowRoot!;
-const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-const textOf = (node: Element | null | undefined) => norm(node?.textContent);
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
-  root(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
-  ...root(el).querySelectorAll<T>(selector),
-];
-const heading = (el: Element) => textOf($(el, '#step-title'));
-const status = (el: Element) => textOf($(el, '[role=status]'));
 const slotButtons = (el: Element) => $$<HTMLButtonElement>(el, '[part~=slot]');
-const fieldErrors = (el: Element) => $$(el, '[part=field-error]').map((e) => textOf(e));
-
-/** The control focused inside the element; null when the focus is elsewhere on the page. */
-const focused = (el: Element): HTMLElement | null =>
-  document.activeElement === el ? (root(el).activeElement as HTMLElement | null) : null;
-
-const describeNode = (node: Element | null | undefined): string =>
-  node
-    ? `<${node.localName}${node.id ? `#${node.id}` : ''}${node.getAttribute('name') ? ` name=${node.getAttribute('name')}` : ''}> "${(node.getAttribute('aria-label') ?? textOf(node)).slice(0, 50)}"`
-    : 'nothing';
-const where = (el: Element) => {
-  const inside = focused(el);
-  return inside
-    ? describeNode(inside)
-    : `outside the element: ${describeNode(document.activeElement)}`;
-};
-
-function expectFocus(el: Element, target: Element | null | undefined, what: string): void {
-  expect(
-    focused(el) === target,
-    `${what}: focus is on ${where(el)}, expected ${describeNode(target)}`,
-  ).to.be.true;
-}
-
-async function settle(el: PeerBooking): Promise<void> {
-  await el.updateComplete;
-  await aTimeout(0);
-  await el.updateComplete;
-}
-
-/** One key as a person presses it, or text as they type it. */
-async function press(el: PeerBooking, key: string): Promise<void> {
-  await sendKeys({ press: key });
-  await settle(el);
-}
-async function type(el: PeerBooking, text: string): Promise<void> {
-  await sendKeys({ type: text });
-  await settle(el);
-}
-
-type Match = (node: HTMLElement) => boolean;
-const isButton =
-  (label: string | RegExp): Match =>
-  (node) =>
-    node.localName === 'button' &&
-    (typeof label === 'string' ? textOf(node) === label : label.test(textOf(node)));
-const matches =
-  (selector: string): Match =>
-  (node) =>
-    node.matches(selector);
-
-/**
- * Presses Tab (or Shift+Tab) until the focus is on a control that `match`es, and returns it. Fails
- * when it is not reached within `max` presses, or when the focus leaves the element on the way:
- * the message lists every stop.
- */
-async function tabTo(
-  el: PeerBooking,
-  match: Match,
-  what: string,
-  { key = 'Tab', max = 30 }: { key?: 'Tab' | 'Shift+Tab'; max?: number } = {},
-): Promise<HTMLElement> {
-  const stops: string[] = [];
-  for (let n = 0; n < max; n++) {
-    await press(el, key);
-    const now = focused(el);
-    stops.push(where(el));
-    if (!now) throw new Error(`${what}: ${key} left the element: ${stops.join(' → ')}`);
-    if (match(now)) {
-      expect(now.matches(':focus-visible'), `${what} shows its focus`).to.be.true;
-      return now;
-    }
-  }
-  throw new Error(`${what} is not reached by ${key}: ${stops.join(' → ')}`);
-}
-
-/** Waits for the step whose title (after "Step n of N:") is `title`. */
-async function at(el: PeerBooking, title: string, timeout = 4000): Promise<void> {
-  await until(() => heading(el).endsWith(title), timeout).catch(() => {
-    throw new Error(`expected the step "${title}", the heading is "${heading(el)}"`);
-  });
-  await settle(el);
-}
-
-/** The focus is on the open step's heading (moved there by the element, not by the test). */
-async function expectHeadingFocused(el: PeerBooking, what: string): Promise<void> {
-  const title = $(el, '#step-title');
-  await until(() => focused(el) === title, 2000).catch(() => undefined);
-  expectFocus(el, $(el, '#step-title'), `${what}: the heading`);
-}
-
-/** Tab to Continue, Enter, and the next step is open with focus on its heading. */
-async function continueTo(el: PeerBooking, title: string): Promise<void> {
-  const before = heading(el);
-  await tabTo(el, isButton('Continue'), `Continue on "${before}"`);
-  await press(el, 'Enter');
-  await until(() => heading(el) !== before).catch(() => {
-    throw new Error(`"${before}" did not go on: ${fieldErrors(el).join(' | ') || 'no error'}`);
-  });
-  await at(el, title);
-  await expectHeadingFocused(el, title);
-}
 
 const TITLES = {
   supporter: 'Who would you like to talk with?',
@@ -228,11 +137,6 @@ const TITLES = {
   review: 'Check and send your request',
 } as const;
 
-const checkedLabel = (el: Element, name: string) => {
-  const input = $$<HTMLInputElement>(el, `input[name=${name}]`).find((i) => i.checked);
-  return input ? textOf($(el, `label[for=${CSS.escape(input.id)}]`)) : '';
-};
-
 /** The review's summary: label → its lines. */
 function summary(el: Element): Record<string, string> {
   const rows: Record<string, string> = {};
@@ -241,31 +145,6 @@ function summary(el: Element): Record<string, string> {
     rows[textOf(row.querySelector('dt'))] = lines.join(' | ');
   }
   return rows;
-}
-
-/** Nothing reaches past the viewport's right edge: the page does not scroll sideways. */
-function expectFits(el: Element, what: string): void {
-  const width = document.documentElement.clientWidth;
-  expect(document.documentElement.scrollWidth, `${what}: the page scrolls sideways`).to.be.at.most(
-    width,
-  );
-  const wide = $$(el, '*')
-    .filter((node) => isShown(node) && !node.closest('.vh'))
-    .filter((node) => node.getBoundingClientRect().right > width + 0.5)
-    .map((node) => describeNode(node));
-  expect(wide, `${what}: past the right edge`).to.deep.equal([]);
-}
-
-/** The focused control is on screen and nothing (the sticky crisis line) covers its middle. */
-function expectInView(el: Element, node: HTMLElement, what: string): void {
-  const rect = node.getBoundingClientRect();
-  expect(
-    rect.top >= 0 && rect.left >= 0 && rect.bottom <= innerHeight && rect.right <= innerWidth,
-    `${what} is on screen: ${JSON.stringify(rect)}`,
-  ).to.be.true;
-  const hit = root(el).elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
-  expect(!!hit && node.contains(hit), `${what} is not covered: ${describeNode(hit)} is on top`).to
-    .be.true;
 }
 
 // ---------------------------------------------------------------------------------------------
