@@ -130,3 +130,62 @@ describe('type declarations', () => {
     assert.deepEqual(missing, []);
   });
 });
+
+describe('custom-elements.json', () => {
+  const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
+
+  /** Every `module` a reference in the manifest names (exports, superclasses, inheritedFrom). */
+  function referencedModules(value, found = new Set()) {
+    if (Array.isArray(value)) value.forEach((item) => referencedModules(item, found));
+    else if (value && typeof value === 'object') {
+      if (typeof value.module === 'string' && !value.package) found.add(value.module);
+      Object.values(value).forEach((item) => referencedModules(item, found));
+    }
+    return found;
+  }
+
+  it('is published, where package.json says', () => {
+    assert.ok(packed.has(posix.normalize(pkg.customElements)));
+  });
+
+  it('names only files that ship, each one a package.json export', () => {
+    const paths = manifest.modules.map((mod) => mod.path);
+    const missing = [...paths, ...referencedModules(manifest)].filter((p) => !packed.has(p));
+    assert.deepEqual(missing, [], 'manifest paths not in the tarball');
+    const targets = new Set(exportTargets());
+    const notExported = paths.filter((path) => !targets.has(path));
+    assert.deepEqual(notExported, [], 'manifest modules a host cannot import');
+  });
+
+  it('documents the public elements, each in the entry that registers it', () => {
+    const elements = manifest.modules.flatMap((mod) =>
+      (mod.declarations ?? [])
+        .filter((declaration) => declaration.tagName)
+        .map((declaration) => ({ ...declaration, path: mod.path })),
+    );
+    assert.deepEqual(elements.map((element) => element.tagName).sort(), [
+      'crisis-banner',
+      'gift-card-purchase',
+      'peer-booking',
+      'peer-directory',
+      'peer-support-provider',
+    ]);
+    for (const { name, tagName, path } of elements) {
+      const code = readFileSync(join(root, path), 'utf8');
+      assert.match(
+        code,
+        new RegExp(`\\b${name}\\.define\\(\\)`),
+        `${path} does not define <${tagName}>`,
+      );
+      const definitions = manifest.modules
+        .find((mod) => mod.path === path)
+        .exports.filter((e) => e.kind === 'custom-element-definition')
+        .map((e) => e.name);
+      assert.deepEqual(definitions, [tagName]);
+    }
+  });
+
+  it('leaves out the directory’s internal profile panel', () => {
+    assert.doesNotMatch(JSON.stringify(manifest), /peer-supporter-profile|PeerSupporterProfile/);
+  });
+});
