@@ -8,7 +8,7 @@
  * (about 37 KB gzip); with it, only the error helper is left.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,5 +128,30 @@ describe('a Vite app importing from the package', () => {
       `import { ProgramSchema } from 'peer-support-widgets/api';\nconsole.log(ProgramSchema.safeParse({}).success);\n`,
     );
     has(code, /jitless:(!0|true)/, 'z.config({ jitless: true }) was dropped');
+  });
+});
+
+/**
+ * The package's own builds (scripts/build.mjs, Storybook's) read the same `sideEffects` for
+ * src/, which is why it lists `./src/**`: without it, the script tag's file came out empty (its
+ * one line, `import './loader.js'`, looked like dead code) and no element chunk registered its tag.
+ */
+describe("the script tag's files", () => {
+  const cdn = join(root, 'dist/cdn');
+  const read = (file) => readFileSync(join(cdn, file), 'utf8');
+
+  it('import the loader, which defines <crisis-banner> at once', () => {
+    const match = /^import\s*["'](\.\/loader-[\w-]+\.js)["']/.exec(read('peer-support-widgets.js'));
+    assert.ok(match, 'dist/cdn/peer-support-widgets.js does not import the loader');
+    assert.equal(defineCalls(read(match[1])), 1, 'the loader does not define <crisis-banner>');
+  });
+
+  it("register each element's tag in its chunk", () => {
+    for (const element of ['peer-directory', 'peer-booking', 'gift-card-purchase']) {
+      const file = readdirSync(cdn).find((name) => name.startsWith(`${element}-`));
+      assert.ok(file, `no chunk for <${element}>`);
+      assert.equal(defineCalls(read(file)), 1, `${file} does not define <${element}>`);
+    }
+    assert.equal(defineCalls(read('crisis-banner.js')), 1, 'crisis-banner.js defines nothing');
   });
 });
