@@ -6,11 +6,14 @@
  *    and zod external, shared code in dist/chunks/. Readable, not minified (bundlers minify).
  * 2. Script-tag bundles in dist/cdn/: self-registering IIFEs with every dependency inlined,
  *    minified. `peer-support-widgets.js` (package.json `unpkg`) and the crisis banner alone.
- * 3. Type declarations into dist/types with `tsc -p tsconfig.build.json`.
+ * 3. Type declarations into dist/types with `tsc -p tsconfig.build.json`: the entries' modules
+ *    and what they import, nothing else (a declaration of a module whose code is in no entry,
+ *    such as the OpenAPI generator's, would describe JavaScript the package does not ship).
  *
  * The ESM entries come from package.json `exports`: an export whose `default` is `./dist/<name>.js`
  * and whose `types` is `./dist/types/<path>.d.ts` is built from `src/<path>.ts`. A new element is
- * one new export there (and a line in `cdnBundles` if it gets its own script-tag bundle).
+ * one new export there, the same `src/<path>.ts` in tsconfig.build.json `files` (the build says
+ * so when it is missing), and a line in `cdnBundles` if it gets its own script-tag bundle.
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -320,8 +323,26 @@ async function step(name, fn) {
   console.log(`✓ ${name} (${Math.round(performance.now() - start)} ms)`);
 }
 
+/** tsconfig.build.json `files` must be the entries' sources: the declarations of exactly them. */
+async function checkDeclarationEntries(entries) {
+  const config = JSON.parse(await readFile(resolve(root, 'tsconfig.build.json'), 'utf8'));
+  const files = new Set(config.files ?? []);
+  const sources = new Set(Object.values(entries));
+  const missing = [...sources].filter((file) => !files.has(file));
+  const extra = [...files].filter((file) => !sources.has(file));
+  if (missing.length > 0 || extra.length > 0) {
+    throw new Error(
+      `tsconfig.build.json "files" must list the sources of package.json exports: ${[
+        ...missing.map((file) => `add ${file}`),
+        ...extra.map((file) => `remove ${file}`),
+      ].join(', ')}`,
+    );
+  }
+}
+
 async function main() {
   const entries = libraryEntries(pkg.exports);
+  await checkDeclarationEntries(entries);
   if (pkg.unpkg !== `./dist/cdn/${cdnLoader.file}.js`) {
     throw new Error(`package.json "unpkg" (${pkg.unpkg}) is not the loader`);
   }
