@@ -1306,6 +1306,19 @@ describe('<peer-booking>', function () {
       });
     }
 
+    it('the provider’s code removed from the field stays removed: the normal price', async () => {
+      const { el } = await page({ 'gift-code': CODE }, samLater());
+      await walk(el, 'price');
+      await until(() => $(el, '[part=gift]'));
+      await fill(el, 'giftCode', '');
+      await next(el);
+      await at(el, TITLES.review);
+      expect(summary(el)['Price']).to.equal('$45');
+      await click(el, $<HTMLButtonElement>(el, '[aria-label="Change: Price"]')!);
+      await at(el, TITLES.price);
+      expect($<HTMLInputElement>(el, 'input[name=giftCode]')!.value).to.equal('');
+    });
+
     it('a program that takes no gift cards: no note, and the booking ignores the code', async () => {
       await backend(
         openAllDay({

@@ -122,10 +122,7 @@ export class PeerBooking extends PeerDataElement {
   @property({ type: Number, attribute: 'length-minutes' }) lengthMinutes?: SessionLength;
   /** A gift code to apply (checked through the API; the normal price applies if it cannot be used). */
   @property({ attribute: 'gift-code' }) giftCode?: string;
-  /**
-   * Read the gift code from the page URL's `gift` parameter, once, then remove it from the
-   * address bar (`history.replaceState`) so it reaches no analytics or referrer.
-   */
+  /** Read the gift code from the page URL's `gift` parameter once, then take it out of the URL. */
   @property({ type: Boolean, attribute: 'gift-code-from-url' }) giftCodeFromUrl = false;
   /** With `manage-token`: show this booking and let the seeker cancel or reschedule it. */
   @property({ attribute: 'booking-id' }) bookingId?: string;
@@ -146,6 +143,8 @@ export class PeerBooking extends PeerDataElement {
   private appliedSelection?: SupporterSelection;
   /** A code from the attribute or the URL, checked once the program is known. */
   private giftToCheck = false;
+  /** The provider's gift code last applied. */
+  private providedCode?: string;
   private internals = this.attachInternals();
 
   private readonly status = new Announcer(this);
@@ -261,13 +260,12 @@ export class PeerBooking extends PeerDataElement {
     ) {
       this.manage.open(this.bookingId, this.manageToken);
     }
-    if (changed.has('giftCode') && this.giftCode) {
-      this.set('giftCode', this.giftCode);
-      this.giftToCheck = true;
-    }
-    // The provider's gift (the recipient's link), where no code was given or typed here.
-    const code = this.config?.gift?.code;
-    if (code && !this.giftCode && !this.draft.giftCode) {
+    const provided = this.config?.gift?.code;
+    const fresh = provided !== this.providedCode ? (this.providedCode = provided) : undefined;
+    // A code given here; else the provider's (the recipient's link), once, where none was typed:
+    // a code the person then removes stays removed.
+    const code = changed.has('giftCode') && this.giftCode ? this.giftCode : fresh;
+    if (code && (code === this.giftCode || !(this.giftCode || this.draft.giftCode))) {
       this.set('giftCode', code);
       this.giftToCheck = true;
     }
