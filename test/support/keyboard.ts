@@ -124,12 +124,10 @@ export async function continueTo(el: Host, title: string): Promise<void> {
   await expectHeadingFocused(el, title);
 }
 
-
 export const checkedLabel = (el: Element, name: string) => {
   const input = $$<HTMLInputElement>(el, `input[name=${name}]`).find((i) => i.checked);
   return input ? textOf($(el, `label[for=${CSS.escape(input.id)}]`)) : '';
 };
-
 
 /** Nothing reaches past the viewport's right edge: the page does not scroll sideways. */
 export function expectFits(el: Element, what: string): void {
@@ -155,4 +153,3 @@ export function expectInView(el: Element, node: HTMLElement, what: string): void
   expect(!!hit && node.contains(hit), `${what} is not covered: ${describeNode(hit)} is on top`).to
     .be.true;
 }
-
