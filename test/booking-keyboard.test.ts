@@ -9,7 +9,7 @@
  * video, phone or messaging, California only) is the supporter, so that the chooser, both radio
  * groups of the session step and a day other than the first all exist whatever the weekday.
  */
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { http } from 'msw';
 import { PeerBooking } from '../src/elements/peer-booking/peer-booking.js';
@@ -39,6 +39,8 @@ import {
   textOf,
   type,
   where,
+  renderAfterButton,
+  cleanUp,
 } from './support/keyboard.js';
 import {
   LEE,
@@ -102,24 +104,11 @@ beforeEach(() => {
 
 afterEach(async () => {
   worker.resetHandlers();
-  fixtureCleanup();
-  await setViewport({ width: 800, height: 600 });
+  await cleanUp();
 });
 
-/** The page: a button, then the element. Focus is on the button, outside the element. */
-async function render(attributes: Record<string, string> = {}): Promise<KeyboardBooking> {
-  const host = await fixture<HTMLDivElement>(
-    html`<div><button type="button" id="before">Before the booking</button></div>`,
-  );
-  const el = document.createElement('keyboard-booking');
-  for (const [name, value] of Object.entries({ 'api-base': '/api', ...attributes })) {
-    el.setAttribute(name, value);
-  }
-  host.append(el);
-  await el.updateComplete;
-  host.querySelector<HTMLButtonElement>('#before')!.focus();
-  return el;
-}
+const render = (attributes: Record<string, string> = {}): Promise<KeyboardBooking> =>
+  renderAfterButton('keyboard-booking', attributes);
 
 // ---------------------------------------------------------------------------------------------
 // What a person sees, and where the focus is.

@@ -4,7 +4,7 @@
  * enters it with a real Tab; every answer is then given with `sendKeys` only (Tab, arrows,
  * Space, Enter, typing): no click, no `.value`, no dispatched event.
  */
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { http } from 'msw';
 import { GiftCardPurchase } from '../src/elements/gift-card-purchase/gift-card-purchase.js';
@@ -29,6 +29,8 @@ import {
   textOf,
   type,
   where,
+  renderAfterButton,
+  cleanUp,
 } from './support/keyboard.js';
 
 const { worker } = await startMockBackend({ quiet: true });
@@ -55,24 +57,11 @@ beforeEach(() => {
 
 afterEach(async () => {
   worker.resetHandlers();
-  fixtureCleanup();
-  await setViewport({ width: 800, height: 600 });
+  await cleanUp();
 });
 
-/** The page: a button, then the element. Focus is on the button, outside the element. */
-async function render(attributes: Record<string, string> = {}): Promise<KeyboardGift> {
-  const host = await fixture<HTMLDivElement>(
-    html`<div><button type="button" id="before">Before the gift form</button></div>`,
-  );
-  const el = document.createElement('keyboard-gift');
-  for (const [name, value] of Object.entries({ 'api-base': '/api', ...attributes })) {
-    el.setAttribute(name, value);
-  }
-  host.append(el);
-  await el.updateComplete;
-  host.querySelector<HTMLButtonElement>('#before')!.focus();
-  return el;
-}
+const render = (attributes: Record<string, string> = {}): Promise<KeyboardGift> =>
+  renderAfterButton('keyboard-gift', attributes);
 
 const TITLES = {
   sessions: 'How many sessions would you like to give?',

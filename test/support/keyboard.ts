@@ -3,13 +3,40 @@
  * `sendKeys` (Tab, Shift+Tab, arrows, Space, Enter, typing), and checks of where the focus is as a
  * person would see it. Used by the booking's and the gift card's keyboard tests.
  */
-import { aTimeout, expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { aTimeout, expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ReactiveElement } from 'lit';
 import { isShown } from './crisis.js';
 import { until } from './until.js';
 
 type Host = ReactiveElement;
+
+/**
+ * The page: a button, then the element `tag` with the mock's `api-base` and `attributes`. Focus
+ * is on the button, outside the element, so that the test enters it with a real Tab.
+ */
+export async function renderAfterButton<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+): Promise<HTMLElementTagNameMap[K]> {
+  const host = await fixture<HTMLDivElement>(
+    html`<div><button type="button" id="before">Before the element</button></div>`,
+  );
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries({ 'api-base': '/api', ...attributes })) {
+    el.setAttribute(name, value);
+  }
+  host.append(el);
+  await (el as unknown as Host).updateComplete;
+  host.querySelector<HTMLButtonElement>('#before')!.focus();
+  return el;
+}
+
+/** After each test: no fixture left, the viewport back to its default. */
+export async function cleanUp(): Promise<void> {
+  fixtureCleanup();
+  await setViewport({ width: 800, height: 600 });
+}
 
 export const root = (el: Element) => el.shadowRoot!;
 export const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
