@@ -116,8 +116,8 @@ export const pageTypes = [
     budget: 56 * KB,
     blocked: {
       ...BLOCKED_BOOKING,
-      ceiling: 69.7 * KB,
-      why: 'every tag on one page measured 69.65 KB gzip (61.84 KB brotli) with <peer-booking> and <gift-card-purchase> whole (issue 9): the booking page, peer-directory 9.03 KB and gift-card-purchase 8.06 KB',
+      ceiling: 69.85 * KB,
+      why: "every tag on one page measured 69.80 KB gzip (61.98 KB brotli) with <peer-booking> and <gift-card-purchase> whole (issue 9; +0.12 KB for a gift priced from the program's pricing for its length, contract 5.1.0): the booking page, peer-directory 9.03 KB and gift-card-purchase 8.18 KB",
     },
     tags: [
       'crisis-banner',

@@ -11,6 +11,9 @@ import { peerConfigContext, type PeerConfig } from '../src/config/context.js';
 import { appearAll, appears, button, expectButton, normalize, shadow } from './support/dom.js';
 import { storyMakers, type Lang } from './support/story.js';
 import { loadingDelayMs, settled } from './support/timing.js';
+import { startMockBackend } from '../src/mocks/browser.js';
+import { createHandlers } from '../src/mocks/handlers.js';
+import { createMockStore } from '../src/mocks/store.js';
 
 interface DirectoryArgs {
   lang: Lang;
@@ -58,6 +61,9 @@ const says = {
     matchTimes: 'Times of day that suit you',
     evening: 'Evening',
     matchSubmit: 'Show my matches',
+    giftActive: 'Your gift: 3 sessions of 60 minutes, booked free with any supporter.',
+    giftUsed: 'Your gift card has no sessions left: sessions are booked at the normal price.',
+    giftUnknown: 'We could not find the gift code from your link. Check the link in your email.',
     matchResults: 'Your matches',
     sharesPrefix: 'Shares: ',
     matchClose: 'Back to all supporters',
@@ -95,6 +101,10 @@ const says = {
     matchTimes: 'Momentos del día que te convienen',
     evening: 'Noche',
     matchSubmit: 'Ver mis coincidencias',
+    giftActive: 'Tu regalo: 3 sesiones de 60 minutos, gratis con cualquier compañero de apoyo.',
+    giftUsed: 'A tu tarjeta de regalo no le quedan sesiones: las sesiones tienen el precio normal.',
+    giftUnknown:
+      'No encontramos el código de regalo de tu enlace. Revisa el enlace de tu correo electrónico.',
     matchResults: 'Tus coincidencias',
     sharesPrefix: 'En común: ',
     matchClose: 'Volver a todos los compañeros',
@@ -523,3 +533,39 @@ const soonestSession = both({}, async ({ el, root, t }) => {
 
 export const SoonestSession = soonestSession.en;
 export const SoonestSessionSpanish = soonestSession.es;
+
+// ---- A gift from the recipient's link, kept by the provider: what it covers, or why not ----
+
+/** Its own backend (the seeded cards, no lookups counted yet: they are rate-limited). */
+async function freshStore(): Promise<Record<string, never>> {
+  const { worker } = await startMockBackend({ baseUrl: '/api' });
+  worker.use(...createHandlers(createMockStore(), { baseUrl: '/api' }));
+  return {};
+}
+
+function giftStory(code: string, said: 'giftActive' | 'giftUsed' | 'giftUnknown') {
+  return both(
+    {
+      loaders: [freshStore],
+      render: (args) =>
+        html`<peer-support-provider api-base="/api" locale=${args.lang} gift-code=${code}>
+          <peer-directory page-size=${args.pageSize}></peer-directory>
+        </peer-support-provider>`,
+    },
+    async ({ el, root, t }) => {
+      await cards(el);
+      const note = await appears(root, '.gift-note', 'the gift note', settled);
+      await waitFor(() => expect(normalize(note.textContent)).toBe(t[said]));
+    },
+  );
+}
+
+const giftActive = giftStory('GIFT-DEMO-2026-0003', 'giftActive');
+export const GiftFromLink = giftActive.en;
+export const GiftFromLinkSpanish = giftActive.es;
+const giftUsed = giftStory('GIFT-USED-2025-0000', 'giftUsed');
+export const GiftUsedUp = giftUsed.en;
+export const GiftUsedUpSpanish = giftUsed.es;
+const giftUnknown = giftStory('GIFT-NOPE-1234-5678', 'giftUnknown');
+export const GiftUnknown = giftUnknown.en;
+export const GiftUnknownSpanish = giftUnknown.es;
