@@ -50,7 +50,7 @@ const says = {
     customLabel: 'Number of sessions (1 to 10)',
     lengths: ['30 minutes', '60 minutes'],
     total135: 'Total: $135',
-    total315: 'Total: $315',
+    total175: 'Total: $175',
     sessionsRequired: 'Choose how many sessions to give.',
     lengthRequired: 'Choose a session length.',
     outOfRange: 'Choose a number from 1 to 10.',
@@ -123,7 +123,7 @@ const says = {
     customLabel: 'Número de sesiones (de 1 a 10)',
     lengths: ['30 minutos', '60 minutos'],
     total135: 'Total: $135',
-    total315: 'Total: $315',
+    total175: 'Total: $175',
     sessionsRequired: 'Elige cuántas sesiones quieres regalar.',
     lengthRequired: 'Elige la duración de la sesión.',
     outOfRange: 'Elige un número de 1 a 10.',
@@ -371,8 +371,9 @@ const anotherNumber = both(flow, async ({ root, t }) => {
   await pressContinue(root, t);
   await atStep(root, t, 'sessions');
   await waitFor(() => expect(root.activeElement).toBe(number));
+  // Seven 30-minute sessions at that length's suggested $25.
   await fill(number, '7');
-  await waitFor(() => expect(textOf(root.querySelector('[part="total"]'))).toBe(t.total315));
+  await waitFor(() => expect(textOf(root.querySelector('[part="total"]'))).toBe(t.total175));
   await expect(fieldError(root, 'sessions')).toBeNull();
   await pressContinue(root, t);
   await atStep(root, t, 'who');
