@@ -37,8 +37,11 @@ const cdnBundles = [
   },
 ];
 
-/** Dependencies bundlers resolve themselves (and dedupe with the host page's copy of Lit). */
-const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/];
+/**
+ * Dependencies bundlers resolve themselves (and dedupe with the host page's copy of Lit). React is
+ * the `react` entry's optional peer: only dist/react.js imports it.
+ */
+const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(-dom)?(\/|$)/];
 
 /** `{ index: 'src/index.ts', 'crisis-banner': 'src/elements/crisis-banner/define.ts', ... }` */
 export function libraryEntries(exportsField) {
