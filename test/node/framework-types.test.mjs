@@ -26,22 +26,23 @@ assert.ok(
   'dist/types/jsx.d.ts exists: run npm run build first',
 );
 
-/** tsc's diagnostics for a tsconfig, optionally with one file's text replaced. */
-function compile(tsconfig, replace = {}) {
+/** tsc's diagnostics for a tsconfig (or some of its files), with files' text replaced. */
+function compile(tsconfig, { replace = {}, only } = {}) {
   const { config } = ts.readConfigFile(tsconfig, ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(config, ts.sys, types);
   const host = ts.createCompilerHost(parsed.options);
   const readFile = host.readFile;
   host.readFile = (file) => replace[resolve(file)] ?? readFile(file);
-  const program = ts.createProgram(parsed.fileNames, parsed.options, host);
+  const program = ts.createProgram(only ?? parsed.fileNames, parsed.options, host);
   return ts.getPreEmitDiagnostics(program).map((d) => ({
     code: d.code,
+    file: d.file?.fileName.slice(root.length),
     line: d.file ? d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1 : 0,
     text: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
   }));
 }
 const show = (diagnostics) =>
-  diagnostics.map((d) => `  line ${d.line}: TS${d.code} ${d.text}`).join('\n');
+  diagnostics.map((d) => `  ${d.file}:${d.line}: TS${d.code} ${d.text}`).join('\n');
 
 const manifest = JSON.parse(await readFile(resolve(root, 'custom-elements.json'), 'utf8'));
 const elements = manifest.modules
@@ -49,9 +50,10 @@ const elements = manifest.modules
   .filter((declaration) => declaration.customElement && declaration.tagName);
 
 describe('framework types (dist/types/jsx.d.ts, vue.d.ts)', () => {
-  it('a React 19 host compiles with peer-support-widgets/jsx and /react; each misuse is an error', () => {
+  it('React 19 hosts compile with peer-support-widgets/jsx and /react (fixture, demo pages); each misuse is an error', () => {
+    // test/types/react-host.tsx, and the demo's host pages (demo/react-host.tsx, demo/vue-host.ts).
     const diagnostics = compile(resolve(types, 'tsconfig.json'));
-    assert.deepEqual(diagnostics, [], `test/types/react-host.tsx:\n${show(diagnostics)}`);
+    assert.deepEqual(diagnostics, [], `test/types/tsconfig.json:\n${show(diagnostics)}`);
   });
 
   it('without peer-support-widgets/jsx, the same host fails as React apps did (TS2339)', async () => {
@@ -62,9 +64,10 @@ describe('framework types (dist/types/jsx.d.ts, vue.d.ts)', () => {
       '',
     );
     assert.notEqual(withoutTypes, text, 'the fixture imports peer-support-widgets/jsx');
-    const messages = compile(resolve(types, 'tsconfig.json'), { [file]: withoutTypes }).map(
-      (d) => `TS${d.code}: ${d.text}`,
-    );
+    const messages = compile(resolve(types, 'tsconfig.json'), {
+      replace: { [file]: withoutTypes },
+      only: [file],
+    }).map((d) => `TS${d.code}: ${d.text}`);
     assert.ok(
       messages.includes(
         "TS2339: Property 'peer-directory' does not exist on type 'JSX.IntrinsicElements'.",
