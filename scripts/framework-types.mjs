@@ -12,14 +12,15 @@
  * Each has an empty JavaScript module beside it (dist/jsx.js, dist/vue.js), so a side-effect
  * `import 'peer-support-widgets/jsx'` is harmless at run time too.
  *
- * Why our own generator: @wc-toolkit/jsx-types 1.8 and custom-element-vuejs-integration 1.4 were
- * tried on this manifest. Neither output compiled as it came (the JSX file used event classes it
- * did not import and a `ref` type React rejects; the Vue file imported the same names twice and
- * indexed `CrisisBanner["undefined"]`), the Vue file typed handlers as `CustomEvent<EventClass>`
- * (so `event.detail` was the event, not its payload), both augmented the global `JSX` namespace
- * (which breaks a React project that also has the Vue types) and six other frameworks' modules,
- * and both typed every attribute of `<crisis-banner>` (a plain HTMLElement) as `unknown`. Fixing
- * that would be a post-processor larger and more fragile than this file.
+ * Why our own generator: @wc-toolkit/jsx-types 1.8.2 and custom-element-vuejs-integration 1.4.0
+ * were run on this manifest, and their output compiled with tsc. Neither compiled: the JSX file
+ * uses the event classes without importing them (TS2304), the Vue file imports the same names
+ * twice (TS2300) and indexes `CrisisBanner["undefined"]` (TS2339), and both extend the global
+ * `JSX.IntrinsicElements`, which fails as soon as a project has both (TS2320). Beyond compiling,
+ * the Vue file types handlers as `CustomEvent<EventClass>` (so `event.detail` would be the event,
+ * not its payload), the JSX file types `ref` so that `useRef` objects are refused, augments six
+ * other frameworks' modules and types every attribute of `<crisis-banner>` (a plain HTMLElement)
+ * as `unknown`. A post-processor fixing all that would be larger and more fragile than this file.
  *
  * Property types are the classes' own (`PeerDirectory["pageSize"]`), read from the shipped
  * declarations, so they cannot drift from the code; the manifest says which names and events
