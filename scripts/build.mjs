@@ -41,8 +41,8 @@ const cdnBundles = [
 ];
 
 /**
- * Dependencies bundlers resolve themselves (and dedupe with the host page's copy of Lit). React is
- * the `react` entry's optional peer: only dist/react.js imports it.
+ * Dependencies bundlers resolve themselves (and dedupe with the host page's copy of Lit). React and
+ * `@lit/react` are the `react` entry's optional peers: only dist/react.js imports them.
  */
 const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(-dom)?(\/|$)/];
 

@@ -4,8 +4,10 @@
  * React 19 hosts that would rather write `onPeerSupporterSelected` than `onpeer-supporter-selected`.
  *
  * Importing this entry registers the elements it wraps (as `peer-support-widgets/define` does), so
- * properties such as `pageSize={1}` always reach a defined element. `react` is an optional peer
- * dependency: only this entry imports it, and the script-tag bundle never contains it.
+ * properties such as `pageSize={1}` always reach a defined element. `react` and `@lit/react` are
+ * optional peer dependencies (a regular dependency on `@lit/react` would install its peer,
+ * `@types/react`, for every user): only this entry imports them, and the script-tag bundle never
+ * contains them.
  */
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
