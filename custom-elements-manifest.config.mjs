@@ -159,7 +159,8 @@ const shipped = {
 export default {
   litelement: true,
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/mocks/**'],
+  // src/react.ts wraps the elements for React (`peer-support-widgets/react`): it defines none.
+  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/mocks/**', 'src/react.ts'],
   // package.json already has `"customElements": "custom-elements.json"`; never let the analyzer
   // rewrite it (it would point it at the temporary outdir `npm run fresh` uses).
   packagejson: false,

@@ -75,6 +75,15 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   publicDir: false,
   plugins: [mswWorker(), openOnlyWithDisplay()],
+  // The React host page (demo/react-host.tsx): Vite's own JSX transform, no React plugin.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  // The Vue host page uses the runtime-only build of Vue with render functions: no Options API,
+  // no template compiler (it needs eval), no devtools in a build.
+  define: {
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+  },
   optimizeDeps: {
     // Only the demo pages are app entries; never scan dist/ or storybook-static/.
     entries: ['demo/**/*.html'],
@@ -97,6 +106,10 @@ export default defineConfig({
       'zod/mini',
       'msw',
       'msw/browser',
+      'react',
+      'react/jsx-runtime',
+      'react-dom/client',
+      'vue',
     ],
   },
 });

@@ -1,3 +1,7 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, executablePath } from './test/chromium.mjs';
@@ -33,7 +37,54 @@ const cdnCopies = {
     }
   },
 };
-const { readFileSync } = await import('node:fs');
+/**
+ * The framework host pages (demo/react.html, demo/vue.html) as a partner's Vite app ships them:
+ * built with the project's vite.config.ts into a temporary folder on the first request for
+ * `/demo-build/` (React is CommonJS, which this server cannot serve as it is), then served from
+ * there. Only test/framework-hosts.test.ts asks for them, so no other run pays for the build.
+ */
+let hostBuild;
+const hostPages = {
+  name: 'host-pages',
+  async serve(context) {
+    if (!context.path.startsWith('/demo-build/')) return undefined;
+    hostBuild ??= buildHostPages();
+    const dir = await hostBuild;
+    const file = resolvePath(dir, `.${context.path.slice('/demo-build'.length)}`);
+    if (!file.startsWith(dir)) return { status: 404, body: 'Not found', type: 'text' };
+    try {
+      return { body: readFileSync(file, 'utf8'), type: extname(file).slice(1) };
+    } catch {
+      return { status: 404, body: 'Not found', type: 'text' };
+    }
+  },
+  async serverStop() {
+    if (hostBuild) rmSync(await hostBuild, { recursive: true, force: true });
+  },
+};
+async function buildHostPages() {
+  const { build } = await import('vite');
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  const outDir = mkdtempSync(join(tmpdir(), 'peer-hosts-'));
+  await build({
+    configFile: join(root, 'vite.config.ts'),
+    root,
+    base: '/demo-build/',
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      reportCompressedSize: false,
+      // React, MSW and the elements in one file is big for a page, and fine for a demo.
+      chunkSizeWarningLimit: 2000,
+      rolldownOptions: {
+        input: { react: join(root, 'demo/react.html'), vue: join(root, 'demo/vue.html') },
+      },
+    },
+  });
+  return outDir;
+}
+
 const mswWorkerSource = readFileSync(
   new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url),
   'utf8',
@@ -78,6 +129,7 @@ export default {
   plugins: [
     mswWorker,
     cdnCopies,
+    hostPages,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],
   browsers: [chromium()],

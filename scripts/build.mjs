@@ -8,7 +8,9 @@
  *    minified. `peer-support-widgets.js` (package.json `unpkg`) and the crisis banner alone.
  * 3. Type declarations into dist/types with `tsc -p tsconfig.build.json`: the entries' modules
  *    and what they import, nothing else (a declaration of a module whose code is in no entry,
- *    such as the OpenAPI generator's, would describe JavaScript the package does not ship).
+ *    such as the OpenAPI generator's, would describe JavaScript the package does not ship);
+ *    then the template types for frameworks (`peer-support-widgets/jsx` and `/vue`) from
+ *    custom-elements.json (scripts/framework-types.mjs).
  *
  * The ESM entries come from package.json `exports`: an export whose `default` is `./dist/<name>.js`
  * and whose `types` is `./dist/types/<path>.d.ts` is built from `src/<path>.ts`. A new element is
@@ -21,6 +23,7 @@ import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { transform as transformCss } from 'lightningcss';
 import { build } from 'vite';
+import { generatedExports, writeFrameworkTypes } from './framework-types.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = resolve(root, 'dist');
@@ -40,14 +43,17 @@ const cdnBundles = [
   },
 ];
 
-/** Dependencies bundlers resolve themselves (and dedupe with the host page's copy of Lit). */
-const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/];
+/**
+ * Dependencies bundlers resolve themselves (and dedupe with the host page's copy of Lit). React and
+ * `@lit/react` are the `react` entry's optional peers: only dist/react.js imports them.
+ */
+const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(-dom)?(\/|$)/];
 
 /** `{ index: 'src/index.ts', 'crisis-banner': 'src/elements/crisis-banner/define.ts', ... }` */
 export function libraryEntries(exportsField) {
   const entries = {};
   for (const [key, target] of Object.entries(exportsField)) {
-    if (typeof target !== 'object' || target === null) continue;
+    if (typeof target !== 'object' || target === null || generatedExports.includes(key)) continue;
     const js = /^\.\/dist\/([\w-]+)\.js$/.exec(target.default ?? '');
     const types = /^\.\/dist\/types\/(.+)\.d\.ts$/.exec(target.types ?? '');
     if (!js || !types) {
@@ -361,6 +367,7 @@ async function main() {
       'tsconfig.build.json',
     ]),
   );
+  await step('types: jsx and vue, from custom-elements.json', () => writeFrameworkTypes(root));
   // The contract entry must stay DOM-free: a server or script imports it in Node.
   await step('api: dist/api.js loads in Node, without a DOM', async () => {
     const api = await import(pathToFileURL(resolve(outDir, 'api.js')).href);
