@@ -379,6 +379,21 @@ describe('every element under the README’s Content-Security-Policy header (S1)
     expectNoViolations(page);
   });
 
+  it('works beside the host’s own Lit, whose Trusted Types policy has the same name', async () => {
+    const frame = await load('/test/csp/own-lit.html');
+    try {
+      const win = frame.contentWindow as PartnerWindow;
+      const directory = frame.contentDocument!.querySelector('peer-directory')!;
+      await until(() => directory.shadowRoot && cards(directory).length > 0, 8000).catch(() => {
+        throw new Error(`the directory did not start: ${win.cspViolations.join(' | ')}`);
+      });
+      expectCrisisLine(directory);
+      expect(win.cspViolations, 'securitypolicyviolation events').to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('redeems a gift from the recipient’s link: the note, the covered price, the booking', async () => {
     page = await openPartnerPage(`?gift=${GIFT}`);
     const { directory, booking } = page;
