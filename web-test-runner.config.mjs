@@ -90,6 +90,32 @@ const mswWorkerSource = readFileSync(
   'utf8',
 );
 
+/**
+ * The Content-Security-Policy header that the README gives partners, read from the README itself
+ * (its one `Content-Security-Policy:` line), so that the page the strict-CSP walk loads is served
+ * with exactly what partners copy, and the two cannot drift apart.
+ */
+const partnerPolicy = (() => {
+  const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');
+  const lines = readme.match(/^Content-Security-Policy: .+$/gm) ?? [];
+  if (lines.length !== 1) {
+    throw new Error(`README.md must hold one Content-Security-Policy line, found ${lines.length}`);
+  }
+  return lines[0].slice('Content-Security-Policy: '.length).trim();
+})();
+/** Pages served with that header: a response header, not a meta tag, as partners deploy it. */
+const partnerPolicyPages = new Set([
+  '/test/csp/flows.html',
+  '/test/csp/control.html',
+  '/test/csp/own-lit.html',
+]);
+async function partnerCsp(context, next) {
+  await next();
+  if (partnerPolicyPages.has(context.path)) {
+    context.set('Content-Security-Policy', partnerPolicy);
+  }
+}
+
 /** Test files that run in an emulated zone, in a group of their own. */
 const zoneTests = 'test/time-zone/*.test.ts';
 
@@ -113,7 +139,7 @@ function brokenChunk(context, next) {
 }
 
 export default {
-  middleware: [brokenChunk],
+  middleware: [brokenChunk, partnerCsp],
   files: ['src/**/*.test.ts', 'test/**/*.test.ts', `!${zoneTests}`],
   // A seeker in New York, ahead of the program's Pacific hours, across a DST change (R6).
   groups: [
