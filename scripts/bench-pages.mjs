@@ -39,8 +39,8 @@ const fallback = `<p>In crisis? <a href="tel:988">Call 988</a> or <a href="sms:9
  */
 const BLOCKED_DIRECTORY = {
   issue: 7,
-  ceiling: 40.5 * KB,
-  why: "the directory page measured 40.2 KB gzip (35.8 KB brotli) after every cut that keeps its features, and 40.49 KB since the provider keeps a gift from the recipient's link for every element inside (issue 9: core +0.25 KB; the directory's gift note is a file of its own, fetched only on a page given a gift)",
+  ceiling: 40.55 * KB,
+  why: "the directory page measured 40.2 KB gzip (35.8 KB brotli) after every cut that keeps its features, and 40.49 KB since the provider keeps a gift from the recipient's link for every element inside (issue 9: core +0.25 KB; the directory's gift note is a file of its own, fetched only on a page given a gift), and 40.51 KB since the live region follows a language that arrives after the results (a defect: the count stayed in English on a Spanish page)",
 };
 
 /**
@@ -82,7 +82,7 @@ export const pageTypes = [
     id: 'P1',
     name: 'banner + provider + directory, Spanish',
     budget: 36 * KB,
-    blocked: { ...BLOCKED_DIRECTORY, ceiling: 41.65 * KB },
+    blocked: { ...BLOCKED_DIRECTORY, ceiling: 41.7 * KB },
     lang: 'es',
     tags: ['crisis-banner', 'peer-support-provider', 'peer-directory'],
     body: `<peer-support-provider api-base="/api" locale="es"><main><peer-directory>${fallback}</peer-directory></main><crisis-banner variant="docked">${fallback}</crisis-banner></peer-support-provider>`,
@@ -102,8 +102,8 @@ export const pageTypes = [
     budget: 40 * KB,
     blocked: {
       ...BLOCKED_BOOKING,
-      ceiling: 57.45 * KB,
-      why: 'the Spanish booking page measured 57.42 KB gzip (50.91 KB brotli): the booking page and booking-es 4.86 KB',
+      ceiling: 57.5 * KB,
+      why: 'the Spanish booking page measured 57.46 KB gzip (51.01 KB brotli): the booking page and booking-es 4.86 KB',
     },
     lang: 'es',
     tags: ['crisis-banner', 'peer-support-provider', 'peer-booking'],

@@ -161,7 +161,7 @@ export class PeerDirectory extends PeerDataElement {
     onComplete: (page) => {
       if (!page) return;
       this.facets = page.facets;
-      this.status.announce(page.total ? this.count(page.total) : this.t.empty);
+      this.status.announce(() => (page.total ? this.count(page.total) : this.t.empty));
     },
     onError: (error) => this.failed(error),
   });
@@ -209,7 +209,7 @@ export class PeerDirectory extends PeerDataElement {
       const query = matchQuery(answers, this.filters, this.area(program), timeZone);
       const result = await client.match(query, opts());
       const n = result.results.length;
-      this.status.announce(n ? this.count(n) : this.t.matchNone);
+      this.status.announce(() => (n ? this.count(n) : this.t.matchNone));
       return result;
     },
     (error) => this.failed(error),
