@@ -24,7 +24,10 @@ const tidy = {
           declaration.events = declaration.events.filter((e) => e.name?.startsWith('peer-'));
         }
         if (declaration.members) {
-          declaration.members = declaration.members.filter((m) => m.name !== 'adoptedStyleSheets');
+          // Private members are no host's business (and their code would churn the manifest).
+          declaration.members = declaration.members.filter(
+            (m) => m.name !== 'adoptedStyleSheets' && m.privacy !== 'private',
+          );
         }
       }
     }
