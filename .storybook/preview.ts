@@ -44,6 +44,52 @@ const mockBackend: Loader = async ({ parameters }) => {
   return {};
 };
 
+/** What the docs add to Storybook's reading of the manifest, by tag. */
+interface Documented {
+  tagName?: string;
+  cssStates?: { name: string; description?: string }[];
+  slots?: { name: string; description?: string }[];
+}
+
+const documented = new Map(
+  manifest.modules
+    .flatMap((module) => module.declarations as Documented[])
+    .flatMap((declaration) => (declaration.tagName ? [[declaration.tagName, declaration]] : [])),
+);
+
+/** One row of an element's docs table, in `category`; documentation only, no control. */
+const row = (name: string, description: string | undefined, category: string, type: string) => [
+  name,
+  {
+    name,
+    description: description ?? '',
+    control: false,
+    table: { category, type: { summary: type } },
+  },
+];
+
+/**
+ * The docs pages show what Storybook reads from the manifest (attributes, properties, events,
+ * slots, CSS properties, parts), but not the custom states, nor the default slot (a slot with an
+ * empty name). Add them: `:state(name)` in a "custom states" section of each element's table.
+ */
+const fromManifest: NonNullable<Preview['argTypesEnhancers']>[number] = ({
+  component,
+  argTypes,
+}) => {
+  const element = typeof component === 'string' ? documented.get(component) : undefined;
+  if (!element) return argTypes;
+  const rows = [
+    ...(element.slots ?? [])
+      .filter(({ name }) => name === '')
+      .map(({ description }) => row('(default slot)', description, 'slots', 'slot')),
+    ...(element.cssStates ?? []).map(({ name, description }) =>
+      row(`:state(${name})`, description, 'custom states', `${component}:state(${name})`),
+    ),
+  ];
+  return { ...argTypes, ...Object.fromEntries(rows) };
+};
+
 const themeClasses = Object.values(themes).flatMap(({ className }) =>
   className ? [className] : [],
 );
@@ -69,6 +115,7 @@ const workbench: Decorator = (storyFn, { globals, args }) => {
 const preview: Preview = {
   loaders: [mockBackend],
   decorators: [workbench],
+  argTypesEnhancers: [fromManifest],
   globalTypes: {
     locale: {
       description: 'Language of the elements',
