@@ -72,7 +72,7 @@ function staticServer(dir) {
   return { server, requested };
 }
 
-let out, site, base, buildMs;
+let out, site, base, buildMs, browser;
 before(async () => {
   out = await mkdtemp(join(tmpdir(), 'peer-storybook-'));
   const start = performance.now();
@@ -87,8 +87,10 @@ before(async () => {
   site = staticServer(out);
   await new Promise((resolve) => site.server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${site.server.address().port}`;
+  browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
 });
 after(async () => {
+  await browser?.close();
   await new Promise((resolve) => site?.server.close(resolve) ?? resolve());
   await rm(out, { recursive: true, force: true });
 });
@@ -106,9 +108,8 @@ describe('the static Storybook', { timeout: 360_000 }, () => {
   });
 
   it("renders a story's iframe, with the crisis line and the mock backend's supporters", async () => {
-    const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+    const page = await browser.newPage();
     try {
-      const page = await browser.newPage();
       const errors = [];
       page.on('pageerror', (error) => errors.push(error.message));
       const fromWorker = [];
@@ -141,7 +142,32 @@ describe('the static Storybook', { timeout: 360_000 }, () => {
       );
       assert.deepEqual(errors, [], 'no uncaught errors on the page');
     } finally {
-      await browser.close();
+      await page.close();
+    }
+  });
+
+  it("shows an element's docs page from the manifest, custom states included", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${base}/iframe.html?id=elements-peer-booking--docs&viewMode=docs`);
+      const docs = page.locator('#storybook-docs');
+      await docs.getByText(':state(requested)', { exact: true }).first().waitFor();
+      const text = await docs.innerText();
+      // One of each section's entries, as custom-elements.json documents <peer-booking>.
+      for (const expected of [
+        'gift-code', // an attribute
+        'peer-booking-requested', // an event
+        '--peer-booking-max-width', // a CSS property
+        'slot-selected', // a part
+        ':state(step-review)', // a custom state
+      ]) {
+        assert.ok(text.includes(expected), `the docs page lists ${expected}`);
+      }
+      for (const section of ['attributes', 'events', 'css custom properties', 'css shadow parts'])
+        assert.match(text.toLowerCase(), new RegExp(section), `a "${section}" section`);
+      assert.match(text.toLowerCase(), /custom states/);
+    } finally {
+      await page.close();
     }
   });
 });
