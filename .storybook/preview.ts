@@ -143,6 +143,7 @@ const preview: Preview = {
   initialGlobals: { locale: 'story', theme: 'default' },
   parameters: {
     controls: { expanded: true },
+    options: { storySort: { order: ['Introduction', 'Theming', 'Elements', 'Themes'] } },
     a11y: {
       // Axe violations fail the story's test (A1), in Storybook and in `npm run test:stories`.
       test: 'error',

@@ -206,3 +206,6 @@ export const CampusExtraLineCompact: Story = {
     await expectBannerLanguage(banner, args);
   },
 };
+
+/** The toolbar's locale wins over the story's own: the English story, shown in Spanish. */
+export const InlineToolbarSpanish: Story = { globals: { locale: 'es' } };

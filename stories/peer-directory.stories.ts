@@ -228,6 +228,9 @@ const results = both({}, async ({ el, root, t }) => {
 export const Results = results.en;
 export const ResultsSpanish = results.es;
 
+/** The toolbar's locale wins over the story's own: the English story, rendered and read in Spanish. */
+export const ResultsToolbarSpanish: Story = { ...results.en, globals: { locale: 'es' } };
+
 // ---- Empty: the default message and "clear filters" one step away ----
 
 const empty = both({ parameters: { mockScenario: 'empty' } }, async ({ root, t }) => {
