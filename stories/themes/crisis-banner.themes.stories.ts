@@ -1,11 +1,11 @@
 /**
- * <crisis-banner> under each example theme (src/styles/themes/): the element's stories that show the most
- * colour pairs, their play functions as they are, with the theme pinned. Axe runs in each story
- * test, so every theme's text meets WCAG AA contrast on its own surfaces (A1); the default theme
- * is every other story.
+ * <crisis-banner> under each example theme (src/styles/themes/): a few of its stories,
+ * chosen for the colour pairs they show, with their play functions as they are and the theme
+ * pinned. Axe runs in each story test, so every theme's text must meet WCAG AA contrast on its
+ * own surfaces (A1). The default theme is every other story.
  */
 import type { Meta } from '@storybook/web-components-vite';
-import elementMeta, { Inline, Compact, Docked } from '../crisis-banner.stories.js';
+import elementMeta, { Docked, Inline } from '../crisis-banner.stories.js';
 import { themed } from '../support/workbench.js';
 
 const meta = {
@@ -18,13 +18,10 @@ const meta = {
 export default meta;
 
 export const DarkInline = themed(Inline, 'dark');
-export const DarkCompact = themed(Compact, 'dark');
 export const DarkDocked = themed(Docked, 'dark');
 
 export const CampusInline = themed(Inline, 'campus');
-export const CampusCompact = themed(Compact, 'campus');
 export const CampusDocked = themed(Docked, 'campus');
 
 export const HighContrastInline = themed(Inline, 'high-contrast');
-export const HighContrastCompact = themed(Compact, 'high-contrast');
 export const HighContrastDocked = themed(Docked, 'high-contrast');
