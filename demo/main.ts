@@ -7,6 +7,11 @@
 import { startMockBackend } from '../src/mocks/browser.js';
 import { programVariants, seedGiftCards, type SeedGiftCard } from '../src/mocks/data.js';
 import { createMockStore } from '../src/mocks/store.js';
+// The example themes (README, Configuration), as a host page links them; the switch below puts
+// one's class on <html>.
+import '../src/styles/themes/dark.css';
+import '../src/styles/themes/campus.css';
+import '../src/styles/themes/high-contrast.css';
 
 /**
  * Gift cards bought on the demo's gift page. A real backend keeps them in its database; the
@@ -33,6 +38,24 @@ const script = document.createElement('script');
 script.type = 'module';
 script.src = '/dist/cdn/peer-support-widgets.js';
 document.head.append(script);
+
+// The theme switch: a theme's class on <html>, kept for the demo's other pages in this tab.
+const themeKey = 'peer-demo:theme';
+const theme = document.querySelector<HTMLSelectElement>('#theme');
+function applyTheme(chosen: string): void {
+  for (const { value } of theme?.options ?? []) {
+    if (value) document.documentElement.classList.toggle(value, value === chosen);
+  }
+}
+if (theme) {
+  const saved = sessionStorage.getItem(themeKey) ?? '';
+  if ([...theme.options].some((option) => option.value === saved)) theme.value = saved;
+  applyTheme(theme.value);
+  theme.addEventListener('change', () => {
+    applyTheme(theme.value);
+    sessionStorage.setItem(themeKey, theme.value);
+  });
+}
 
 const language = document.querySelector<HTMLSelectElement>('#language');
 language?.addEventListener('change', () => {

@@ -6,6 +6,7 @@ import '../src/elements/crisis-banner/define.js';
 import type { CrisisBanner } from '../src/elements/crisis-banner/crisis-banner.js';
 import { crisisHrefs, expectTapTarget } from './support/crisis.js';
 import { normalize, rendered } from './support/dom.js';
+import { shownLang } from './support/workbench.js';
 
 interface CrisisBannerArgs {
   variant: 'inline' | 'compact' | 'docked';
@@ -25,6 +26,12 @@ const campusLine = {
   extraSms: '541-555-0199',
   extraUrl: 'https://counseling.example.edu/crisis',
 } satisfies Partial<CrisisBannerArgs>;
+
+/** The story's arguments in the language it is shown in (a locale chosen in the toolbar wins). */
+const asShown = (args: CrisisBannerArgs, globals: Record<string, unknown>): CrisisBannerArgs => ({
+  ...args,
+  lang: shownLang(globals, args.lang),
+});
 
 const upgradedBanner = (canvasElement: HTMLElement) =>
   rendered<CrisisBanner>(canvasElement, 'crisis-banner');
@@ -136,7 +143,8 @@ const meta = {
         extra-url=${ifDefined(args.extraUrl)}
       ></crisis-banner>
       ${args.variant === 'docked' ? pageBehindTheDock : nothing}`,
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args: own, globals }) => {
+    const args = asShown(own, globals);
     const banner = await upgradedBanner(canvasElement);
     await expectCrisisLinksVisible(banner, crisisHrefs);
     await expectBannerLanguage(banner, args);
@@ -162,7 +170,8 @@ export const DockedSpanish: Story = {
 export const DockedCollapsed: Story = {
   args: { variant: 'docked', position: 'top' },
   parameters: docked,
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args: own, globals }) => {
+    const args = asShown(own, globals);
     const banner = await upgradedBanner(canvasElement);
     await expectCrisisLinksVisible(banner, crisisHrefs);
     await expectBannerLanguage(banner, args);
@@ -177,7 +186,8 @@ export const DockedCollapsed: Story = {
 /** A partner's own line, shown in addition to 988 and 911, never instead of them. */
 export const CampusExtraLine: Story = {
   args: { ...campusLine },
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args: own, globals }) => {
+    const args = asShown(own, globals);
     const banner = await upgradedBanner(canvasElement);
     await expectCrisisLinksVisible(banner, [...crisisHrefs, 'tel:5415550100', 'sms:5415550199']);
     await expectBannerLanguage(banner, args);
@@ -189,9 +199,13 @@ export const CampusExtraLine: Story = {
 
 export const CampusExtraLineCompact: Story = {
   args: { ...campusLine, variant: 'compact', lang: 'es' },
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args: own, globals }) => {
+    const args = asShown(own, globals);
     const banner = await upgradedBanner(canvasElement);
     await expectCrisisLinksVisible(banner, [...crisisHrefs, 'tel:5415550100']);
     await expectBannerLanguage(banner, args);
   },
 };
+
+/** The toolbar's locale wins over the story's own: the English story, shown in Spanish. */
+export const InlineToolbarSpanish: Story = { globals: { locale: 'es' } };

@@ -8,7 +8,7 @@ import { createHandlers } from '../src/mocks/handlers.js';
 import { createMockStore, type MockStore, type MockStoreOptions } from '../src/mocks/store.js';
 import { appears, button, expectButton, findButton, textOf } from './support/dom.js';
 import { storyMakers, type Lang } from './support/story.js';
-import { loaded, loadingDelayMs, settled } from './support/timing.js';
+import { loaded, loadingDelayMs, settled, slowMs } from './support/timing.js';
 
 interface GiftArgs {
   lang: Lang;
@@ -98,6 +98,7 @@ const says = {
     loading: 'Loading…',
     retry: 'Try again',
     loadFailed: 'Something went wrong while loading. Please try again.',
+    invalidData: 'We received information we could not read. Please try again later.',
     unavailable: 'This service is not available right now.',
     call988: 'Call 988',
     text988: 'Text 988',
@@ -171,6 +172,7 @@ const says = {
     loading: 'Cargando…',
     retry: 'Intentar de nuevo',
     loadFailed: 'Algo salió mal al cargar. Inténtalo de nuevo.',
+    invalidData: 'Recibimos información que no pudimos leer. Inténtalo más tarde.',
     unavailable: 'Este servicio no está disponible en este momento.',
     call988: 'Llamar al 988',
     text988: 'Enviar texto al 988',
@@ -689,6 +691,19 @@ const loadingState = both({ parameters: { mockScenario: slowProgram } }, async (
 export const Loading = loadingState.en;
 export const LoadingSpanish = loadingState.es;
 
+/** A slow backend: "Loading…", then the first step in its place. */
+const slowState = both(
+  { parameters: { mockScenario: { scenario: 'slow', only: ['getProgram'], delayMs: slowMs } } },
+  async ({ root, t }) => {
+    await expect(textOf(root.querySelector('[part="loading"]'))).toBe(t.loading);
+    await atStep(root, t, 'sessions');
+    await expect(root.querySelector('[part="loading"]')).toBeNull();
+  },
+);
+
+export const Slow = slowState.en;
+export const SlowSpanish = slowState.es;
+
 const errorState = both(
   { parameters: { mockScenario: { scenario: 'error', only: ['getProgram'] } } },
   async ({ el, root, t }) => {
@@ -708,6 +723,31 @@ const errorState = both(
 // Not `Error`: that would shadow the global in this module.
 export const ErrorState: Story = { ...errorState.en, name: 'Error' };
 export const ErrorSpanish = errorState.es;
+
+/** The program fails to load (offline, or data that breaks its schema): said, with a retry. */
+function programFailure(
+  lang: Lang,
+  scenario: 'offline' | 'malformed',
+  message: 'offline' | 'invalidData',
+) {
+  return story(
+    lang,
+    { parameters: { mockScenario: { scenario, only: ['getProgram'] } } },
+    async ({ el, root, t }) => {
+      const error = await appears(root, '[part="error"]', 'error state', settled);
+      await expect(error).toBeVisible();
+      await expect(textOf(error.querySelector('p'))).toBe(t[message]);
+      await expect(heardOf(el, 'peer-error').length).toBeGreaterThan(0);
+      await expectButton(error, t.retry);
+      await expect(root.querySelector('form')).toBeNull();
+    },
+  );
+}
+
+export const Offline = programFailure('en', 'offline', 'offline');
+export const OfflineSpanish = programFailure('es', 'offline', 'offline');
+export const Malformed = programFailure('en', 'malformed', 'invalidData');
+export const MalformedSpanish = programFailure('es', 'malformed', 'invalidData');
 
 const unavailable = both({ args: { apiBase: '' } }, async ({ root, t }) => {
   await expect(root.querySelector('h2')).toHaveTextContent(t.title);

@@ -20,7 +20,7 @@ import {
   textOf,
 } from './support/dom.js';
 import { storyMakers, type Lang } from './support/story.js';
-import { loaded, loadingDelayMs, settled } from './support/timing.js';
+import { loaded, loadingDelayMs, settled, slowMs } from './support/timing.js';
 
 interface BookingArgs {
   lang: Lang;
@@ -85,6 +85,7 @@ const says = {
     fixOther: (n: number) => `${n} answers need your attention.`,
 
     chooseSupporter: 'Choose a supporter',
+    noSupporters: 'No supporters are taking bookings right now. Please check back soon.',
     chooseSupporterRequired: 'Choose a supporter.',
     lengthQuestion: 'How long would you like the session to be?',
     minutes: (n: number) => `${n} minutes`,
@@ -265,6 +266,8 @@ const says = {
     fixOther: (n: number) => `${n} respuestas necesitan tu atención.`,
 
     chooseSupporter: 'Elige un compañero de apoyo',
+    noSupporters:
+      'En este momento ningún compañero de apoyo está aceptando reservas. Vuelve a consultar pronto, por favor.',
     chooseSupporterRequired: 'Elige un compañero de apoyo.',
     lengthQuestion: '¿Cuánto tiempo te gustaría que dure la sesión?',
     minutes: (n: number) => `${n} minutos`,
@@ -863,6 +866,21 @@ const chooser = both({}, async ({ el, root, lang, t }) => {
 
 export const Chooser = chooser.en;
 export const ChooserSpanish = chooser.es;
+
+/** Nobody to choose: the chooser says so (and no form to fill in); the crisis line stays. */
+const noSupporters = both(
+  { parameters: { mockScenario: { scenario: 'empty', only: ['listSupporters'] } } },
+  async ({ el, root, lang, t }) => {
+    await atStep(el, lang, 'supporter');
+    const empty = await appears(root, '[part="empty"]', 'empty chooser', settled);
+    await expect(empty).toBeVisible();
+    await expect(textOf(empty)).toBe(t.noSupporters);
+    await expect(root.querySelector('input[type="radio"]')).toBeNull();
+  },
+);
+
+export const NoSupporters = noSupporters.en;
+export const NoSupportersSpanish = noSupporters.es;
 
 // ---- Session: length and way of meeting; nothing chosen for the person ----
 
@@ -1536,6 +1554,20 @@ const loadingState = both({ parameters: { mockScenario: slowProgram } }, async (
 export const Loading = loadingState.en;
 export const LoadingSpanish = loadingState.es;
 
+/** A slow backend: "Loading…", then the first step in its place. */
+const slowState = both(
+  { parameters: { mockScenario: { scenario: 'slow', only: ['getProgram'], delayMs: slowMs } } },
+  async ({ el, root, lang, t }) => {
+    await expect(textOf(root.querySelector('[part="loading"]'))).toBe(t.loading);
+    await atStep(el, lang, 'supporter');
+    await expect(root.querySelector('[part="loading"]')).toBeNull();
+    await expect(root.querySelector('form')).not.toBeNull();
+  },
+);
+
+export const Slow = slowState.en;
+export const SlowSpanish = slowState.es;
+
 /** The error state: a clear message, and a retry button. */
 async function expectErrorState(el: PeerBooking, root: ShadowRoot, t: Says, message: string) {
   const error = await appears(root, '[part="error"]', 'error state', settled);
@@ -1548,7 +1580,7 @@ async function expectErrorState(el: PeerBooking, root: ShadowRoot, t: Says, mess
 }
 
 /** The mock backend failing one way on `getProgram`. */
-const programFails = (scenario: 'error' | 'malformed') => ({
+const programFails = (scenario: 'error' | 'offline' | 'malformed') => ({
   parameters: { mockScenario: { scenario, only: ['getProgram'] } },
 });
 
@@ -1568,6 +1600,14 @@ export const ErrorSpanish = errorState.es;
 const malformed = both(programFails('malformed'), async ({ el, root, t }) => {
   await expectErrorState(el, root, t, t.invalidData);
 });
+
+/** No connection: said as such (not as a server error), with "Try again" (R1). */
+const offline = both(programFails('offline'), async ({ el, root, t }) => {
+  await expectErrorState(el, root, t, t.offline);
+});
+
+export const Offline = offline.en;
+export const OfflineSpanish = offline.es;
 
 export const Malformed = malformed.en;
 export const MalformedSpanish = malformed.es;

@@ -10,7 +10,7 @@ import type { PeerSupporterProfile } from '../src/elements/peer-directory/suppor
 import { peerConfigContext, type PeerConfig } from '../src/config/context.js';
 import { appearAll, appears, button, expectButton, normalize, shadow } from './support/dom.js';
 import { storyMakers, type Lang } from './support/story.js';
-import { loadingDelayMs, settled } from './support/timing.js';
+import { loadingDelayMs, settled, slowMs } from './support/timing.js';
 import { startMockBackend } from '../src/mocks/browser.js';
 import { createHandlers } from '../src/mocks/handlers.js';
 import { createMockStore } from '../src/mocks/store.js';
@@ -195,6 +195,21 @@ const loading = both({ parameters: { mockScenario: slowList } }, async ({ root, 
 export const Loading = loading.en;
 export const LoadingSpanish = loading.es;
 
+/** A slow backend: the skeleton first, then the cards in its place, and the count said. */
+const slow = both(
+  { parameters: { mockScenario: { scenario: 'slow', only: ['listSupporters'], delayMs: slowMs } } },
+  async ({ el, root, t }) => {
+    await expect(root.querySelector('ul[aria-busy="true"]')).toBeVisible();
+    const found = await cards(el);
+    await expect(found[0]).toBeVisible();
+    await expect(root.querySelector('ul[aria-busy="true"]')).toBeNull();
+    await expect(root.querySelector('.count')).toHaveTextContent(t.count);
+  },
+);
+
+export const Slow = slow.en;
+export const SlowSpanish = slow.es;
+
 // ---- Results: cards with headings, a count, and paging (P6) ----
 
 const results = both({}, async ({ el, root, t }) => {
@@ -212,6 +227,9 @@ const results = both({}, async ({ el, root, t }) => {
 
 export const Results = results.en;
 export const ResultsSpanish = results.es;
+
+/** The toolbar's locale wins over the story's own: the English story, rendered and read in Spanish. */
+export const ResultsToolbarSpanish: Story = { ...results.en, globals: { locale: 'es' } };
 
 // ---- Empty: the default message and "clear filters" one step away ----
 

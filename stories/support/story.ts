@@ -2,6 +2,7 @@
 import type { StoryObj } from '@storybook/web-components-vite';
 import { expectCrisisLine, type CrisisLabels } from './crisis.js';
 import { rendered, shadow, type RenderedElement } from './dom.js';
+import { shownLang } from './workbench.js';
 
 export type Lang = 'en' | 'es';
 
@@ -24,7 +25,8 @@ type Extra<Args> = Omit<StoryObj<Args>, 'play'>;
  * - `story(lang, extra, play)`: one story in `lang`, with `extra` (args, loaders, parameters);
  * - `both(extra, play)`: the same story in each language, `{ en, es }`.
  * Each finds the rendered element, plays, then checks the crisis line in whatever state the
- * play left the element (C1).
+ * play left the element (C1). A locale chosen in the toolbar replaces `lang`, in the render and
+ * in what the play function reads.
  */
 export function storyMakers<
   Args extends { lang: Lang },
@@ -38,8 +40,9 @@ export function storyMakers<
     args: { ...extra.args, lang } as Partial<Args>,
     play: async (context) => {
       const el = await rendered<E>(context.canvasElement, tag);
-      const t = says[lang];
-      await play({ el, root: shadow(el), lang, t, found: context.loaded as Found });
+      const shown = shownLang(context.globals, lang);
+      const t = says[shown];
+      await play({ el, root: shadow(el), lang: shown, t, found: context.loaded as Found });
       await expectCrisisLine(el, t);
     },
   });

@@ -14,3 +14,9 @@ export const settled = { timeout: 10_000 };
  * turns into the error state after the client's own deadline (10 s, QUALITY R1): by design.
  */
 export const loadingDelayMs = 60_000;
+
+/**
+ * A slow backend that does answer: the loading state shows for this long, then the content
+ * replaces it (with no endless spinner, R1).
+ */
+export const slowMs = 1_500;
