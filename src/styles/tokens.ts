@@ -13,7 +13,7 @@ export const tokens = sheet`
     --_muted: var(--peer-color-muted, light-dark(#4b5466, #b9c0cd));
     --_surface: var(--peer-color-surface, light-dark(#ffffff, #161a22));
     --_surface-alt: var(--peer-color-surface-alt, light-dark(#f3f5f9, #1f2531));
-    --_border: var(--peer-color-border, light-dark(#c9cfda, #3a4252));
+    --_border: var(--peer-color-border, light-dark(#7b8496, #6f788a));
     --_primary: var(--peer-color-primary, light-dark(#2f4fb5, #9db4ff));
     --_on-primary: var(--peer-color-on-primary, light-dark(#ffffff, #0b1330));
     --_crisis: var(--peer-color-crisis, light-dark(#8a1c2b, #ffb3bd));
