@@ -48,6 +48,7 @@ import {
   otherSeekersRequest,
   reference,
   supporters,
+  BOOKING_TITLES,
 } from './support/booking-fixtures.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -115,16 +116,7 @@ const render = (attributes: Record<string, string> = {}): Promise<KeyboardBookin
 
 const slotButtons = (el: Element) => $$<HTMLButtonElement>(el, '[part~=slot]');
 
-const TITLES = {
-  supporter: 'Who would you like to talk with?',
-  session: 'What kind of session?',
-  time: 'Choose a time',
-  eligibility: 'Can this program serve you?',
-  about: 'About you',
-  policies: 'Before you book',
-  price: 'Price',
-  review: 'Check and send your request',
-} as const;
+const TITLES = BOOKING_TITLES;
 
 /** The review's summary: label → its lines. */
 function summary(el: Element): Record<string, string> {

@@ -16,7 +16,7 @@ import { expect } from '@open-wc/testing';
 import type { ReactiveElement } from 'lit';
 import { startMockBackend } from '../src/mocks/browser.js';
 import { createMockStore } from '../src/mocks/store.js';
-import { body } from './support/booking-fixtures.js';
+import { body, BOOKING_TITLES, type BookingStep } from './support/booking-fixtures.js';
 import { expectCrisisLine, isShown } from './support/crisis.js';
 import { $, $$, fieldErrors, heading, settle, status, textOf } from './support/keyboard.js';
 import { until } from './support/until.js';
@@ -159,16 +159,8 @@ const cards = (directory: Element) => $$(directory, '[part~=card]');
 // ---------------------------------------------------------------------------------------------
 // <peer-booking>, step by step.
 
-const TITLES = {
-  session: 'What kind of session?',
-  time: 'Choose a time',
-  eligibility: 'Can this program serve you?',
-  about: 'About you',
-  policies: 'Before you book',
-  price: 'Price',
-  review: 'Check and send your request',
-} as const;
-type Step = keyof typeof TITLES;
+const TITLES = BOOKING_TITLES;
+type Step = BookingStep;
 const stepOf = (el: Element) =>
   (Object.keys(TITLES) as Step[]).find((s) => heading(el).endsWith(`: ${TITLES[s]}`));
 

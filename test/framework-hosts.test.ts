@@ -8,6 +8,7 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import { isShown } from './support/crisis.js';
 import { until } from './support/until.js';
+import { BOOKING_TITLES, type BookingStep } from './support/booking-fixtures.js';
 
 interface Directory extends HTMLElement {
   pageSize: number;
@@ -51,17 +52,8 @@ const heard = (doc: Document) =>
 /** The open step's heading of the booking, e.g. "Step 3 of 6: About you". */
 const heading = (booking: Element) => norm($(booking, '#step-title')?.textContent);
 
-const TITLES = {
-  supporter: 'Who would you like to talk with?',
-  session: 'What kind of session?',
-  time: 'Choose a time',
-  eligibility: 'Can this program serve you?',
-  about: 'About you',
-  policies: 'Before you book',
-  price: 'Price',
-  review: 'Check and send your request',
-} as const;
-type Step = keyof typeof TITLES;
+const TITLES = BOOKING_TITLES;
+type Step = BookingStep;
 const stepNow = (booking: Element): Step | undefined =>
   (Object.keys(TITLES) as Step[]).find((step) => heading(booking).endsWith(`: ${TITLES[step]}`));
 

@@ -87,3 +87,16 @@ export function otherSeekersRequest(slot: Slot, overrides: Partial<BookingReques
     ...overrides,
   } satisfies BookingRequest as BookingRequest;
 }
+
+/** The booking's step titles, as a person reads them in English. */
+export const BOOKING_TITLES = {
+  supporter: 'Who would you like to talk with?',
+  session: 'What kind of session?',
+  time: 'Choose a time',
+  eligibility: 'Can this program serve you?',
+  about: 'About you',
+  policies: 'Before you book',
+  price: 'Price',
+  review: 'Check and send your request',
+} as const;
+export type BookingStep = keyof typeof BOOKING_TITLES;

@@ -36,6 +36,8 @@ import {
   otherSeekersRequest,
   reference,
   supporters,
+  BOOKING_TITLES,
+  type BookingStep,
 } from '../../../test/support/booking-fixtures.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -233,17 +235,8 @@ const ana: Answers = {
   email: 'ana.test@example.org',
 };
 
-const TITLES = {
-  supporter: 'Who would you like to talk with?',
-  session: 'What kind of session?',
-  time: 'Choose a time',
-  eligibility: 'Can this program serve you?',
-  about: 'About you',
-  policies: 'Before you book',
-  price: 'Price',
-  review: 'Check and send your request',
-} as const;
-type Step = keyof typeof TITLES;
+const TITLES = BOOKING_TITLES;
+type Step = BookingStep;
 const TITLES_ES: Record<Step, string> = {
   supporter: '¿Con quién te gustaría hablar?',
   session: '¿Qué tipo de sesión?',
