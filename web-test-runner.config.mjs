@@ -118,6 +118,8 @@ async function partnerCsp(context, next) {
 
 /** Test files that run in an emulated zone, in a group of their own. */
 const zoneTests = 'test/time-zone/*.test.ts';
+/** The API contract suite runs in Node (`npm run test:contract`), not in a browser. */
+const nodeTests = 'test/contract/**';
 
 const chromium = (contextOptions) =>
   playwrightLauncher({
@@ -140,7 +142,7 @@ function brokenChunk(context, next) {
 
 export default {
   middleware: [brokenChunk, partnerCsp],
-  files: ['src/**/*.test.ts', 'test/**/*.test.ts', `!${zoneTests}`],
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts', `!${zoneTests}`, `!${nodeTests}`],
   // A seeker in New York, ahead of the program's Pacific hours, across a DST change (R6).
   groups: [
     {
