@@ -1314,10 +1314,14 @@ export function runContractSuite(backend: ContractBackend): void {
         const created = ok(first);
         // The same JSON with its keys in another order is the same body.
         const reordered = JSON.stringify(Object.fromEntries(Object.entries(body).reverse()));
-        for (const again of [
+        const replays = [
           await call('createBooking', { body, key }),
           await call('createBooking', { rawBody: reordered, key }),
-        ]) {
+        ];
+        // Keys are kept at least 24 hours.
+        await setClock(plus(now, 23 * HOUR));
+        replays.push(await call('createBooking', { body, key }));
+        for (const again of replays) {
           assert.equal(again.status, 201);
           assert.deepEqual(again.body, first.body);
         }
@@ -1368,6 +1372,26 @@ export function runContractSuite(backend: ContractBackend): void {
         assert.equal(replay.status, 409);
         assert.deepEqual(replay.body, taken.body);
         assert.equal(await isOpen(pick.slot), true);
+      });
+
+      it('refuses an Idempotency-Key longer than 255 characters with 400', async () => {
+        const pick = await findSlot();
+        refused(
+          await call('createBooking', { body: bookingRequest(pick), key: 'k'.repeat(256) }),
+          400,
+          'invalid-request',
+        );
+        assert.equal(await isOpen(pick.slot), true);
+        ok(await call('createBooking', { body: bookingRequest(pick), key: 'k'.repeat(255) }));
+      });
+
+      it("refuses a cancellation's key for another booking, which stays as it was", async () => {
+        const first = await book();
+        const second = await book({ where: (s) => s.id !== first.supporter.id });
+        const key = randomKey();
+        ok(await cancel(first, key));
+        refused(await cancel(second, key), 422, 'idempotency-key-reused');
+        assert.equal((await getBooking(second)).status, 'requested');
       });
 
       it('does not remember a 400: the key then serves a valid request', async () => {
