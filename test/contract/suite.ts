@@ -497,11 +497,14 @@ export function runContractSuite(backend: ContractBackend): void {
         );
         for (const { supporter, reasons } of results) {
           for (const reason of reasons) {
-            if (reason.kind === 'topic') assert.ok(question.topics.includes(reason.id));
-            if (reason.kind === 'time-of-day') assert.equal(reason.id, 'evening');
+            // A reason names what the seeker asked for and the supporter has.
             if (reason.kind === 'topic') {
+              assert.ok(question.topics.includes(reason.id));
               assert.ok(supporter.topics.some((t) => t.id === reason.id));
             }
+            if (reason.kind === 'language') assert.equal(reason.id.split('-')[0], 'en');
+            if (reason.kind === 'identity') assert.fail('no identity was asked for');
+            if (reason.kind === 'time-of-day') assert.equal(reason.id, 'evening');
           }
         }
         assert.ok(results[0]!.reasons.some((r) => r.kind === 'topic'));
