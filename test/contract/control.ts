@@ -1,3 +1,5 @@
+import type { Program } from '../../src/api/schemas.js';
+
 /**
  * What the contract suite needs from a backend besides its HTTP API: the seed, the clock and the
  * supporter's and the partner's side (accept, decline, cancel, payments, the emailed gift code),
@@ -25,6 +27,13 @@ export interface ContractControl {
   markGiftCardPaid(purchaseId: string): Promise<boolean>;
   /** The code a purchase made, which the backend emails and never answers with. */
   emailedCode(purchaseId: string): Promise<string | undefined>;
+  /**
+   * Optional: serve `program` instead of the seed's, starting from the seed's data again (as
+   * `reset()` does); the next `reset()` brings the seed's program back. Without it, the tests of
+   * rules the seed's program does not exercise (a fixed price, a free program, no age limit, a
+   * maximum, gift cards of any length or none) are skipped.
+   */
+  setProgram?(program: Program): Promise<void>;
 }
 
 export interface ContractBackend {

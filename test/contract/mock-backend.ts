@@ -5,6 +5,7 @@
  */
 import { setupServer } from 'msw/node';
 import { createHandlers, createMockStore, type MockStore } from '../../src/mocks/index.js';
+import type { Program } from '../../src/api/schemas.js';
 import type { ContractBackend } from './control.js';
 
 const ORIGIN = 'http://mock.test';
@@ -18,8 +19,8 @@ export interface MockContractBackend extends ContractBackend {
 
 export function createMockContractBackend(): MockContractBackend {
   let clock = new Date();
-  const newStore = async (): Promise<MockStore> =>
-    await createMockStore({ now: () => clock, origin: ORIGIN });
+  const newStore = async (program?: Program): Promise<MockStore> =>
+    await createMockStore({ now: () => clock, origin: ORIGIN, ...(program ? { program } : {}) });
   let store: MockStore | undefined;
   let server: ReturnType<typeof setupServer> | undefined;
 
@@ -44,6 +45,10 @@ export function createMockContractBackend(): MockContractBackend {
     control: {
       async reset() {
         store = await newStore();
+        server?.resetHandlers(...createHandlers(store, { baseUrl: BASE_URL }));
+      },
+      async setProgram(program) {
+        store = await newStore(program);
         server?.resetHandlers(...createHandlers(store, { baseUrl: BASE_URL }));
       },
       async setNow(now) {

@@ -11,11 +11,16 @@
  */
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import type { Slot, SupporterProfile, SupporterSummary } from '../../src/api/schemas.js';
+import type { Program, Slot, SupporterProfile, SupporterSummary } from '../../src/api/schemas.js';
 import type { BookingRequest, CreatedBooking } from '../../src/api/booking-schemas.js';
 import type { GiftCardPurchaseRequest } from '../../src/api/gift-card-schemas.js';
 // Fixture values only (the seed a real backend is given too), never the mock's store.
-import { createSeedSupporters, referenceProgram, seedGiftCards } from '../../src/mocks/data.js';
+import {
+  createSeedSupporters,
+  programVariants,
+  referenceProgram,
+  seedGiftCards,
+} from '../../src/mocks/data.js';
 import {
   createApi,
   faultyFields,
@@ -1485,6 +1490,206 @@ export function runContractSuite(backend: ContractBackend): void {
         );
       });
     });
+
+    // ------------------------------------------------------------------------------------------
+    describe(
+      "other programs' rules",
+      { skip: control.setProgram ? false : 'the backend cannot serve another program' },
+      () => {
+        async function useProgram(program: Program): Promise<void> {
+          await control.setProgram!(program);
+          assert.deepEqual(ok(await call('getProgram')), program);
+        }
+        const giftCards = referenceProgram.giftCards;
+
+        it('charges a fixed price by length, and refuses a chosen amount', async () => {
+          await useProgram(programVariants.fixed);
+          const fixed = { payment: { kind: 'fixed' as const } };
+          const hour = await book({ lengthMinutes: 60, request: fixed });
+          assert.deepEqual(hour.created.payment.amount, { amount: 6500, currency: 'USD' });
+          assert.equal(hour.created.payment.status, 'due');
+          const half = await book({ lengthMinutes: 30, request: fixed });
+          assert.deepEqual(half.created.payment.amount, { amount: 3500, currency: 'USD' });
+          const error = refused(
+            await call('createBooking', { body: bookingRequest(await findSlot()) }),
+            422,
+            'payment-kind-not-accepted',
+          );
+          assert.deepEqual(faultyFields(error), ['payment.kind']);
+          const gift = ok(await call('purchaseGiftCard', { body: { ...PURCHASE, sessions: 2 } }));
+          assert.deepEqual(gift.total, { amount: 13_000, currency: 'USD' });
+          await setClock(plus(hour.created.start, -HOUR));
+          assert.deepEqual(ok(await cancel(hour)).feeDue, { amount: 6500, currency: 'USD' });
+        });
+
+        it('books a free program on a yes to the age range, and sells no gift cards', async () => {
+          await useProgram(programVariants.free);
+          const { supporter, slots } = await findSlots({}, 2);
+          const pick = { supporter, slot: slots[0]! };
+          const state = stateOf(supporter);
+          const person = { name: SEEKER.name, email: SEEKER.email, state };
+          const free = { kind: 'free' as const };
+          const booked = await book({
+            pick,
+            request: { seeker: { ...person, ageInRange: true }, payment: free },
+          });
+          assert.deepEqual(booked.created.payment, {
+            kind: 'free',
+            status: 'not-required',
+            amount: { amount: 0, currency: 'USD' },
+          });
+
+          const next = { supporter, slot: slots[1]! };
+          for (const [seeker, expected] of [
+            [person, 'seeker.age required'],
+            [{ ...person, age: 40 }, 'seeker.age out_of_range'],
+          ] as const) {
+            const error = refused(
+              await call('createBooking', {
+                body: bookingRequest(next, { seeker, payment: free }),
+              }),
+              422,
+              'not-eligible',
+            );
+            assert.deepEqual(fieldErrors(error), [expected]);
+          }
+          for (const payment of [
+            { kind: 'sliding-scale' as const, amount: 2000 },
+            { kind: 'gift-card' as const, code: ACTIVE_CARD },
+          ]) {
+            const error = refused(
+              await call('createBooking', { body: bookingRequest(next, { payment }) }),
+              422,
+              'payment-kind-not-accepted',
+            );
+            assert.deepEqual(faultyFields(error), ['payment.kind']);
+          }
+          refused(
+            await call('purchaseGiftCard', { body: { ...PURCHASE, sessions: 1 } }),
+            422,
+            'gift-cards-disabled',
+          );
+
+          await setClock(plus(booked.created.start, -HOUR));
+          const late = ok(await cancel(booked));
+          assert.equal(late.withinFreeWindow, false);
+          assert.equal(late.outcome, 'no-charge');
+          assert.deepEqual(late.feeDue, { amount: 0, currency: 'USD' });
+        });
+
+        it('asks no age without an age limit, and ignores one sent', async () => {
+          await useProgram(programVariants.noAgeLimit);
+          const { supporter, slots } = await findSlots({}, 2);
+          const state = stateOf(supporter);
+          await book({
+            pick: { supporter, slot: slots[0]! },
+            request: { seeker: { name: SEEKER.name, email: SEEKER.email, state } },
+          });
+          await book({
+            pick: { supporter, slot: slots[1]! },
+            request: { seeker: { ...SEEKER, age: 90, state } },
+          });
+        });
+
+        it('refuses an amount above the maximum, which a length entry without one lifts', async () => {
+          await useProgram({
+            ...referenceProgram,
+            id: 'capped',
+            pricing: {
+              model: 'sliding-scale',
+              suggested: 4500,
+              minimum: 2000,
+              maximum: 9000,
+              byLength: [{ lengthMinutes: 30, suggested: 2500, minimum: 1000 }],
+            },
+          });
+          const { supporter, slots } = await findSlots({ lengthMinutes: 60 }, 2);
+          const at = (i: number, amount: number) =>
+            bookingRequest(
+              { supporter, slot: slots[i]! },
+              { payment: { kind: 'sliding-scale', amount } },
+            );
+          const error = refused(
+            await call('createBooking', { body: at(0, 9001) }),
+            422,
+            'payment-above-maximum',
+          );
+          assert.deepEqual(faultyFields(error), ['payment.amount']);
+          ok(await call('createBooking', { body: at(0, 9000) }));
+          const half = await book({
+            lengthMinutes: 30,
+            request: { payment: { kind: 'sliding-scale', amount: 20_000 } },
+          });
+          assert.equal(half.created.payment.amount.amount, 20_000);
+        });
+
+        it('sells cards of any length at the dearest length, paying for either', async () => {
+          await useProgram({ ...referenceProgram, giftCards: { ...giftCards, anyLength: true } });
+          const purchase = ok(
+            await call('purchaseGiftCard', {
+              body: { ...PURCHASE, sessions: 2, lengthMinutes: undefined },
+            }),
+          );
+          assert.deepEqual(purchase.total, { amount: 9000, currency: 'USD' });
+          assert.equal(purchase.lengthMinutes, undefined);
+          assert.equal(await control.markGiftCardPaid(purchase.id), true);
+          const code = (await control.emailedCode(purchase.id))!;
+          const payment = { kind: 'gift-card' as const, code };
+          await book({ lengthMinutes: 30, request: { payment } });
+          await book({ lengthMinutes: 60, request: { payment } });
+          const card = ok(await lookup(code));
+          assert.equal(card.lengthMinutes, undefined);
+          assert.equal(card.status, 'used');
+        });
+
+        it('prices a gift session at pricePerSession where the program sets one', async () => {
+          await useProgram({
+            ...referenceProgram,
+            giftCards: { ...giftCards, pricePerSession: 3000 },
+          });
+          const purchase = ok(await call('purchaseGiftCard', { body: PURCHASE }));
+          assert.deepEqual(purchase.total, { amount: 9000, currency: 'USD' });
+        });
+
+        it('expires a card expiresAfterYears after its purchase, that day still good', async () => {
+          await useProgram({
+            ...referenceProgram,
+            giftCards: { ...giftCards, expiresAfterYears: 5 },
+          });
+          const { code } = await buyGiftCard();
+          assert.equal(ok(await lookup(code)).expiresOn, '2031-03-09');
+          await setClock(new Date('2031-03-09T20:00:00-07:00'));
+          assert.equal(ok(await lookup(code)).status, 'active');
+          await setClock(new Date('2031-03-10T08:00:00-07:00'));
+          assert.equal(ok(await lookup(code)).status, 'expired');
+          const pick = await findSlot();
+          const error = refused(
+            await call('createBooking', {
+              body: bookingRequest(pick, { payment: { kind: 'gift-card', code } }),
+            }),
+            422,
+            'gift-card-invalid',
+          );
+          assert.deepEqual(faultyFields(error), ['payment.code']);
+        });
+
+        it('keeps to its own cancellation window', async () => {
+          await useProgram({ ...referenceProgram, cancellation: { windowHours: 48 } });
+          const booked = await book({ hoursAhead: 72 });
+          assert.equal(ms(booked.created.freeCancellationUntil), ms(booked.slot.start) - 48 * HOUR);
+          await setClock(plus(booked.slot.start, -47 * HOUR));
+          const late = ok(await cancel(booked));
+          assert.equal(late.withinFreeWindow, false);
+          assert.equal(late.outcome, 'fee-due');
+        });
+
+        it('comes back to the seed program on reset', async () => {
+          await useProgram(programVariants.fixed);
+          await control.reset();
+          assert.deepEqual(ok(await call('getProgram')), referenceProgram);
+        });
+      },
+    );
 
     // ------------------------------------------------------------------------------------------
     describe('concurrency', () => {
