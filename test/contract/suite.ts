@@ -276,7 +276,7 @@ export function runContractSuite(backend: ContractBackend): void {
             .map((s) => s.id)
             .sort(),
         );
-        assert.deepEqual(page.facets.states, ['CA', 'OR', 'WA']);
+        assert.deepEqual([...page.facets.states].sort(), ['CA', 'OR', 'WA']);
         assert.ok(page.facets.topics.some((t) => t.id === 'anxiety'));
       });
 
@@ -564,6 +564,15 @@ export function runContractSuite(backend: ContractBackend): void {
         assert.equal(booked.token, manageToken);
         assert.deepEqual(await getBooking(booked), booking);
         assert.equal(await isOpen(slot), false);
+      });
+
+      it("takes a slot's start in any offset: an instant is an instant", async () => {
+        const pick = await findSlot();
+        const utc = iso(new Date(pick.slot.start));
+        assert.notEqual(utc, pick.slot.start);
+        const booked = await book({ pick, request: { slotStart: utc } });
+        assert.equal(ms(booked.created.start), ms(pick.slot.start));
+        assert.equal(await isOpen(pick.slot), false);
       });
 
       it('prices a 30-minute session from its own entry of the sliding scale', async () => {
