@@ -118,8 +118,11 @@ async function partnerCsp(context, next) {
 
 /** Test files that run in an emulated zone, in a group of their own. */
 const zoneTests = 'test/time-zone/*.test.ts';
-/** The API contract suite runs in Node (`npm run test:contract`), not in a browser. */
-const nodeTests = 'test/contract/**';
+/**
+ * Tests that run in Node, not in a browser: the API contract suite (`npm run test:contract`) and
+ * the reference server's (`npm run test:server`).
+ */
+const nodeTests = 'test/{contract,server}/**';
 
 const chromium = (contextOptions) =>
   playwrightLauncher({
