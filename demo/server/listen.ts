@@ -32,11 +32,14 @@ export function listen(fetch: Fetch, options: ListenOptions): Promise<Listening>
     const server = serve({
       hostname: options.host,
       port: options.port,
-      fetch: (request, env) => {
+      fetch: async (request, env) => {
         const bindings = env as HttpBindings;
-        // A request answered while closing must not keep its connection open for another one.
-        if (closing) bindings.outgoing.setHeader('Connection', 'close');
-        return fetch(request, bindings);
+        const response = await fetch(request, bindings);
+        // Answered while closing: the connection must not stay open for another request.
+        if (closing && !bindings.outgoing.headersSent) {
+          bindings.outgoing.setHeader('Connection', 'close');
+        }
+        return response;
       },
     }) as Server;
     server.once('error', reject);

@@ -35,10 +35,12 @@ export async function runServer(options: RunOptions): Promise<Listening> {
       return;
     }
     stopping = true;
+    // Closing first: once 'stopping' is in the log, no new connection is accepted.
+    const closed = server.close();
     log.info('stopping', { signal, graceMs: config.shutdownGraceMs });
     let code = 0;
     try {
-      const outcome = await server.close();
+      const outcome = await closed;
       if (outcome === 'forced') log.warn('requests still open after the grace period were closed');
       await options.onStop?.();
     } catch (error) {
