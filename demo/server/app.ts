@@ -187,9 +187,9 @@ export function createApp(deps: AppDeps): Hono<ServerEnv> {
     c.header('Vary', 'Origin', { append: true });
   });
 
-  const { posts, windowSeconds } = config.rateLimit;
-  if (posts > 0) {
-    const limiter = createRateLimiter({ limit: posts, windowMs: windowSeconds * 1000 });
+  const { postsPerMinute } = config.rateLimit;
+  if (postsPerMinute > 0) {
+    const limiter = createRateLimiter({ limit: postsPerMinute, windowMs: 60_000 });
     app.use(`${base}/*`, async (c, next) => {
       if (c.req.method !== 'POST') return next();
       const verdict = limiter.hit(`${clientAddress(c, config.trustProxy)} ${c.get('route')}`);

@@ -25,8 +25,8 @@ export interface ServerConfig {
   publicOrigin: string;
   /** Largest request body accepted, in bytes; larger is answered 413. */
   bodyLimitBytes: number;
-  /** POSTs per client address and route in each window; 0 turns rate limiting off. */
-  rateLimit: { posts: number; windowSeconds: number };
+  /** POSTs per client address and route in each minute; 0 turns rate limiting off. */
+  rateLimit: { postsPerMinute: number };
   /** Take the client address from the last `X-Forwarded-For` entry (behind one proxy). */
   trustProxy: boolean;
   logLevel: LogLevel;
@@ -136,8 +136,7 @@ export function loadConfig(env: Env, argv: readonly string[] = []): ServerConfig
   }
 
   const bodyLimitBytes = integer('BODY_LIMIT_BYTES', 16 * 1024, 1024, 1024 * 1024);
-  const posts = integer('RATE_LIMIT_POSTS', 60, 0, 1_000_000);
-  const windowSeconds = integer('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400);
+  const postsPerMinute = integer('RATE_LIMIT_POSTS_PER_MINUTE', 60, 0, 1_000_000);
 
   const trustRaw = read('TRUST_PROXY') ?? 'false';
   if (!['true', 'false', '1', '0'].includes(trustRaw)) {
@@ -178,7 +177,7 @@ export function loadConfig(env: Env, argv: readonly string[] = []): ServerConfig
     adminToken,
     publicOrigin,
     bodyLimitBytes,
-    rateLimit: { posts, windowSeconds },
+    rateLimit: { postsPerMinute },
     trustProxy,
     logLevel,
     shutdownGraceMs,

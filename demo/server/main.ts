@@ -55,5 +55,7 @@ try {
   await runServer({ app, config, log, onStop: () => storage.close() });
 } catch (error) {
   log.error('failed to start', errorFields(error));
+  // Nothing a seeker sent exists yet: the whole error, for whoever starts the process.
+  console.error(error);
   process.exit(1);
 }

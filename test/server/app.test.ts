@@ -189,8 +189,8 @@ describe('rate limits on the POSTs', () => {
     assert.equal((await app.request(...post('/api/bookings/bk-4/cancellation'))).status, 429);
   });
 
-  it('are off with RATE_LIMIT_POSTS=0', async () => {
-    const { app } = harness({ env: { RATE_LIMIT_POSTS: '0' } });
+  it('are off with RATE_LIMIT_POSTS_PER_MINUTE=0', async () => {
+    const { app } = harness({ env: { RATE_LIMIT_POSTS_PER_MINUTE: '0' } });
     for (let i = 0; i < 10; i++) {
       assert.equal((await app.request(...post('/api/bookings'))).status, 201);
     }
@@ -405,7 +405,7 @@ describe('logs', () => {
   });
 
   it('keep nothing of what a seeker sent: no name, email, age, gift code, token or query', async () => {
-    const h = harness({ env: { RATE_LIMIT_POSTS: '1' } });
+    const h = harness({ env: { RATE_LIMIT_POSTS_PER_MINUTE: '1' } });
     const secrets = {
       name: 'Zephyrine Quillfeather',
       email: 'zephyrine.q@example.org',

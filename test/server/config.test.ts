@@ -32,7 +32,7 @@ describe('configuration', () => {
     assert.equal(config.adminToken, undefined);
     assert.equal(config.publicOrigin, 'http://localhost:8787');
     assert.equal(config.bodyLimitBytes, 16384);
-    assert.deepEqual(config.rateLimit, { posts: 60, windowSeconds: 60 });
+    assert.deepEqual(config.rateLimit, { postsPerMinute: 60 });
     assert.equal(config.logLevel, 'info');
     assert.equal(config.seedSupporters, undefined);
   });
@@ -49,8 +49,7 @@ describe('configuration', () => {
         ADMIN_TOKEN: 'x'.repeat(32),
         PUBLIC_ORIGIN: 'https://api.partner.example',
         BODY_LIMIT_BYTES: '32768',
-        RATE_LIMIT_POSTS: '0',
-        RATE_LIMIT_WINDOW_SECONDS: '10',
+        RATE_LIMIT_POSTS_PER_MINUTE: '0',
         TRUST_PROXY: 'true',
         LOG_LEVEL: 'warn',
         SHUTDOWN_GRACE_MS: '500',
@@ -61,7 +60,7 @@ describe('configuration', () => {
     assert.equal(config.port, 9000);
     assert.equal(config.apiBasePath, '/v1/peer');
     assert.deepEqual(config.corsOrigins, ['https://a.example', 'https://b.example:8443']);
-    assert.deepEqual(config.rateLimit, { posts: 0, windowSeconds: 10 });
+    assert.deepEqual(config.rateLimit, { postsPerMinute: 0 });
     assert.equal(config.trustProxy, true);
     assert.equal(config.seedSupporters, 5000);
     assert.equal(config.program, 'reference');
@@ -78,7 +77,7 @@ describe('configuration', () => {
       CORS_ORIGINS: 'https://ok.example,*,https://slash.example/',
       ADMIN_TOKEN: 'short',
       LOG_LEVEL: 'loud',
-      RATE_LIMIT_POSTS: '-1',
+      RATE_LIMIT_POSTS_PER_MINUTE: '-1',
       PUBLIC_ORIGIN: 'http://api.example',
     });
     const names = [
@@ -87,7 +86,7 @@ describe('configuration', () => {
       'CORS_ORIGINS',
       'ADMIN_TOKEN',
       'LOG_LEVEL',
-      'RATE_LIMIT_POSTS',
+      'RATE_LIMIT_POSTS_PER_MINUTE',
       'PUBLIC_ORIGIN',
     ];
     for (const name of names) {

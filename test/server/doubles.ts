@@ -48,7 +48,7 @@ export function harness(options: HarnessOptions = {}): Harness {
   const config = loadConfig({
     ADMIN_TOKEN,
     CORS_ORIGINS: `${PARTNER},https://other-partner.example`,
-    RATE_LIMIT_POSTS: '3',
+    RATE_LIMIT_POSTS_PER_MINUTE: '3',
     ...options.env,
   });
   const record =
