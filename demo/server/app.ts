@@ -22,10 +22,16 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { BackendControl } from '../../src/backend/backend.js';
-import type { ErrorBody, ErrorCode } from '../../src/api/schemas.js';
+import { toApiIssues } from '../../src/api/errors.js';
+import {
+  ProgramSchema,
+  type ErrorBody,
+  type ErrorCode,
+  type Program,
+} from '../../src/api/schemas.js';
 import type { ServerConfig } from './config.js';
 import { errorFields, type Logger } from './log.js';
-import { createRateLimiter } from './rate-limit.js';
+import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 import { apiTemplates } from './routes.js';
 
 /** The backend's clock, settable for the demo and the tests (`POST /admin/clock`). */
@@ -39,7 +45,12 @@ export interface AppDeps {
   /** The API: a Response for a contract route, undefined for any other. */
   handle(request: Request): Promise<Response | undefined>;
   /** The supporter's and the partner's side, and back to the seed, for the admin routes. */
-  control: BackendControl & { reset(): Promise<void> };
+  control: BackendControl & {
+    /** Back to the seed: data, and the seed's program. */
+    reset(): Promise<void>;
+    /** Serve `program` from the seed's data again, until the next reset (the contract suite). */
+    setProgram?(program: Program): Promise<void>;
+  };
   clock: Clock;
   /** Whether the storage can answer (database reachable, migrations applied). */
   ready(): Promise<boolean>;
@@ -158,7 +169,13 @@ export function createApp(deps: AppDeps): Hono<ServerEnv> {
       ),
   });
 
-  if (config.adminToken !== undefined) app.route('/admin', adminRoutes(deps, limitBody, fail));
+  const { postsPerMinute } = config.rateLimit;
+  const limiter =
+    postsPerMinute > 0 ? createRateLimiter({ limit: postsPerMinute, windowMs: 60_000 }) : undefined;
+
+  if (config.adminToken !== undefined) {
+    app.route('/admin', adminRoutes(deps, { limitBody, fail, limiter }));
+  }
 
   // The API. CORS first, so that a 413 or a 429 reaches a partner page readable.
   const templateOf = apiTemplates(base);
@@ -187,9 +204,7 @@ export function createApp(deps: AppDeps): Hono<ServerEnv> {
     c.header('Vary', 'Origin', { append: true });
   });
 
-  const { postsPerMinute } = config.rateLimit;
-  if (postsPerMinute > 0) {
-    const limiter = createRateLimiter({ limit: postsPerMinute, windowMs: 60_000 });
+  if (limiter) {
     app.use(`${base}/*`, async (c, next) => {
       if (c.req.method !== 'POST') return next();
       const verdict = limiter.hit(`${clientAddress(c, config.trustProxy)} ${c.get('route')}`);
@@ -233,7 +248,11 @@ type Fail = (
  * The supporter's and the partner's side, which the contract leaves to other systems: for the
  * demo (through its dev server's proxy, which adds the token) and for the tests.
  */
-function adminRoutes(deps: AppDeps, limitBody: MiddlewareHandler, fail: Fail): Hono<ServerEnv> {
+function adminRoutes(
+  deps: AppDeps,
+  shell: { limitBody: MiddlewareHandler; fail: Fail; limiter: RateLimiter | undefined },
+): Hono<ServerEnv> {
+  const { limitBody, fail } = shell;
   const { control, clock } = deps;
   const expected = digest(`Bearer ${deps.config.adminToken}`);
   const admin = new Hono<ServerEnv>();
@@ -301,8 +320,33 @@ function adminRoutes(deps: AppDeps, limitBody: MiddlewareHandler, fail: Fail): H
   admin.post('/reset', async (c) => {
     c.set('route', '/admin/reset');
     await control.reset();
+    shell.limiter?.clear();
     return c.json({ reset: true });
   });
+
+  const setProgram = control.setProgram?.bind(control);
+  if (setProgram) {
+    admin.post('/program', async (c) => {
+      c.set('route', '/admin/program');
+      const parsed = ProgramSchema.safeParse(await c.req.json().catch(() => undefined));
+      if (!parsed.success) {
+        const fieldErrors = toApiIssues(parsed.error.issues).map(({ path, message }) => ({
+          field: path,
+          code: 'invalid',
+          message,
+        }));
+        return c.json(
+          {
+            error: { code: 'invalid-request', message: 'The body must be a Program.', fieldErrors },
+          } satisfies ErrorBody,
+          400,
+        );
+      }
+      await setProgram(parsed.data);
+      shell.limiter?.clear();
+      return c.json({ program: parsed.data.id });
+    });
+  }
 
   admin.get('/clock', (c) => {
     c.set('route', '/admin/clock');

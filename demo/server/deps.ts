@@ -2,6 +2,7 @@
  * What `createApp` needs, built from a backend and its storage (`main.ts` passes the real ones):
  * the settable clock the backend reads, the admin's control surface, readiness, and the portraits.
  */
+import type { Program } from '../../src/api/schemas.js';
 import type { Backend } from '../../src/backend/backend.js';
 import type { Storage } from '../../src/backend/storage.js';
 import { portraitPath, portraitSvg } from '../../src/mocks/portraits.js';
@@ -53,18 +54,32 @@ export function portraitsOf(
 }
 
 export interface WireOptions {
-  backend: Backend;
+  /** A backend serving `program` over the storage: `createBackend` with the server's options. */
+  createBackend(program: Program): Backend;
+  /** The seed's program, served from the start and after every reset. */
+  program: Program;
   storage: Storage;
-  /** `handleApiRequest` bound to the backend. */
-  handle: AppDeps['handle'];
+  /** The API over a backend: `handleApiRequest` with the base path. */
+  handle(backend: Backend, request: Request): Promise<Response | undefined>;
   clock: Clock;
   config: ServerConfig;
   log: Logger;
 }
 
-export function appDeps({ backend, storage, handle, clock, config, log }: WireOptions): AppDeps {
+/**
+ * The app's dependencies over one backend at a time: a reset (and the contract suite's
+ * `setProgram`) empties the storage back to the seed and starts a backend on the program asked
+ * for. Each process holds its own backend: with several, reset or set the program on each.
+ */
+export function appDeps(options: WireOptions): AppDeps {
+  const { storage } = options;
+  let backend = options.createBackend(options.program);
+  const serve = async (program: Program) => {
+    await storage.reset();
+    backend = options.createBackend(program);
+  };
   return {
-    handle,
+    handle: (request) => options.handle(backend, request),
     control: {
       confirmBooking: (id) => backend.confirmBooking(id),
       declineBooking: (id) => backend.declineBooking(id),
@@ -74,12 +89,13 @@ export function appDeps({ backend, storage, handle, clock, config, log }: WireOp
       emailedCode: (id) => backend.emailedCode(id),
       bookings: () => backend.bookings(),
       giftCodes: () => backend.giftCodes(),
-      reset: () => storage.reset(),
+      reset: () => serve(options.program),
+      setProgram: (program) => serve(program),
     },
-    clock,
+    clock: options.clock,
     ready: () => storage.ready(),
     portrait: portraitsOf(storage),
-    config,
-    log,
+    config: options.config,
+    log: options.log,
   };
 }

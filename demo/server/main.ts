@@ -34,19 +34,20 @@ try {
     dataDir: config.dataDir,
     ...(config.seedSupporters ? { supporters: createSeedSupporters(config.seedSupporters) } : {}),
   });
-  const backend = createBackend({
-    storage,
-    program: programVariants[config.program],
-    now: () => clock.now(),
-    tokens: cryptoTokens(),
-    origin: config.publicOrigin,
-  });
   const baseUrl = config.apiBasePath;
   const app = createApp(
     appDeps({
-      backend,
+      createBackend: (program) =>
+        createBackend({
+          storage,
+          program,
+          now: () => clock.now(),
+          tokens: cryptoTokens(),
+          origin: config.publicOrigin,
+        }),
+      program: programVariants[config.program],
       storage,
-      handle: (request) => handleApiRequest(backend, request, { baseUrl }),
+      handle: (backend, request) => handleApiRequest(backend, request, { baseUrl }),
       clock,
       config,
       log,

@@ -6,6 +6,8 @@
 export interface RateLimiter {
   /** Counts one hit; when the key is over its limit, the seconds until its window ends. */
   hit(key: string): { allowed: true } | { allowed: false; retryAfterSeconds: number };
+  /** Forgets every count (the admin's reset: the tests start from nothing). */
+  clear(): void;
 }
 
 export interface RateLimiterOptions {
@@ -32,6 +34,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   }
 
   return {
+    clear: () => windows.clear(),
     hit(key) {
       const at = now();
       sweep(at);

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ErrorBodySchema } from '../../src/api/schemas.js';
+import { programVariants } from '../../src/mocks/data.js';
 import { ADMIN_TOKEN, PARTNER, from, harness } from './doubles.js';
 
 const json = { 'Content-Type': 'application/json' };
@@ -321,6 +322,30 @@ describe('admin', () => {
     const real = await set('{"now":null}');
     assert.equal(((await real.json()) as { fixed: boolean }).fixed, false);
     assert.notEqual(deps.clock.now().toISOString(), '2026-03-08T17:30:00.000Z');
+  });
+
+  it('serves another program (the contract suite’s setProgram), refusing one that is not', async () => {
+    const { app, calls } = harness();
+    const send = (body: string) =>
+      app.request('/admin/program', { method: 'POST', headers: { ...admin, ...json }, body });
+    const served = await send(JSON.stringify(programVariants.fixed));
+    assert.equal(served.status, 200);
+    assert.deepEqual(calls, [`setProgram(${programVariants.fixed.id})`]);
+    const refused = await send(JSON.stringify({ ...programVariants.fixed, pricing: 'free' }));
+    assert.equal(refused.status, 400);
+    const body = ErrorBodySchema.parse(await refused.json());
+    assert.ok(body.error.fieldErrors?.some((error) => error.field.startsWith('pricing')));
+    assert.equal(calls.length, 1);
+  });
+
+  it('reset also forgets the rate-limit counts', async () => {
+    const { app } = harness();
+    const post = () =>
+      app.request('/api/bookings', { method: 'POST', headers: json, body: '{}' }, from('10.0.0.1'));
+    for (let i = 0; i < 3; i++) await post();
+    assert.equal((await post()).status, 429);
+    await app.request('/admin/reset', { method: 'POST', headers: admin });
+    assert.equal((await post()).status, 201);
   });
 
   it('does not exist without ADMIN_TOKEN', async () => {

@@ -5,10 +5,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError, describeConfig, loadConfig } from '../../demo/server/config.js';
-import { createClock, portraitsOf } from '../../demo/server/deps.js';
+import { appDeps, createClock, portraitsOf } from '../../demo/server/deps.js';
+import { createLogger } from '../../demo/server/log.js';
 import { createRateLimiter } from '../../demo/server/rate-limit.js';
 import { apiTemplates } from '../../demo/server/routes.js';
-import type { SupporterRecord } from '../../src/mocks/data.js';
+import type { Program } from '../../src/api/schemas.js';
+import type { Backend } from '../../src/backend/backend.js';
+import type { Storage } from '../../src/backend/storage.js';
+import { programVariants, type SupporterRecord } from '../../src/mocks/data.js';
 
 function problems(env: Record<string, string>, argv: string[] = []): readonly string[] {
   try {
@@ -180,5 +184,46 @@ describe('portraits', () => {
     assert.equal(await portrait('sup-003'), undefined);
     assert.equal(await portrait('sup-404'), undefined);
     assert.equal(reads, 1, 'supporters are read once');
+  });
+});
+
+describe('the app’s dependencies over a backend', () => {
+  it('answer from the current backend; reset and setProgram start one afresh', async () => {
+    const made: string[] = [];
+    const resets: string[] = [];
+    const backendFor = (program: Program) => {
+      made.push(program.id);
+      return {
+        confirmBooking: async (id: string) => id === `${program.id}:bk`,
+      } as unknown as Backend;
+    };
+    const deps = appDeps({
+      createBackend: backendFor,
+      program: programVariants.campusCrisisLine,
+      storage: {
+        reset: async () => void resets.push('reset'),
+        ready: async () => true,
+        supporters: async () => [],
+      } as unknown as Storage,
+      handle: async (backend, request) =>
+        Response.json({
+          confirms: await backend.confirmBooking(new URL(request.url).pathname.slice(1)),
+        }),
+      clock: createClock(),
+      config: loadConfig({}),
+      log: createLogger({ level: 'silent' }),
+    });
+    const seed = programVariants.campusCrisisLine.id;
+    const other = programVariants.fixed.id;
+    assert.equal(await deps.control.confirmBooking(`${seed}:bk`), true);
+    await deps.control.setProgram!(programVariants.fixed);
+    assert.equal(await deps.control.confirmBooking(`${seed}:bk`), false);
+    assert.equal(await deps.control.confirmBooking(`${other}:bk`), true);
+    const answer = await deps.handle(new Request(`http://localhost/${other}:bk`));
+    assert.deepEqual(await answer!.json(), { confirms: true });
+    await deps.control.reset();
+    assert.equal(await deps.control.confirmBooking(`${seed}:bk`), true);
+    assert.deepEqual(made, [seed, other, seed]);
+    assert.deepEqual(resets, ['reset', 'reset']);
   });
 });

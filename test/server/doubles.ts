@@ -105,6 +105,9 @@ export function harness(options: HarnessOptions = {}): Harness {
       async reset() {
         calls.push('reset()');
       },
+      async setProgram(program) {
+        calls.push(`setProgram(${program.id})`);
+      },
     },
     clock: createClock(),
     ready: options.ready ?? (async () => true),
