@@ -9,6 +9,7 @@
  * `scripts/start.mjs` chooses with `VITE_DEMO_BACKEND=server`. The widgets know nothing of this:
  * they call the API at their `api-base` either way.
  */
+import type {} from './env.js';
 import type { SeedGiftCard } from '../src/mocks/data.js';
 import type { MockStore } from '../src/mocks/store.js';
 
