@@ -30,11 +30,11 @@ export type {
   ErrorStatus,
   IdempotentOperation,
   SlotQuery,
+  SupporterPage,
 } from '../backend/backend.js';
 export { failure, fieldErrorsFromIssues, parseRequest } from '../backend/refusals.js';
 export { GIFT_LOOKUPS_PER_MINUTE } from '../backend/service.js';
 export { timeOfDay } from '../api/availability.js';
-export type { SupporterPageWire as SupporterPage } from '../api/schemas.js';
 
 /**
  * Supporter filters, the body of `POST /slots/next`. The store checks them against the contract
