@@ -57,12 +57,22 @@ const mockPatterns = [
     regex: '(^|/)mocks(/|$)',
     message: 'src/mocks is for tests, stories and the demo only (P4): it must never reach dist/.',
   },
+  {
+    regex: '(^|/)backend(/|$)',
+    message:
+      "src/backend is the mock's and the reference server's, never the shipped elements' (P4).",
+  },
 ];
+/** The backend may use the seed data and labels of src/mocks, but never MSW. */
+const backendPatterns = mockPatterns.filter((p) => p.regex.startsWith('^msw'));
 
 /** One `no-restricted-imports` per file group: rule options replace, they do not merge. */
-const restrictImports = ({ allowMocks }) => [
+const restrictImports = ({ allowMocks, backend = false }) => [
   'error',
-  { paths: [...unsafeImports, ...zodImports], patterns: allowMocks ? [] : mockPatterns },
+  {
+    paths: [...unsafeImports, ...zodImports],
+    patterns: backend ? backendPatterns : allowMocks ? [] : mockPatterns,
+  },
 ];
 
 /** HTML sinks that bypass Lit's templating and Trusted Types (S1, S2). */
@@ -136,6 +146,11 @@ export default defineConfig(
   {
     files: [...mockFiles, ...testFiles, 'stories/**/*.ts', 'demo/**/*.ts', '.storybook/*.ts'],
     rules: { 'no-restricted-imports': restrictImports({ allowMocks: true }) },
+  },
+  {
+    files: ['src/backend/**/*.ts'],
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': restrictImports({ allowMocks: true, backend: true }) },
   },
   {
     // Tests may write markup into the light DOM to stand in for a host page (C2 fallbacks).

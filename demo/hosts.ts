@@ -24,7 +24,7 @@ interface PaymentDue {
  * `preventDefault()`). The demo has no checkout: it tells the mock the session was paid, as a
  * checkout would tell the API, and the host page says so.
  */
-export function skipCheckout({ bookingId, giftCardId }: PaymentDue): void {
-  if (bookingId) store.markPaid(bookingId);
-  else if (giftCardId) store.markGiftCardPaid(giftCardId);
+export async function skipCheckout({ bookingId, giftCardId }: PaymentDue): Promise<void> {
+  if (bookingId) await store.markPaid(bookingId);
+  else if (giftCardId) await store.markGiftCardPaid(giftCardId);
 }

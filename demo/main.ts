@@ -91,13 +91,13 @@ document.addEventListener('peer-booking-cancelled', ({ detail }) => {
 // demo's checkout host does not exist, so it keeps the seeker here and tells the mock backend the
 // session was paid, as a real checkout would tell the API.
 const paymentNote = document.querySelector('#payment-note');
-document.addEventListener('peer-payment-required', (event) => {
+document.addEventListener('peer-payment-required', async (event) => {
   event.preventDefault();
   const { bookingId, giftCardId } = event.detail;
-  if (bookingId) store.markPaid(bookingId);
+  if (bookingId) await store.markPaid(bookingId);
   else if (giftCardId) {
-    store.markGiftCardPaid(giftCardId);
-    showGiftLink(giftCardId);
+    await store.markGiftCardPaid(giftCardId);
+    await showGiftLink(giftCardId);
   }
   if (paymentNote) {
     paymentNote.textContent =
@@ -109,18 +109,18 @@ document.addEventListener('peer-payment-required', (event) => {
 // the link the mock backend "emailed" the recipient (a real API emails it on the delivery date).
 const giftEvents = document.querySelector('#gift-events');
 const giftLink = document.querySelector('#gift-link');
-document.addEventListener('peer-gift-card-purchased', ({ detail }) => {
+document.addEventListener('peer-gift-card-purchased', async ({ detail }) => {
   if (giftEvents) {
     giftEvents.textContent = `Gift card ${detail.giftCardId} bought (${detail.sessions} sessions).`;
   }
-  showGiftLink(detail.giftCardId);
+  await showGiftLink(detail.giftCardId);
 });
 
 /** The recipient's link, as the mock emailed it; the card carried to the demo's other pages. */
-function showGiftLink(giftCardId: string): void {
-  const code = store.emailedCode(giftCardId);
+async function showGiftLink(giftCardId: string): Promise<void> {
+  const code = await store.emailedCode(giftCardId);
   if (!code) return;
-  const balance = store.getGiftCard(code);
+  const balance = await store.getGiftCard(code);
   if (balance.ok) {
     const { lengthMinutes, sessionsTotal, sessionsRemaining, expiresOn, status } = balance.body;
     const card: SeedGiftCard = {
