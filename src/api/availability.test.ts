@@ -102,12 +102,12 @@ describe('openSlotStarts', () => {
       '2026-03-06T18:00:00.000Z',
       '2026-03-06T19:00:00.000Z',
     ]);
-    // A booking 10:30 to 11:00 blocks the 10:00 and the 10:30 half hours, not 11:00.
+    // A booking 10:15 to 10:45 blocks the 10:00 and the 10:30 half hours, not 09:30 nor 11:00.
     const busy = hours({
       spans: [
         {
-          startMs: Date.parse('2026-03-06T10:30:00-08:00'),
-          endMs: Date.parse('2026-03-06T11:00:00-08:00'),
+          startMs: Date.parse('2026-03-06T10:15:00-08:00'),
+          endMs: Date.parse('2026-03-06T10:45:00-08:00'),
         },
       ],
     });
@@ -120,10 +120,11 @@ describe('openSlotStarts', () => {
   });
 
   it('keeps the wall clock across a DST change: 09:00 is 17:00Z before and 16:00Z after', () => {
-    const c = ctx({ nowMs: Date.parse('2026-03-06T12:00:00-08:00') });
-    const monday = [...openSlotStarts(c, hours(), 60)].map(iso);
-    expect(monday).to.include('2026-03-09T16:00:00.000Z');
-    expect(monday).not.to.include('2026-03-09T17:00:00.000Z');
+    const c = ctx({ nowMs: Date.parse('2026-03-05T12:00:00-08:00') });
+    const all = [...openSlotStarts(c, hours(), 60)].map(iso);
+    const firstOf = (day: string) => all.find((s) => s.startsWith(day));
+    expect(firstOf('2026-03-06'), 'Friday, PST').to.equal('2026-03-06T17:00:00.000Z');
+    expect(firstOf('2026-03-09'), 'Monday, PDT').to.equal('2026-03-09T16:00:00.000Z');
   });
 
   it('gives nothing when the window is empty', () => {
