@@ -126,11 +126,22 @@ export function createContext(options: BackendOptions): ServiceContext {
   const longestMs = Math.max(0, ...program.sessionLengths) * MINUTE;
 
   let directoryOnce: Promise<Directory> | undefined;
-  /** Supporters do not change while a backend runs: indexed once, on first use. */
-  const directory = () =>
-    (directoryOnce ??= storage
-      .supporters()
-      .then((records) => createDirectory(records, program, options.origin)));
+  /**
+   * Supporters do not change while a backend runs: indexed once, on first use. A failed read
+   * (a database not reachable yet) is not kept: the next call tries again.
+   */
+  const directory = () => {
+    if (!directoryOnce) {
+      const reading = storage
+        .supporters()
+        .then((records) => createDirectory(records, program, options.origin));
+      directoryOnce = reading;
+      reading.catch(() => {
+        if (directoryOnce === reading) directoryOnce = undefined;
+      });
+    }
+    return directoryOnce;
+  };
 
   const contextAt = (nowMs: number): AvailabilityContext => ({
     nowMs,

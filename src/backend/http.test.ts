@@ -113,3 +113,23 @@ describe('handleApiRequest', () => {
     expect(limited?.headers.get('Retry-After')).to.equal('60');
   });
 });
+
+describe('handleApiRequest when the backend throws', () => {
+  it('answers 500 internal with the contract’s error body, and tells onError', async () => {
+    const store = createMockStore({ now: () => NOW });
+    const broken = {
+      ...store,
+      getProgram: () => Promise.reject(new Error('database unreachable')),
+    };
+    const seen: unknown[] = [];
+    const response = await handleApiRequest(broken, new Request(`${ORIGIN}/api/program`), {
+      baseUrl: '/api',
+      onError: (error) => seen.push(error),
+    });
+    expect(response?.status).to.equal(500);
+    expect(await response!.json()).to.deep.equal({
+      error: { code: 'internal', message: 'The request failed; nothing was done.' },
+    });
+    expect(seen.map((e) => (e as Error).message)).to.deep.equal(['database unreachable']);
+  });
+});

@@ -21,6 +21,11 @@ export interface ApiRequestOptions {
    * (`https://api.example.org/v1`, whose origin must match too).
    */
   baseUrl: string;
+  /**
+   * Told of an operation that threw (a storage failure): the answer is then 500 `internal`,
+   * and the transaction it ran in was rolled back. Log it here; no personal data is in it.
+   */
+  onError?: (error: unknown) => void;
 }
 
 /**
@@ -236,14 +241,19 @@ export async function handleApiRequest(
   if (idempotentOperations.has(name) && !idempotencyKey?.trim()) return respond(keyRequired());
 
   const handle = routes[name] as Route<EndpointName>;
-  return respond(
-    await handle(backend, {
-      locale: localeOf(request.headers.get('Accept-Language')),
-      params,
-      query: query.value,
-      body: body as RequestOf<EndpointName>,
-      idempotencyKey,
-      manageToken: request.headers.get('X-Manage-Token') ?? undefined,
-    }),
-  );
+  try {
+    return respond(
+      await handle(backend, {
+        locale: localeOf(request.headers.get('Accept-Language')),
+        params,
+        query: query.value,
+        body: body as RequestOf<EndpointName>,
+        idempotencyKey,
+        manageToken: request.headers.get('X-Manage-Token') ?? undefined,
+      }),
+    );
+  } catch (error) {
+    options.onError?.(error);
+    return respond(failure(500, 'internal', 'The request failed; nothing was done.'));
+  }
 }

@@ -167,3 +167,21 @@ describe('backend service', () => {
     expect(reads).to.equal(1);
   });
 });
+
+describe('backend service on a storage that fails', () => {
+  it('reads the supporters again after a failed first read', async () => {
+    const storage = memory();
+    let down = true;
+    const flaky: Storage = {
+      ...storage,
+      supporters: () => (down ? Promise.reject(new Error('not ready')) : storage.supporters()),
+    };
+    const backend = backendOn(flaky);
+    await backend.listSupporters({}).then(
+      () => expect.fail('the failure is thrown on'),
+      (error: Error) => expect(error.message).to.equal('not ready'),
+    );
+    down = false;
+    expect(body(await backend.listSupporters({})).total).to.equal(8);
+  });
+});
