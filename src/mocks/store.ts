@@ -7,8 +7,11 @@
  * Every operation resolves to `{ ok: true, status, body }` with a body valid against the
  * operation's response schema, or to `{ ok: false, status, body: ErrorBody }`.
  */
-import type { Program, SupporterFilters as SupporterFiltersRequest } from '../api/schemas.js';
-import type { SupporterQuery } from '../api/schemas.js';
+import type {
+  Program,
+  SupporterFilters as SupporterFiltersRequest,
+  SupporterQuery,
+} from '../api/schemas.js';
 import type { Backend, IdempotentOperation } from '../backend/backend.js';
 import { withPhotoOn } from '../backend/directory.js';
 import { createMemoryStorage } from '../backend/memory-storage.js';
