@@ -528,7 +528,7 @@ const confirmation = both(flow, async ({ el, root, t, found }) => {
   await expect(payment!.detail.giftCardId).toBe(purchased!.detail.giftCardId);
   await expect(payment!.detail.checkoutUrl).toMatch(/^https:\/\//);
   // The store "emailed" the recipient a code; it is in no event.
-  const code = found.store!.emailedCode(purchased!.detail.giftCardId);
+  const code = await found.store!.emailedCode(purchased!.detail.giftCardId);
   await expect(code).toBeTruthy();
   await expect(JSON.stringify([purchased!.detail, payment!.detail])).not.toContain(code);
   await expect(location.href).not.toContain('checkout');

@@ -453,8 +453,8 @@ async function freshStore(options: MockStoreOptions = {}): Promise<MockStore> {
 const HOUR = 3_600_000;
 
 /** A supporter's open one-hour sessions, from now (or `from`) for two weeks. */
-function slotsOf(store: MockStore, supporterId: string, from?: Date): Slot[] {
-  const result = store.listSlots(supporterId, {
+async function slotsOf(store: MockStore, supporterId: string, from?: Date): Promise<Slot[]> {
+  const result = await store.listSlots(supporterId, {
     lengthMinutes: 60,
     ...(from
       ? { from: from.toISOString(), to: new Date(from.getTime() + 14 * 24 * HOUR).toISOString() }
@@ -468,25 +468,27 @@ function slotsOf(store: MockStore, supporterId: string, from?: Date): Slot[] {
  * that changes with the seed data: 30 and 60 minutes, video and another way to meet (so the
  * session step asks both questions), certified in California, with open hours.
  */
-function bookable(store: MockStore): SupporterRecord {
-  const found = store.supporters.find(
-    (s) =>
+async function bookable(store: MockStore): Promise<SupporterRecord> {
+  for (const s of store.supporters) {
+    if (
       s.sessionLengths.includes(30) &&
       s.sessionLengths.includes(60) &&
       s.modalities.includes('video') &&
       s.modalities.length > 1 &&
       s.states.includes('CA') &&
-      slotsOf(store, s.id).length >= 4,
-  );
-  if (!found) throw new Error('No supporter in the mock data fits the booking stories.');
-  return found;
+      (await slotsOf(store, s.id)).length >= 4
+    ) {
+      return s;
+    }
+  }
+  throw new Error('No supporter in the mock data fits the booking stories.');
 }
 
 /** A loader: the supporter to book with, from the default backend or a fresh one. */
 function withSupporter(options?: MockStoreOptions) {
   return async (): Promise<Loaded> => {
     const store = options ? await freshStore(options) : await defaultStore();
-    const supporter = bookable(store);
+    const supporter = await bookable(store);
     return { store, supporterId: supporter.id, supporterName: supporter.name };
   };
 }
@@ -509,10 +511,10 @@ function requestFor(supporterId: string, slot: Slot): BookingRequest {
  * A booking made through the store, as another page sent it: the supporter's first open hour
  * from now (or from `from`). Returns the hour and the store's answer.
  */
-function bookInStore(store: MockStore, supporterId: string, from?: Date) {
-  const slot = slotsOf(store, supporterId, from)[0];
+async function bookInStore(store: MockStore, supporterId: string, from?: Date) {
+  const slot = (await slotsOf(store, supporterId, from))[0];
   if (!slot) throw new Error(`${supporterId} has no open hour to book.`);
-  return { slot, created: store.createBooking(requestFor(supporterId, slot)) };
+  return { slot, created: await store.createBooking(requestFor(supporterId, slot)) };
 }
 
 /**
@@ -520,14 +522,17 @@ function bookInStore(store: MockStore, supporterId: string, from?: Date) {
  * side (`move`: confirm, decline, cancel). Free to cancel unless `late`: it starts at least
  * 26 hours from now, past the 24-hour window.
  */
-function withBooking(move?: (store: MockStore, bookingId: string) => boolean, late = false) {
+function withBooking(
+  move?: (store: MockStore, bookingId: string) => Promise<boolean>,
+  late = false,
+) {
   return async (): Promise<Loaded> => {
-    const store = late ? await freshStore(lateOptions()) : await defaultStore();
-    const supporter = bookable(store);
+    const store = late ? await freshStore(await lateOptions()) : await defaultStore();
+    const supporter = await bookable(store);
     const from = late ? undefined : new Date(Date.now() + 26 * HOUR);
-    const { slot, created } = bookInStore(store, supporter.id, from);
+    const { slot, created } = await bookInStore(store, supporter.id, from);
     if (!created.ok) throw new Error(`The mock refused the booking: ${created.body.error.message}`);
-    if (move && !move(store, created.body.id))
+    if (move && !(await move(store, created.body.id)))
       throw new Error('The mock did not move the booking.');
     return {
       store,
@@ -545,10 +550,10 @@ function withBooking(move?: (store: MockStore, bookingId: string) => boolean, la
  * the program and one supporter open around the clock, so a booking is always inside the
  * 24-hour window and cancelling it costs the fee, on the store's clock and the page's alike.
  */
-function lateOptions(): MockStoreOptions {
+async function lateOptions(): Promise<MockStoreOptions> {
   const allWeek = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, open: '00:00', close: '23:59' }));
   const probe = createMockStore();
-  const pick = bookable(probe);
+  const pick = await bookable(probe);
   return {
     program: { ...referenceProgram, hours: { ...referenceProgram.hours, weekly: allWeek } },
     supporters: probe.supporters.map((s) =>
@@ -1320,7 +1325,7 @@ const slotTaken = both(flow({}), async ({ el, root, lang, t, found }) => {
   await journeyTo(el, lang, 'review');
   const before = reviewTime(el, t);
   // Another seeker books the very same hour while this one reads the review.
-  const taken = bookInStore(found.store!, found.supporterId!).created;
+  const taken = (await bookInStore(found.store!, found.supporterId!)).created;
   await expect(taken.ok, 'the hour on the review, booked by someone else').toBe(true);
   await pressContinue(el, lang);
   // Back at the time step, told so, with the next open time chosen instead (R4).
@@ -1420,7 +1425,7 @@ const confirmed = { loaders: [withBooking((store, id) => store.confirmBooking(id
 
 const manageConfirmed = both(confirmed, async ({ el, t, found }) => {
   const manage = await manageView(el, t, t.confirmed(found.supporterName!));
-  const booking = found.store!.getBooking(found.bookingId!, found.manageToken!);
+  const booking = await found.store!.getBooking(found.bookingId!, found.manageToken!);
   if (!booking.ok) throw new Error('the confirmed booking is gone');
   const join = [...manage.querySelectorAll('a')].find((a) => textOf(a) === t.joinLink);
   await expect(join, `a "${t.joinLink}" link`).toBeDefined();
@@ -1442,8 +1447,8 @@ export const ManageConfirmedSpanish = manageConfirmed.es;
 
 /** Declined, or cancelled by the supporter: said kindly, with a way to book again. */
 function manageEndedBySupporter(lang: Lang, how: 'declined' | 'cancelledBySupporter'): Story {
-  const ended = withBooking((store, id) =>
-    how === 'declined' ? store.declineBooking(id) : store.cancelAsSupporter(id),
+  const ended = withBooking(async (store, id) =>
+    how === 'declined' ? await store.declineBooking(id) : await store.cancelAsSupporter(id),
   );
   return story(lang, { loaders: [ended] }, async ({ el, root, t, found }) => {
     const name = found.supporterName!;

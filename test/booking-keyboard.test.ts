@@ -62,11 +62,14 @@ let store: MockStore;
 const HOUR = 3_600_000;
 
 /** A booking of Lee's made straight in the store, at least `hoursAhead` hours from now. */
-function bookInStore(hoursAhead: number, lengthMinutes: SessionLength = 60): CreatedBooking {
-  const slot: Slot = body(store.listSlots(LEE, { lengthMinutes })).slots.find(
+async function bookInStore(
+  hoursAhead: number,
+  lengthMinutes: SessionLength = 60,
+): Promise<CreatedBooking> {
+  const slot: Slot = body(await store.listSlots(LEE, { lengthMinutes })).slots.find(
     (s) => Date.parse(s.start) > Date.now() + hoursAhead * HOUR,
   )!;
-  return body(store.createBooking(otherSeekersRequest(slot), crypto.randomUUID()));
+  return body(await store.createBooking(otherSeekersRequest(slot), crypto.randomUUID()));
 }
 
 /** What was POSTed to /api/bookings (the store still answers). */
@@ -282,7 +285,7 @@ describe('<peer-booking> with the keyboard alone (A2)', function () {
     expect(sent.seeker).to.deep.include({ name: NAME, email: EMAIL, state: 'CA', age: 24 });
     expect(sent).to.deep.include({ supporterId: LEE, lengthMinutes: 60, modality: 'phone' });
     expect(sent.payment).to.deep.equal({ kind: 'sliding-scale', amount: 4500 });
-    const bookings = store.bookings();
+    const bookings = await store.bookings();
     expect(bookings, 'exactly one booking in the store').to.have.length(1);
     expect(bookings[0]!.start).to.equal(sent.slotStart);
     expect(bookings[0]!).to.deep.include({ supporterId: LEE, status: 'requested' });
@@ -327,7 +330,7 @@ describe('<peer-booking> with the keyboard alone (A2)', function () {
   });
 
   it('changes the time, then cancels, from the booking’s link', async () => {
-    const created = bookInStore(72);
+    const created = await bookInStore(72);
     const el = await render({ 'booking-id': created.id, 'manage-token': created.manageToken });
     await until(() => heading(el) === 'Your session' && textOf($(el, '[part=status]')));
 
@@ -360,13 +363,13 @@ describe('<peer-booking> with the keyboard alone (A2)', function () {
     const move = await tabTo(el, isButton(/^Move my session to /), 'Move my session');
     expect(textOf(move)).to.equal(`Move my session to ${label}`);
     await press(el, 'Enter');
-    await until(() => store.bookings()[0]!.start !== created.start, 4000);
+    await until(async () => (await store.bookings())[0]!.start !== created.start, 4000);
     await until(() => !$(el, '[part=reschedule]'));
     expect(status(el)).to.equal(
       `Your session is moved to ${label}. Your supporter will confirm the new time.`,
     );
     expect(textOf($(el, '[part=manage]'))).to.contain(`${label} · Video call`);
-    expect(store.bookings()[0]!.status).to.equal('requested');
+    expect((await store.bookings())[0]!.status).to.equal('requested');
 
     // On with Tab from wherever the focus went (its own test below): Cancel session.
     await tabTo(el, isButton('Cancel session'), 'Cancel session after the move', { max: 4 });
@@ -375,13 +378,13 @@ describe('<peer-booking> with the keyboard alone (A2)', function () {
     expect(yes, 'the confirmation').to.exist;
     expectFocus(el, yes, 'Cancel session');
     await press(el, 'Enter');
-    await until(() => store.bookings()[0]!.status === 'cancelled', 4000);
+    await until(async () => (await store.bookings())[0]!.status === 'cancelled', 4000);
     await until(() => textOf($(el, '[part=status]')).startsWith('Your session is cancelled'));
     expect(textOf($(el, '[part=status]'))).to.equal(
       'Your session is cancelled. Nothing is charged.',
     );
-    expect(store.bookings(), 'the same one booking').to.have.length(1);
-    expect(store.bookings()[0]!.id).to.equal(created.id);
+    expect(await store.bookings(), 'the same one booking').to.have.length(1);
+    expect((await store.bookings())[0]!.id).to.equal(created.id);
   });
 
   describe('the focus stays in the element when its control goes away', () => {
@@ -390,7 +393,7 @@ describe('<peer-booking> with the keyboard alone (A2)', function () {
 
     /** A booking of Lee's three days ahead, shown from its link; Enter on `action`. */
     async function manage(action: 'Change the time' | 'Cancel session') {
-      const created = bookInStore(72);
+      const created = await bookInStore(72);
       const el = await render({ 'booking-id': created.id, 'manage-token': created.manageToken });
       await until(() => heading(el) === 'Your session' && textOf($(el, '[part=status]')));
       await press(el, 'Tab');
@@ -408,7 +411,7 @@ describe('<peer-booking> with the keyboard alone (A2)', function () {
       await press(el, 'Enter');
       await tabTo(el, isButton(/^Move my session to /), 'Move my session');
       await press(el, 'Enter');
-      await until(() => store.bookings()[0]!.start !== created.start, 4000);
+      await until(async () => (await store.bookings())[0]!.start !== created.start, 4000);
       await until(() => !$(el, '[part=reschedule]'));
       await settle(el);
       expect(focused(el), `the focus after the move is ${where(el)}`).to.exist;
@@ -417,7 +420,7 @@ describe('<peer-booking> with the keyboard alone (A2)', function () {
     it('after "Yes, cancel the session"', async () => {
       const { el } = await manage('Cancel session');
       await press(el, 'Enter');
-      await until(() => store.bookings()[0]!.status === 'cancelled', 4000);
+      await until(async () => (await store.bookings())[0]!.status === 'cancelled', 4000);
       await until(() => !$(el, '[part=confirm-cancel]'));
       await settle(el);
       expect(focused(el), `the focus after cancelling is ${where(el)}`).to.exist;

@@ -288,7 +288,7 @@ describe('every element under the README’s Content-Security-Policy header (S1)
   it('find, filter, choose, book through every step, and cancel, with zero violations', async () => {
     page = await openPartnerPage();
     const { directory, booking, gift } = page;
-    const all = body(store.listSupporters()).total;
+    const all = body(await store.listSupporters()).total;
     await until(() => cards(directory).length > 0, 8000);
     await until(() => status(directory) === `${all} supporters match.`, 4000);
     await until(() => $(gift, '#step-title'));
@@ -301,7 +301,7 @@ describe('every element under the README’s Content-Security-Policy header (S1)
     );
     expect(photo.currentSrc.startsWith(`${PHOTOS}/`), photo.currentSrc).to.be.true;
 
-    await filterBy(page, 'State', 'OR', body(store.listSupporters({ states: ['OR'] })).total);
+    await filterBy(page, 'State', 'OR', body(await store.listSupporters({ states: ['OR'] })).total);
     for (const card of cards(directory)) expect(textOf(card)).to.match(/Serves: [A-Z, ]*\bOR\b/);
     expectCrisisEverywhere(page, 'filtered');
 
@@ -330,7 +330,7 @@ describe('every element under the README’s Content-Security-Policy header (S1)
     expectCrisisEverywhere(page, 'asked to confirm the cancellation');
     await click(booking, 'Yes, cancel the session');
     await until(() => textOf($(booking, '[part=status]')).startsWith('Your session is cancelled'));
-    expect(store.bookings().at(-1)!.status).to.equal('cancelled');
+    expect((await store.bookings()).at(-1)!.status).to.equal('cancelled');
     expectCrisisEverywhere(page, 'after cancelling');
     expectNoViolations(page);
   });
@@ -400,7 +400,7 @@ describe('every element under the README’s Content-Security-Policy header (S1)
       page,
       'Session length',
       '60',
-      body(store.listSupporters({ lengthMinutes: 60 })).total,
+      body(await store.listSupporters({ lengthMinutes: 60 })).total,
     );
     const card = cards(directory)[0]!;
     const name = textOf(card.querySelector('h3'));
@@ -418,7 +418,7 @@ describe('every element under the README’s Content-Security-Policy header (S1)
     await click(booking, 'Send request');
     await until(() => $(booking, '[part=manage]'), 8000);
     expect(page.win.checkouts, 'nothing to pay').to.deep.equal([]);
-    expect(store.bookings().at(-1)!.payment).to.deep.include({ kind: 'gift-card' });
+    expect((await store.bookings()).at(-1)!.payment).to.deep.include({ kind: 'gift-card' });
     await until(() => note().startsWith('Your gift: 2'), 6000);
     expect(note()).to.equal('Your gift: 2 sessions of 60 minutes, booked free with any supporter.');
     expectCrisisEverywhere(page, 'after booking with the gift');

@@ -23,10 +23,16 @@ import type {
   RescheduleRequest,
   SlotList,
   SupporterFilters,
-  SupporterPageWire as SupporterPage,
+  SupporterPageWire,
   SupporterProfile,
   SupporterQuery,
+  SupporterSummary,
 } from '../api/index.js';
+
+/** A page of supporters, items in summary shape (the wire schema leaves them `unknown`). */
+export interface SupporterPage extends Omit<SupporterPageWire, 'items'> {
+  items: SupporterSummary[];
+}
 
 export type ErrorStatus = 400 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
 

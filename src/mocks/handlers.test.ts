@@ -251,7 +251,7 @@ describe('mock backend over HTTP', () => {
       'invalid-request',
     );
     expect(body.error.fieldErrors?.[0]?.field).to.equal('Idempotency-Key');
-    expect(store.bookings()).to.deep.equal([]);
+    expect(await store.bookings()).to.deep.equal([]);
   });
 
   it('books a slot, after which the slot is gone', async () => {
@@ -344,7 +344,10 @@ describe('mock backend over HTTP', () => {
       expect(reply.status).to.equal(404);
       expect(reply.body).to.deep.equal(unknown.body);
     }
-    expect(store.bookings()[0]).to.deep.include({ status: 'requested', start: booking.start });
+    expect((await store.bookings())[0]).to.deep.include({
+      status: 'requested',
+      start: booking.start,
+    });
   });
 
   it('returns the same booking for a repeated Idempotency-Key, and 409 for a taken slot', async () => {
@@ -353,14 +356,14 @@ describe('mock backend over HTTP', () => {
     const first = expectBody(await post('/bookings', body, 'same-key'), 201, CreatedBookingSchema);
     const second = expectBody(await post('/bookings', body, 'same-key'), 201, CreatedBookingSchema);
     expect(second).to.deep.equal(first);
-    expect(store.bookings().length).to.equal(1);
+    expect((await store.bookings()).length).to.equal(1);
     expectError(
       await post('/bookings', bookingBody(slots[1] as Slot), 'same-key'),
       422,
       'idempotency-key-reused',
     );
     expectError(await post('/bookings', body, 'another-key'), 409, 'slot-taken');
-    expect(store.bookings().length).to.equal(1);
+    expect((await store.bookings()).length).to.equal(1);
   });
 
   it('makes one booking from ten concurrent identical submissions with one key', async () => {
@@ -372,7 +375,7 @@ describe('mock backend over HTTP', () => {
     const bookings = replies.map((r) => expectBody(r, 201, CreatedBookingSchema));
     // Every one gets the first answer, manage token included.
     for (const booking of bookings) expect(booking).to.deep.equal(bookings[0]);
-    expect(store.bookings().length).to.equal(1);
+    expect((await store.bookings()).length).to.equal(1);
   });
 
   it('performs a request again after a 500 with the same key', async () => {
@@ -380,9 +383,9 @@ describe('mock backend over HTTP', () => {
     const body = bookingBody(slots[0] as Slot);
     store.failNext('createBooking');
     expectError(await post('/bookings', body, 'after-500'), 500, 'internal');
-    expect(store.bookings().length).to.equal(0);
+    expect((await store.bookings()).length).to.equal(0);
     expectBody(await post('/bookings', body, 'after-500'), 201, CreatedBookingSchema);
-    expect(store.bookings().length).to.equal(1);
+    expect((await store.bookings()).length).to.equal(1);
   });
 
   it('cancels free of charge 24 h or more before, and charges the fee later', async () => {
@@ -505,13 +508,13 @@ describe('mock backend over HTTP', () => {
     expect(again.id).to.equal(first.id);
     // Two 30-minute sessions at the sliding scale's suggested $25 for that length.
     expect(first.total.amount).to.equal(5000);
-    const code = store.emailedCode(first.id) as string;
+    const code = (await store.emailedCode(first.id)) as string;
     let card = expectBody(await post('/gift-cards/lookup', { code }), 200, GiftCardBalanceSchema);
     expect(card).to.deep.include({ status: 'pending', sessionsRemaining: 2, lengthMinutes: 30 });
-    expect(store.markGiftCardPaid(first.id)).to.equal(true);
+    expect(await store.markGiftCardPaid(first.id)).to.equal(true);
     card = expectBody(await post('/gift-cards/lookup', { code }), 200, GiftCardBalanceSchema);
     expect(card.status).to.equal('active');
-    expect(store.giftCodes().length).to.equal(seedGiftCards.length + 1);
+    expect((await store.giftCodes()).length).to.equal(seedGiftCards.length + 1);
   });
 
   it('makes one gift card from ten concurrent identical purchases with one key', async () => {
@@ -526,9 +529,11 @@ describe('mock backend over HTTP', () => {
     );
     const answers = replies.map((r) => expectBody(r, 201, GiftCardPurchaseSchema));
     for (const answer of answers) expect(answer).to.deep.equal(answers[0]);
-    expect(store.giftCodes().length).to.equal(seedGiftCards.length + 1);
+    expect((await store.giftCodes()).length).to.equal(seedGiftCards.length + 1);
     // The answer never carries the code: it is emailed.
-    expect(JSON.stringify(replies[0]!.body)).not.to.contain(store.emailedCode(answers[0]!.id));
+    expect(JSON.stringify(replies[0]!.body)).not.to.contain(
+      await store.emailedCode(answers[0]!.id),
+    );
   });
 
   it('rate-limits gift card lookups with 429 and Retry-After, and answers unknown and wrong codes alike', async () => {

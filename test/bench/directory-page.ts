@@ -200,10 +200,10 @@ globalThis.fetch = async (input, init) => {
 
 const store = createMockStore({ supporters: createSeedSupporters(SUPPORTERS) });
 const listSupporters = store.listSupporters;
-store.listSupporters = (query) => {
+store.listSupporters = async (query) => {
   const start = performance.now();
   try {
-    return listSupporters(query);
+    return await listSupporters(query);
   } finally {
     mockCalls.push({ start, end: performance.now() });
   }

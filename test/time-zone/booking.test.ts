@@ -219,7 +219,7 @@ describe('<peer-booking> in the seeker’s zone (America/New_York), across a DST
       await until(() => root(el).querySelector('[part=manage]'));
       await settle(el);
 
-      const offered = store.bookings()[0]!.start;
+      const offered = (await store.bookings())[0]!.start;
       expect(offered).to.equal(change.after.offered);
       expect(posts).to.have.length(1);
       expect(posts[0]!.slotStart, 'the instant offered, as offered').to.equal(change.after.offered);

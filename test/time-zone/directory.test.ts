@@ -38,7 +38,7 @@ describe('in the seeker’s zone (America/New_York), across a DST change', () =>
       html`<peer-directory api-base="/api" page-size="64"></peer-directory>`,
     );
     const list = await until(() => el.shadowRoot!.querySelector('[part=list]'));
-    const page = store.listSupporters({ limit: 64 });
+    const page = await store.listSupporters({ limit: 64 });
     if (!page.ok) throw new Error('mock store refused the query');
     const starts = new Map(page.body.items.map((s) => [s.name, s.nextAvailable]));
     const seen = { EST: 0, EDT: 0 };

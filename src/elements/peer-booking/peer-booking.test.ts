@@ -53,12 +53,15 @@ async function backend(program: Program = reference): Promise<MockStore> {
   return store;
 }
 
-const slotsOf = (id: string, lengthMinutes: SessionLength = 60): Slot[] =>
-  body(store.listSlots(id, { lengthMinutes })).slots;
+const slotsOf = async (id: string, lengthMinutes: SessionLength = 60): Promise<Slot[]> =>
+  body(await store.listSlots(id, { lengthMinutes })).slots;
 
 /** A booking made straight in the store (as by another tab), with its manage token. */
-function bookInStore(slot: Slot, overrides: Partial<BookingRequest> = {}): CreatedBooking {
-  return body(store.createBooking(otherSeekersRequest(slot, overrides), crypto.randomUUID()));
+async function bookInStore(
+  slot: Slot,
+  overrides: Partial<BookingRequest> = {},
+): Promise<CreatedBooking> {
+  return body(await store.createBooking(otherSeekersRequest(slot, overrides), crypto.randomUUID()));
 }
 
 /** What was POSTed to /api/bookings (the store still answers). */
@@ -360,8 +363,8 @@ const deadlineText = (iso: string, timeZone = 'UTC', locale = 'en-US') =>
 
 const HOUR = 3_600_000;
 /** Sam's first open hour after `hoursAhead` hours from now. */
-const samAfter = (hoursAhead: number) =>
-  slotsOf(SAM).find((s) => Date.parse(s.start) > Date.now() + hoursAhead * HOUR)!;
+const samAfter = async (hoursAhead: number) =>
+  (await slotsOf(SAM)).find((s) => Date.parse(s.start) > Date.now() + hoursAhead * HOUR)!;
 
 const keysOf = (event: Event) => Object.keys((event as CustomEvent).detail).sort();
 
@@ -399,7 +402,7 @@ describe('<peer-booking>', function () {
     });
 
     it('slot-start and length-minutes preselect a session, as a selection does', async () => {
-      const chosen = slotsOf(ROSA, 30)[2]!;
+      const chosen = (await slotsOf(ROSA, 30))[2]!;
       const el = await render({
         'supporter-id': ROSA,
         'slot-start': chosen.start,
@@ -437,7 +440,7 @@ describe('<peer-booking>', function () {
       expect(heading(el)).to.equal('Step 2 of 7: Choose a time');
       await until(() => slotButtons(el).length);
       expect(slotButtons(el)[0]!.getAttribute('aria-label')).to.contain(
-        clock(slotsOf(SAM)[0]!.start),
+        clock((await slotsOf(SAM))[0]!.start),
       );
     });
 
@@ -449,7 +452,7 @@ describe('<peer-booking>', function () {
       const el = await render({}, { parent: provider });
       await at(el, TITLES.supporter);
 
-      const rosa30 = slotsOf(ROSA, 30);
+      const rosa30 = await slotsOf(ROSA, 30);
       const chosen = rosa30[3]!;
       directory.dispatchEvent(
         new PeerSupporterSelectedEvent({
@@ -571,7 +574,7 @@ describe('<peer-booking>', function () {
       await at(el, TITLES.time);
       await until(() => slotButtons(el).length);
       expect(screen(el)).to.contain('Times are shown in Coordinated Universal Time.');
-      const [first, second] = slotsOf(SAM);
+      const [first, second] = await slotsOf(SAM);
       expect(textOf(slotButtons(el)[0])).to.equal(clock(first!.start));
       expect(slotButtons(el)[0]!.getAttribute('aria-label')).to.match(
         / Coordinated Universal Time$/,
@@ -705,7 +708,7 @@ describe('<peer-booking>', function () {
       expect(hasButton(el, 'Continue'), 'no way on').to.be.false;
       await expectCalm(el);
       expect(posts, 'no request sent').to.deep.equal([]);
-      expect(store.bookings()).to.deep.equal([]);
+      expect(await store.bookings()).to.deep.equal([]);
 
       await click(el, 'Change my answers');
       expect($<HTMLSelectElement>(el, 'select[name=state]')!.value).to.equal('CA');
@@ -724,7 +727,7 @@ describe('<peer-booking>', function () {
       expect(textOf($(el, '[part=ineligible]'))).to.contain(
         'This program serves people who live in California, Oregon, and Washington.',
       );
-      expect(store.bookings()).to.deep.equal([]);
+      expect(await store.bookings()).to.deep.equal([]);
     });
 
     it('an age that is not a number is a typo to fix, not a refusal', async () => {
@@ -972,7 +975,7 @@ describe('<peer-booking>', function () {
         kind: 'gift-card',
         code: 'GIFT-DEMO-2026-0003',
       });
-      expect(store.bookings()[0]!.payment.status).to.equal('covered-by-gift');
+      expect((await store.bookings())[0]!.payment.status).to.equal('covered-by-gift');
       expect(payments).to.deep.equal([]);
       expect(el.navigations).to.deep.equal([]);
     });
@@ -1042,9 +1045,11 @@ describe('<peer-booking>', function () {
     }
 
     /** A card bought in the store now: pending until `markGiftCardPaid`. */
-    function buyGiftCard(lengthMinutes?: SessionLength): { id: string; code: string } {
+    async function buyGiftCard(
+      lengthMinutes?: SessionLength,
+    ): Promise<{ id: string; code: string }> {
       const bought = body(
-        store.purchaseGiftCard(
+        await store.purchaseGiftCard(
           {
             sessions: 2,
             ...(lengthMinutes ? { lengthMinutes } : {}),
@@ -1054,11 +1059,11 @@ describe('<peer-booking>', function () {
           crypto.randomUUID(),
         ),
       );
-      return { id: bought.id, code: store.emailedCode(bought.id)! };
+      return { id: bought.id, code: (await store.emailedCode(bought.id))! };
     }
 
     it('gift code of a card not yet paid: says it is not active yet, and the normal price applies', async () => {
-      const { code } = buyGiftCard(60);
+      const { code } = await buyGiftCard(60);
       const el = await render({ 'supporter-id': SAM });
       await walk(el, 'price');
       await fill(el, 'giftCode', code);
@@ -1097,8 +1102,8 @@ describe('<peer-booking>', function () {
           giftCards: { ...referenceProgram.giftCards, anyLength: true },
         }),
       );
-      const { id, code } = buyGiftCard();
-      store.markGiftCardPaid(id);
+      const { id, code } = await buyGiftCard();
+      await store.markGiftCardPaid(id);
       const posts = recordBookingPosts();
       const el = await render({ 'supporter-id': ROSA, 'gift-code': code });
       await walk(el, 'session');
@@ -1150,8 +1155,8 @@ describe('<peer-booking>', function () {
     const giftNote = (directory: Element) =>
       textOf(directory.shadowRoot?.querySelector('.gift-note'));
     /** The first of Sam's times outside the 24-hour free-cancellation window. */
-    const samLater = () =>
-      slotsOf(SAM).find((s) => Date.parse(s.start) > Date.now() + 72 * 3_600_000)!;
+    const samLater = async () =>
+      (await slotsOf(SAM)).find((s) => Date.parse(s.start) > Date.now() + 72 * 3_600_000)!;
 
     function countLookups(): string[] {
       const codes: string[] = [];
@@ -1184,7 +1189,10 @@ describe('<peer-booking>', function () {
       const here = location.href;
       history.replaceState(history.state, '', `?gift=${CODE.toLowerCase()}&keep=1#top`);
       try {
-        const { provider, directory, el } = await page({ 'gift-code-from-url': '' }, samLater());
+        const { provider, directory, el } = await page(
+          { 'gift-code-from-url': '' },
+          await samLater(),
+        );
         expect(location.search, 'the code left the address bar').to.equal('?keep=1');
         expect(location.hash).to.equal('#top');
         await until(() => giftNote(directory).startsWith('Your gift: 3'));
@@ -1235,7 +1243,7 @@ describe('<peer-booking>', function () {
 
     it('the last session used: the note says none is left, the purchaser’s notice is recorded, and the next booking pays the normal price', async () => {
       const bought = body(
-        store.purchaseGiftCard(
+        await store.purchaseGiftCard(
           {
             sessions: 1,
             lengthMinutes: 60,
@@ -1245,9 +1253,9 @@ describe('<peer-booking>', function () {
           crypto.randomUUID(),
         ),
       );
-      store.markGiftCardPaid(bought.id);
-      const code = store.emailedCode(bought.id)!;
-      const { directory, el } = await page({ 'gift-code': code }, samLater());
+      await store.markGiftCardPaid(bought.id);
+      const code = (await store.emailedCode(bought.id))!;
+      const { directory, el } = await page({ 'gift-code': code }, await samLater());
       await until(() => giftNote(directory).startsWith('Your gift: 1'));
       expect(giftNote(directory)).to.equal(
         'Your gift: 1 session of 60 minutes, booked free with any supporter.',
@@ -1263,7 +1271,7 @@ describe('<peer-booking>', function () {
       expect(giftNote(directory)).to.equal(
         'Your gift card has no sessions left: sessions are booked at the normal price.',
       );
-      const balance = body(store.getGiftCard(code));
+      const balance = body(await store.getGiftCard(code));
       expect(balance.sessionsRemaining).to.equal(0);
       expect(balance.status).to.equal('used');
       expect(balance.usedUpAt, 'the API says the purchaser is to be told').to.be.a('string');
@@ -1290,7 +1298,7 @@ describe('<peer-booking>', function () {
       ],
     ] as const) {
       it(`a gift code ${code} in the provider: the directory says why, and the booking says it too`, async () => {
-        const { directory, el } = await page({ 'gift-code': code }, samLater());
+        const { directory, el } = await page({ 'gift-code': code }, await samLater());
         await until(() => giftNote(directory) && !giftNote(directory).startsWith('Checking'));
         expect(giftNote(directory)).to.equal(note);
         await walk(el, 'price');
@@ -1300,7 +1308,7 @@ describe('<peer-booking>', function () {
     }
 
     it('the provider’s code removed from the field stays removed: the normal price', async () => {
-      const { el } = await page({ 'gift-code': CODE }, samLater());
+      const { el } = await page({ 'gift-code': CODE }, await samLater());
       await walk(el, 'price');
       await until(() => $(el, '[part=gift]'));
       await fill(el, 'giftCode', '');
@@ -1319,7 +1327,7 @@ describe('<peer-booking>', function () {
           giftCards: { ...referenceProgram.giftCards, enabled: false },
         }),
       );
-      const { directory, el } = await page({ 'gift-code': CODE }, samLater());
+      const { directory, el } = await page({ 'gift-code': CODE }, await samLater());
       await until(() => directory.shadowRoot?.querySelector('.card'));
       expect(directory.shadowRoot!.querySelector('.gift-note')).to.equal(null);
       await walk(el, 'price');
@@ -1333,7 +1341,7 @@ describe('<peer-booking>', function () {
       const el = await render({ 'supporter-id': ROSA });
       await walk(el, 'review');
       const rows = summary(el);
-      const rosa = slotsOf(ROSA)[0]!;
+      const rosa = (await slotsOf(ROSA))[0]!;
       expect(rows).to.deep.equal({
         Supporter: 'Rosa Díaz',
         Session: '60 minutes | Video call',
@@ -1392,8 +1400,8 @@ describe('<peer-booking>', function () {
       await send(el);
       expect(posts).to.have.length(1);
       expect(posts[0]!.key).to.match(UUID);
-      const slot = slotsOf(SAM, 60)[0];
-      const booked = store.bookings();
+      const slot = (await slotsOf(SAM, 60))[0];
+      const booked = await store.bookings();
       expect(booked).to.have.length(1);
       expect(posts[0]!.body).to.deep.equal({
         supporterId: SAM,
@@ -1447,7 +1455,7 @@ describe('<peer-booking>', function () {
       const event = payments[0]!;
       expect(event.cancelable && event.bubbles && event.composed).to.be.true;
       expect(keysOf(event)).to.deep.equal(['bookingId', 'checkoutUrl']);
-      expect(event.detail.bookingId).to.equal(store.bookings()[0]!.id);
+      expect(event.detail.bookingId).to.equal((await store.bookings())[0]!.id);
       expect(event.detail.checkoutUrl).to.match(/^https:\/\/checkout\.example\.org\/pay\//);
       expect(el.navigations).to.deep.equal([event.detail.checkoutUrl]);
 
@@ -1456,7 +1464,7 @@ describe('<peer-booking>', function () {
       host.addEventListener('peer-payment-required', (e) => e.preventDefault());
       await walk(host, 'review');
       await send(host);
-      expect(store.bookings()).to.have.length(1);
+      expect(await store.bookings()).to.have.length(1);
       expect(host.navigations, 'the host runs its own checkout').to.deep.equal([]);
     });
   });
@@ -1467,7 +1475,7 @@ describe('<peer-booking>', function () {
       worker.use(
         http.post('/api/bookings', async ({ request }) => {
           const key = request.headers.get('Idempotency-Key') ?? undefined;
-          const result = store.createBooking((await request.json()) as BookingRequest, key);
+          const result = await store.createBooking((await request.json()) as BookingRequest, key);
           if (!result.ok) return HttpResponse.json(result.body, { status: result.status });
           const payment = { ...result.body.payment, checkoutUrl: 'http://localhost/pay' };
           return HttpResponse.json({ ...result.body, payment }, { status: result.status });
@@ -1551,7 +1559,7 @@ describe('<peer-booking>', function () {
   describe('10. managing a booking', () => {
     /** A booking of Sam's made in the store, shown from its id and token. */
     async function manage(slot: Slot, lang?: string) {
-      const created = bookInStore(slot);
+      const created = await bookInStore(slot);
       const el = await render({
         'booking-id': created.id,
         'manage-token': created.manageToken,
@@ -1563,7 +1571,7 @@ describe('<peer-booking>', function () {
     const statusLine = (el: Element) => textOf($(el, '[part=status]'));
 
     it('requested: its status, time and way of meeting; cancel or change the time', async () => {
-      const slot = samAfter(72);
+      const slot = await samAfter(72);
       const { el, created } = await manage(slot);
       expect(textOf($(el, '[part=manage] h3'))).to.equal('Your session');
       expect(statusLine(el)).to.equal('Waiting for Sam Okafor to accept.');
@@ -1580,15 +1588,15 @@ describe('<peer-booking>', function () {
     });
 
     it('confirmed: the join link and an .ics file to add to the calendar', async () => {
-      const slot = samAfter(72);
-      const created = bookInStore(slot);
-      store.confirmBooking(created.id);
+      const slot = await samAfter(72);
+      const created = await bookInStore(slot);
+      await store.confirmBooking(created.id);
       const el = await render({ 'booking-id': created.id, 'manage-token': created.manageToken });
       await until(() => textOf($(el, '[part=status]')) === 'Confirmed with Sam Okafor.');
       const join = $$<HTMLAnchorElement>(el, 'a').find(
         (a) => textOf(a) === 'Join the video session',
       )!;
-      expect(join.href).to.equal(store.bookings()[0]!.joinUrl);
+      expect(join.href).to.equal((await store.bookings())[0]!.joinUrl);
       const calendar = $<HTMLAnchorElement>(el, '[part=calendar]')!;
       expect(textOf(calendar)).to.equal('Add to calendar');
       expect(calendar.download).to.match(/\.ics$/);
@@ -1603,9 +1611,9 @@ describe('<peer-booking>', function () {
     });
 
     it('declined: says so, and offers another time with the same supporter', async () => {
-      const slot = samAfter(72);
-      const created = bookInStore(slot);
-      store.declineBooking(created.id);
+      const slot = await samAfter(72);
+      const created = await bookInStore(slot);
+      await store.declineBooking(created.id);
       const el = await render({ 'booking-id': created.id, 'manage-token': created.manageToken });
       await until(() => statusLine(el).startsWith('Sorry, Sam Okafor'));
       expect(statusLine(el)).to.equal(
@@ -1622,8 +1630,8 @@ describe('<peer-booking>', function () {
     });
 
     it('cancelled by the supporter: nothing is charged; book again', async () => {
-      const created = bookInStore(samAfter(72));
-      store.cancelAsSupporter(created.id);
+      const created = await bookInStore(await samAfter(72));
+      await store.cancelAsSupporter(created.id);
       const el = await render({ 'booking-id': created.id, 'manage-token': created.manageToken });
       await until(() => statusLine(el).startsWith('Sorry, Sam Okafor'));
       expect(statusLine(el)).to.equal(
@@ -1635,7 +1643,7 @@ describe('<peer-booking>', function () {
     });
 
     it('cancel in time: nothing is charged, the exact deadline said; then the server’s answer', async () => {
-      const { el, created } = await manage(samAfter(72));
+      const { el, created } = await manage(await samAfter(72));
       const cancelled = collect(el, 'peer-booking-cancelled');
       await click(el, 'Cancel session');
       const deadline = deadlineText(created.freeCancellationUntil);
@@ -1644,13 +1652,13 @@ describe('<peer-booking>', function () {
       );
       expectFocus(el, button(el, 'Yes, cancel the session'));
       await click(el, 'Keep my session');
-      expect(store.bookings()[0]!.status).to.equal('requested');
+      expect((await store.bookings())[0]!.status).to.equal('requested');
       await click(el, 'Cancel session');
       await click(el, 'Yes, cancel the session');
       await until(() => cancelled.length);
       await until(() => statusLine(el) === 'Your session is cancelled. Nothing is charged.');
       expect(status(el)).to.equal('Your session is cancelled. Nothing is charged.');
-      expect(store.bookings()[0]!.status).to.equal('cancelled');
+      expect((await store.bookings())[0]!.status).to.equal('cancelled');
       expect(keysOf(cancelled[0]!)).to.deep.equal(['bookingId', 'feeApplies']);
       expect(cancelled[0]!.detail).to.deep.equal({ bookingId: created.id, feeApplies: false });
       expect(hasButton(el, 'Cancel session')).to.be.false;
@@ -1658,7 +1666,7 @@ describe('<peer-booking>', function () {
     });
 
     it('cancel late: the full fee applies, said before and after', async () => {
-      const soon = samAfter(0);
+      const soon = await samAfter(0);
       expect(Date.parse(soon.start) - Date.now(), 'inside the 24-hour window').to.be.below(
         24 * HOUR,
       );
@@ -1681,7 +1689,7 @@ describe('<peer-booking>', function () {
     });
 
     it('change the time to another open one', async () => {
-      const { el, created } = await manage(samAfter(72));
+      const { el, created } = await manage(await samAfter(72));
       const moved = collect(el, 'peer-booking-rescheduled');
       await click(el, 'Change the time');
       expect(textOf($(el, '[part=reschedule] h4'))).to.equal('Choose a new time');
@@ -1694,7 +1702,7 @@ describe('<peer-booking>', function () {
       expect(textOf(move())).to.equal(`Move my session to ${label}`);
       await click(el, move());
       await until(() => moved.length);
-      const now = store.bookings()[0]!;
+      const now = (await store.bookings())[0]!;
       expect(now.start).not.to.equal(created.start);
       expect(keysOf(moved[0]!)).to.deep.equal(['bookingId', 'start']);
       expect(moved[0]!.detail).to.deep.equal({ bookingId: created.id, start: now.start });
@@ -1706,7 +1714,7 @@ describe('<peer-booking>', function () {
     });
 
     it('change the time: focus goes to the new heading', async () => {
-      const { el } = await manage(samAfter(72));
+      const { el } = await manage(await samAfter(72));
       await click(el, 'Change the time');
       await el.updateComplete;
       expectFocus(el, $(el, '[part=reschedule] h4'));
@@ -1714,9 +1722,11 @@ describe('<peer-booking>', function () {
 
     it('declined, opened from its link: another time with the same supporter, at the same length', async () => {
       // Rosa offers 30 and 60 minutes: the draft knows neither until the booking says which.
-      const slot = slotsOf(ROSA, 30).find((s) => Date.parse(s.start) > Date.now() + 72 * HOUR)!;
-      const created = bookInStore(slot);
-      store.declineBooking(created.id);
+      const slot = (await slotsOf(ROSA, 30)).find(
+        (s) => Date.parse(s.start) > Date.now() + 72 * HOUR,
+      )!;
+      const created = await bookInStore(slot);
+      await store.declineBooking(created.id);
       const el = await render({ 'booking-id': created.id, 'manage-token': created.manageToken });
       await until(() => statusLine(el).startsWith('Sorry,'));
       await click(
@@ -1735,8 +1745,8 @@ describe('<peer-booking>', function () {
     });
 
     it('a late cancel of a gift session: the host hears that it was lost', async () => {
-      const soon = samAfter(0);
-      const created = bookInStore(soon, {
+      const soon = await samAfter(0);
+      const created = await bookInStore(soon, {
         payment: { kind: 'gift-card', code: 'GIFT-DEMO-2026-0003' },
       });
       const el = await render({ 'booking-id': created.id, 'manage-token': created.manageToken });
@@ -1753,7 +1763,7 @@ describe('<peer-booking>', function () {
     });
 
     it('a lost answer to Cancel: pressing again sends the same Idempotency-Key, cancelling once', async () => {
-      const { el, created } = await manage(samAfter(72));
+      const { el, created } = await manage(await samAfter(72));
       const keys: (string | null)[] = [];
       let lose = true;
       worker.use(
@@ -1762,7 +1772,7 @@ describe('<peer-booking>', function () {
           if (!lose) return undefined;
           // The server cancels (once: a replay of the same key does nothing more), and every
           // answer of the first press is lost on the way.
-          store.cancelBooking(
+          await store.cancelBooking(
             created.id,
             created.manageToken,
             {},
@@ -1782,17 +1792,17 @@ describe('<peer-booking>', function () {
     });
 
     it('cancelled elsewhere meanwhile: the view shows the booking as it now is', async () => {
-      const { el, created } = await manage(samAfter(72));
+      const { el, created } = await manage(await samAfter(72));
       await click(el, 'Cancel session');
-      body(store.cancelBooking(created.id, created.manageToken, {}, crypto.randomUUID()));
+      body(await store.cancelBooking(created.id, created.manageToken, {}, crypto.randomUUID()));
       await click(el, 'Yes, cancel the session');
       await until(() => statusLine(el) === 'Your session is cancelled. Nothing is charged.');
       expect(hasButton(el, 'Cancel session')).to.be.false;
     });
 
     it('paid, then cancelled late: the payment stands, and nothing more is said to be owed', async () => {
-      const created = bookInStore(samAfter(0));
-      store.markPaid(created.id);
+      const created = await bookInStore(await samAfter(0));
+      await store.markPaid(created.id);
       const el = await render({ 'booking-id': created.id, 'manage-token': created.manageToken });
       await until(() => $(el, '[part=status]'));
       expect(screen(el)).to.contain(
@@ -1810,9 +1820,11 @@ describe('<peer-booking>', function () {
     });
 
     it('a confirmed phone session: no video link, and still a calendar file', async () => {
-      const slot = slotsOf(ROSA, 60).find((s) => Date.parse(s.start) > Date.now() + 72 * HOUR)!;
-      const created = bookInStore(slot, { modality: 'phone' });
-      store.confirmBooking(created.id);
+      const slot = (await slotsOf(ROSA, 60)).find(
+        (s) => Date.parse(s.start) > Date.now() + 72 * HOUR,
+      )!;
+      const created = await bookInStore(slot, { modality: 'phone' });
+      await store.confirmBooking(created.id);
       const el = await render({ 'booking-id': created.id, 'manage-token': created.manageToken });
       await until(() => statusLine(el).startsWith('Confirmed with'));
       expect(screen(el)).not.to.contain('Join the video session');
@@ -1820,7 +1832,7 @@ describe('<peer-booking>', function () {
     });
 
     it('manage-from-fragment: #booking=…&token=… is read once and taken out of the address', async () => {
-      const created = bookInStore(samAfter(72));
+      const created = await bookInStore(await samAfter(72));
       const page = location.href;
       history.replaceState(
         history.state,
@@ -1838,7 +1850,7 @@ describe('<peer-booking>', function () {
     });
 
     it('a wrong token: we could not find this booking', async () => {
-      const created = bookInStore(samAfter(72));
+      const created = await bookInStore(await samAfter(72));
       const el = await render({
         'booking-id': created.id,
         'manage-token': 'x'.repeat(32),
@@ -1861,9 +1873,11 @@ describe('<peer-booking>', function () {
       const el = await render({ 'supporter-id': SAM });
       await walk(el, 'review');
       const before = summary(el);
-      const taken = slotsOf(SAM)[0]!;
-      bookInStore(taken);
-      const following = slotsOf(SAM).find((s) => Date.parse(s.start) > Date.parse(taken.start))!;
+      const taken = (await slotsOf(SAM))[0]!;
+      await bookInStore(taken);
+      const following = (await slotsOf(SAM)).find(
+        (s) => Date.parse(s.start) > Date.parse(taken.start),
+      )!;
       await send(el);
       await at(el, TITLES.time);
       const message =
@@ -1887,7 +1901,7 @@ describe('<peer-booking>', function () {
       expect(textOf($(el, '[part=manage] h3'))).to.equal('Your request is sent');
       expect(posts.map((p) => p.body.slotStart)).to.deep.equal([taken.start, following.start]);
       expect(posts[1]!.key, 'a new request, a new key').not.to.equal(posts[0]!.key);
-      expect(store.bookings()).to.have.length(2);
+      expect(await store.bookings()).to.have.length(2);
     });
 
     it('429: too many tries is said on the review, with nothing lost', async () => {
@@ -1903,7 +1917,7 @@ describe('<peer-booking>', function () {
         'Too many tries in a short time. Please wait a minute, then send again.',
       );
       expect(summary(el)).to.deep.equal(before);
-      expect(store.bookings()).to.deep.equal([]);
+      expect(await store.bookings()).to.deep.equal([]);
     });
 
     it('a state the supporter is not certified in is said on the eligibility step, before Send', async () => {
@@ -2003,7 +2017,7 @@ describe('<peer-booking>', function () {
       ]);
       expect(stepNow(el)).to.equal('review');
       expect(summary(el)).to.deep.equal(before);
-      expect(store.bookings()).to.deep.equal([]);
+      expect(await store.bookings()).to.deep.equal([]);
       expect(errors.map((e) => [e.detail.kind, e.detail.endpoint])).to.deep.equal([
         ['network', 'createBooking'],
       ]);
@@ -2016,7 +2030,7 @@ describe('<peer-booking>', function () {
       expect(keys.length, 'retried').to.be.greaterThan(1);
       expect(new Set(keys).size, 'one key for every try').to.equal(1);
       expect(keys[0]).to.match(UUID);
-      expect(store.bookings()).to.have.length(1);
+      expect(await store.bookings()).to.have.length(1);
     });
 
     it('a double click and ten quick submits send one request; ten concurrent replays book once', async () => {
@@ -2043,7 +2057,7 @@ describe('<peer-booking>', function () {
       for (let n = 0; n < 10; n++) form.requestSubmit();
       await until(() => $(el, '[part=manage]'));
       expect(posts).to.have.length(1);
-      expect(store.bookings()).to.have.length(1);
+      expect(await store.bookings()).to.have.length(1);
 
       // The same request ten times at once, as ten tabs or a proxy's retries would send it.
       const answers = await Promise.all(
@@ -2055,8 +2069,10 @@ describe('<peer-booking>', function () {
           }).then(async (r) => ({ status: r.status, id: ((await r.json()) as { id: string }).id })),
         ),
       );
-      expect(new Set(answers.map((a) => a.id))).to.deep.equal(new Set([store.bookings()[0]!.id]));
-      expect(store.bookings()).to.have.length(1);
+      expect(new Set(answers.map((a) => a.id))).to.deep.equal(
+        new Set([(await store.bookings())[0]!.id]),
+      );
+      expect(await store.bookings()).to.have.length(1);
     });
 
     it('a malformed answer to the request: a clear message and peer-error, never a broken step', async () => {
@@ -2309,7 +2325,7 @@ describe('<peer-booking>', function () {
         await click(el, $<HTMLButtonElement>(el, '.actions button:last-child')!);
         await check();
         await click(el, $<HTMLButtonElement>(el, '[part=confirm-cancel] button.primary')!);
-        await until(() => store.bookings()[0]?.status === 'cancelled');
+        await until(async () => (await store.bookings())[0]?.status === 'cancelled');
         await until(() => heading(el) !== HEADINGS[lang][11]);
         await check();
         expect(seen).to.deep.equal(HEADINGS[lang]);
@@ -2317,9 +2333,9 @@ describe('<peer-booking>', function () {
     }
 
     it('the manage view in Spanish: the status, the deadline in the seeker’s zone', async () => {
-      const slot = samAfter(72);
-      const created = bookInStore(slot);
-      store.confirmBooking(created.id);
+      const slot = await samAfter(72);
+      const created = await bookInStore(slot);
+      await store.confirmBooking(created.id);
       const el = await render({
         'booking-id': created.id,
         'manage-token': created.manageToken,

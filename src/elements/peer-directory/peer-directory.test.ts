@@ -64,8 +64,8 @@ function body<T>(result: ApiResult<T>): T {
 }
 
 /** What the mock answers for a search with the directory's default state filter. */
-function expectedPage(query: SupporterQuery = {}) {
-  return body(store.listSupporters({ states: [...STATES], limit: 1000, ...query }));
+async function expectedPage(query: SupporterQuery = {}) {
+  return body(await store.listSupporters({ states: [...STATES], limit: 1000, ...query }));
 }
 
 const countText = (n: number) => (n === 1 ? '1 supporter matches.' : `${n} supporters match.`);
@@ -189,9 +189,13 @@ function captureWarnings(): { messages: string[]; stop: () => void } {
 }
 
 /** Whether the mock offers a session of `lengthMinutes` at `start` with this supporter. */
-function offered(supporterId: string, start: string, lengthMinutes: number | undefined): boolean {
+async function offered(
+  supporterId: string,
+  start: string,
+  lengthMinutes: number | undefined,
+): Promise<boolean> {
   if (lengthMinutes === undefined) return false;
-  const slots = store.listSlots(supporterId, { lengthMinutes: lengthMinutes as 30 | 60 });
+  const slots = await store.listSlots(supporterId, { lengthMinutes: lengthMinutes as 30 | 60 });
   return slots.ok && slots.body.slots.some((s) => s.start === start);
 }
 
@@ -230,7 +234,7 @@ describe('<peer-directory>', () => {
 
     it('results: cards in a list, count announced, crisis line', async () => {
       const el = await render();
-      const total = expectedPage().total;
+      const total = (await expectedPage()).total;
       expect(status(el)).to.equal(countText(total));
       expect(cards(el).length).to.equal(Math.min(24, total));
       expectCrisisLine(el);
@@ -359,7 +363,7 @@ describe('<peer-directory>', () => {
       const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
       for (const card of shown.slice(0, 5)) {
         const id = idOf(card);
-        const s: SupporterSummary = body(store.getSupporter(id));
+        const s: SupporterSummary = body(await store.getSupporter(id));
         const cardText = text(card);
         expect(cardName(card)).to.equal(s.name);
         if (s.pronouns) expect(cardText).to.contain(s.pronouns);
@@ -407,7 +411,7 @@ describe('<peer-directory>', () => {
       // One supporter's photo loads; the others fail. The last one with a photo on the first
       // page: the page keeps loaded images by URL, and the initials test below needs the first
       // one never to have loaded.
-      const firstPage = body(store.listSupporters({ states: [...STATES], limit: 24 })).items;
+      const firstPage = body(await store.listSupporters({ states: [...STATES], limit: 24 })).items;
       const pictured = firstPage.findLast((s) => s.photoUrl)!;
       const png = await pngBlob();
       worker.use(
@@ -431,7 +435,7 @@ describe('<peer-directory>', () => {
       // Photo URLs this page has never loaded (it keeps loaded images by URL), and they fail.
       worker.use(
         http.post('/api/supporters/search', async ({ request }) => {
-          const page = body(store.listSupporters((await request.json()) as SupporterQuery));
+          const page = body(await store.listSupporters((await request.json()) as SupporterQuery));
           const items = page.items.map((s) =>
             s.photoUrl ? { ...s, photoUrl: `${s.photoUrl}?unseen=initials` } : s,
           );
@@ -476,7 +480,7 @@ describe('<peer-directory>', () => {
     it('skip a supporter that fails validation, report it with peer-error, and show the rest', async () => {
       worker.use(
         http.post('/api/supporters/search', async ({ request }) => {
-          const page = body(store.listSupporters((await request.json()) as SupporterQuery));
+          const page = body(await store.listSupporters((await request.json()) as SupporterQuery));
           const items: unknown[] = [...page.items];
           items.splice(1, 0, { id: 'sup-broken', name: 'Broken Record', states: 'California' });
           return HttpResponse.json({ ...page, items });
@@ -489,7 +493,7 @@ describe('<peer-directory>', () => {
         expect(event.detail.kind).to.equal('validation');
         expect(event.detail.endpoint).to.equal('listSupporters');
         expect(event.detail.message).to.contain('1 supporter record');
-        const expected = body(store.listSupporters({ states: [...STATES], limit: 24 })).items;
+        const expected = body(await store.listSupporters({ states: [...STATES], limit: 24 })).items;
         expect(cards(el).map(cardName)).to.have.members(expected.map((s) => s.name));
         expect(text(root(el).querySelector('[part=list]')!)).not.to.contain('Broken Record');
         expectNone(root(el), '[part=error]');
@@ -538,7 +542,7 @@ describe('<peer-directory>', () => {
       search.focus();
       await sendKeys({ type: 'grief' });
       expect(search.value).to.equal('grief');
-      const expected = expectedPage({ q: 'grief' }).total;
+      const expected = (await expectedPage({ q: 'grief' })).total;
       expect(expected).to.be.within(1, 63);
       await until(() => status(el) === countText(expected));
       expect(cards(el).length).to.equal(Math.min(24, expected));
@@ -557,40 +561,42 @@ describe('<peer-directory>', () => {
         checkbox(root(el).querySelector('[part=filters]')!, 'Anxiety').click(),
       );
       let query: SupporterQuery = { topics: ['anxiety'] };
-      expect(status(el)).to.equal(countText(expectedPage(query).total));
+      expect(status(el)).to.equal(countText((await expectedPage(query)).total));
       for (const card of cards(el)) {
         expect([...card.querySelectorAll('.tags li')].map(text)).to.include('Anxiety');
       }
 
       await afterSearch(el, bodies, () => choose(control(el, 'Language'), 'es'));
       query = { ...query, languages: ['es'] };
-      expect(status(el)).to.equal(countText(expectedPage(query).total));
+      expect(status(el)).to.equal(countText((await expectedPage(query)).total));
       for (const card of cards(el)) expect(text(card)).to.contain(languageNames.of('es')!);
 
       await afterSearch(el, bodies, () =>
         checkbox(root(el).querySelector('[part=filters]')!, 'Anxiety').click(),
       );
       query = { languages: ['es'] };
-      expect(status(el)).to.equal(countText(expectedPage(query).total));
+      expect(status(el)).to.equal(countText((await expectedPage(query)).total));
 
       await afterSearch(el, bodies, () => choose(control(el, 'Language'), ''));
       await afterSearch(el, bodies, () => choose(control(el, 'State'), 'OR'));
-      expect(status(el)).to.equal(countText(body(store.listSupporters({ states: ['OR'] })).total));
+      expect(status(el)).to.equal(
+        countText(body(await store.listSupporters({ states: ['OR'] })).total),
+      );
       for (const card of cards(el)) expect(text(card)).to.match(/Serves: [A-Z, ]*\bOR\b/);
 
       await afterSearch(el, bodies, () => choose(control(el, 'State'), ''));
       await afterSearch(el, bodies, () => choose(control(el, 'Session length'), '30'));
-      expect(status(el)).to.equal(countText(expectedPage({ lengthMinutes: 30 }).total));
+      expect(status(el)).to.equal(countText((await expectedPage({ lengthMinutes: 30 })).total));
 
       await afterSearch(el, bodies, () => choose(control(el, 'Available within'), '3'));
       expect(status(el)).to.equal(
-        countText(expectedPage({ lengthMinutes: 30, availableWithinDays: 3 }).total),
+        countText((await expectedPage({ lengthMinutes: 30, availableWithinDays: 3 })).total),
       );
     });
 
     it('"Clear filters" restores the full list, the search box and the controls', async () => {
       const el = await render();
-      const total = expectedPage().total;
+      const total = (await expectedPage()).total;
       const bodies = recordPosts('/api/supporters/search');
       const search = control<HTMLInputElement>(el, 'Search by name, topic or words in a bio');
       search.value = 'family';
@@ -626,7 +632,7 @@ describe('<peer-directory>', () => {
       const select = control<HTMLSelectElement>(two, 'State');
       expect(select.value, '"Any state" of the area').to.equal('');
       expect([...select.options].map((o) => o.value)).to.deep.equal(['', 'CA', 'OR']);
-      expect(status(two)).to.equal(countText(expectedPage({ states: ['CA', 'OR'] }).total));
+      expect(status(two)).to.equal(countText((await expectedPage({ states: ['CA', 'OR'] })).total));
       for (const card of cards(two)) expect(text(card)).to.match(/Serves: .*\b(CA|OR)\b/);
 
       // States the program does not serve, and repeats, are left out of the area.
@@ -650,13 +656,17 @@ describe('<peer-directory>', () => {
       const spanish = await renderWithAttributes({ 'api-base': '/api', languages: 'es' });
       expect(bodies.length, 'one search, already filtered').to.equal(1);
       expect((bodies[0] as SupporterQuery).languages).to.deep.equal(['es']);
-      expect(status(spanish)).to.equal(countText(expectedPage({ languages: ['es'] }).total));
+      expect(status(spanish)).to.equal(
+        countText((await expectedPage({ languages: ['es'] })).total),
+      );
       expect(control<HTMLSelectElement>(spanish, 'Language').value).to.equal('es');
 
       const firstGen = await renderWithAttributes({ 'api-base': '/api', topics: 'first-gen' });
       expect(bodies.length, 'one search, already filtered').to.equal(2);
       expect((bodies[1] as SupporterQuery).topics).to.deep.equal(['first-gen']);
-      expect(status(firstGen)).to.equal(countText(expectedPage({ topics: ['first-gen'] }).total));
+      expect(status(firstGen)).to.equal(
+        countText((await expectedPage({ topics: ['first-gen'] })).total),
+      );
       const filters = root(firstGen).querySelector('[part=filters]')!;
       expect(checkbox(filters, 'First-generation student').checked).to.be.true;
       for (const card of cards(firstGen)) {
@@ -673,9 +683,7 @@ describe('<peer-directory>', () => {
       const names = cards(el).map(cardName);
       const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en'));
       expect(names).to.deep.equal(sorted);
-      const first = expectedPage({ sort: 'name' })
-        .items.slice(0, 24)
-        .map((s) => s.name);
+      const first = (await expectedPage({ sort: 'name' })).items.slice(0, 24).map((s) => s.name);
       expect(names).to.deep.equal(first);
     });
   });
@@ -728,7 +736,7 @@ describe('<peer-directory>', () => {
     it('a normalised preset shows in its control: states="ca" selects CA, topics="First-Gen" ticks it', async () => {
       const ca = await renderWithAttributes({ 'api-base': '/api', states: 'ca' });
       expect(control<HTMLSelectElement>(ca, 'State').value).to.equal('CA');
-      expect(status(ca)).to.equal(countText(expectedPage({ states: ['CA'] }).total));
+      expect(status(ca)).to.equal(countText((await expectedPage({ states: ['CA'] })).total));
       const firstGen = await renderWithAttributes({ 'api-base': '/api', topics: 'First-Gen' });
       const filters = root(firstGen).querySelector('[part=filters]')!;
       expect(checkbox(filters, 'First-generation student').checked).to.be.true;
@@ -781,7 +789,7 @@ describe('<peer-directory>', () => {
       const select = control<HTMLSelectElement>(el, 'Session length');
       expect(select.value).to.equal('');
       expect(text(select.selectedOptions[0]!)).to.equal('Any length');
-      expect(status(el)).to.equal(countText(expectedPage().total));
+      expect(status(el)).to.equal(countText((await expectedPage()).total));
     });
 
     it('one state the program does not serve (states="TX") is ignored with one warning', async () => {
@@ -799,7 +807,7 @@ describe('<peer-directory>', () => {
         `${W} states="TX" is not one of: CA, OR, WA. Ignoring it.`,
       ]);
       expect(control<HTMLSelectElement>(el, 'State').value).to.equal('');
-      expect(status(el)).to.equal(countText(expectedPage().total));
+      expect(status(el)).to.equal(countText((await expectedPage()).total));
     });
 
     it('changing page-size after the first load asks again with the new limit', async () => {
@@ -811,7 +819,7 @@ describe('<peer-directory>', () => {
       expect((bodies[1] as SupporterQuery).limit).to.equal(3);
       await until(() => cards(el).length === 3);
       expect(text(root(el).querySelector('.more')!)).to.contain(
-        `Showing 3 of ${expectedPage().total}.`,
+        `Showing 3 of ${(await expectedPage()).total}.`,
       );
     });
   });
@@ -822,10 +830,12 @@ describe('<peer-directory>', () => {
       const bodies = recordPosts('/api/supporters/search');
       choose(control(el, 'Language'), 'es');
       await until(() => bodies.length === 1);
-      await until(() => status(el) === countText(expectedPage({ languages: ['es'] }).total));
-      const { slot } = body(store.nextAvailable({ languages: ['es'], states: [...STATES] }));
+      await until(
+        async () => status(el) === countText((await expectedPage({ languages: ['es'] })).total),
+      );
+      const { slot } = body(await store.nextAvailable({ languages: ['es'], states: [...STATES] }));
       expect(slot, 'the mock has a Spanish-speaking supporter with an open session').to.exist;
-      const name = body(store.getSupporter(slot!.supporterId)).name;
+      const name = body(await store.getSupporter(slot!.supporterId)).name;
       const time = new Intl.DateTimeFormat('en', {
         weekday: 'short',
         month: 'short',
@@ -870,7 +880,9 @@ describe('<peer-directory>', () => {
       try {
         button(root(el), 'Find the soonest session').click();
         const event = await until(() => selected.events[0]);
-        const { slot } = body(store.nextAvailable({ lengthMinutes: 60, states: [...STATES] }));
+        const { slot } = body(
+          await store.nextAvailable({ lengthMinutes: 60, states: [...STATES] }),
+        );
         expect(event.detail).to.deep.equal({
           supporterId: slot!.supporterId,
           slotStart: slot!.start,
@@ -897,16 +909,20 @@ describe('<peer-directory>', () => {
 
   describe('profiles', () => {
     /** The first cards whose supporters tell their lived experience and have open sessions. */
-    function storyCards(el: PeerDirectory): HTMLElement[] {
-      return cards(el).filter((c) => {
+    async function storyCards(el: PeerDirectory): Promise<HTMLElement[]> {
+      const found: HTMLElement[] = [];
+      for (const c of cards(el)) {
         const record = store.supporters.find((s) => s.id === idOf(c));
-        return record?.livedExperience && body(store.listSlots(idOf(c))).slots.length > 0;
-      });
+        if (record?.livedExperience && body(await store.listSlots(idOf(c))).slots.length > 0) {
+          found.push(c);
+        }
+      }
+      return found;
     }
 
     it('"View profile" expands in place: bio, lived experience, sessions grouped by day', async () => {
       const el = await render();
-      const card = storyCards(el)[0]!;
+      const card = (await storyCards(el))[0]!;
       const record = store.supporters.find((s) => s.id === idOf(card))!;
       const toggle = button(card, 'View profile');
       expect(toggle.getAttribute('aria-expanded')).to.equal('false');
@@ -943,7 +959,7 @@ describe('<peer-directory>', () => {
 
     it('two profiles can be open at once, and choosing a session selects it', async () => {
       const el = await render();
-      const [first, second] = storyCards(el);
+      const [first, second] = await storyCards(el);
       await openProfile(el, first!);
       const profile = await openProfile(el, second!);
       expect(button(first!, 'Hide profile').getAttribute('aria-expanded')).to.equal('true');
@@ -962,7 +978,7 @@ describe('<peer-directory>', () => {
           'supporterId',
         ]);
         expect(event.detail.supporterId).to.equal(idOf(second!));
-        const open = body(store.listSlots(idOf(second!))).slots;
+        const open = body(await store.listSlots(idOf(second!))).slots;
         const chosen = open.find((s) => s.start === event.detail.slotStart);
         expect(chosen, 'one of the open sessions').to.exist;
         expect(event.detail.lengthMinutes, 'the length it is open for').to.equal(
@@ -1051,7 +1067,7 @@ describe('<peer-directory>', () => {
       clear.click();
       await until(() => root(el).querySelector('[part=list]'));
       await until(() => root(el).activeElement?.classList.contains('count'));
-      expect(text(root(el).activeElement!)).to.contain(countText(expectedPage().total));
+      expect(text(root(el).activeElement!)).to.contain(countText((await expectedPage()).total));
     });
 
     it('says the service is unavailable, with the crisis line, when it has no API', async () => {
@@ -1104,7 +1120,7 @@ describe('<peer-directory>', () => {
       expect((bodies[0] as SupporterQuery).states, 'not narrowed yet').to.equal(undefined);
       await until(() => bodies.length === 2, 3000);
       expect((bodies[1] as SupporterQuery).states).to.deep.equal([...STATES]);
-      await until(() => status(el) === countText(expectedPage().total));
+      await until(async () => status(el) === countText((await expectedPage()).total));
     });
 
     it('drops a soonest-session answer that arrives after the filters changed', async () => {
@@ -1159,7 +1175,7 @@ describe('<peer-directory>', () => {
       expect(sent.languages).to.deep.equal(['es']);
       expect(sent.timesOfDay).to.deep.equal(['evening']);
 
-      const expected = body(store.match(sent as Parameters<typeof store.match>[0])).results;
+      const expected = body(await store.match(sent as Parameters<typeof store.match>[0])).results;
       const items = [...list.querySelectorAll(':scope > li')];
       expect(items.map((li) => cardName(li.querySelector('[part=card]')!))).to.deep.equal(
         expected.map((r) => r.supporter.name),
@@ -1282,14 +1298,14 @@ describe('<peer-directory>', () => {
 
         // The next-session button on a card selects supporter and session.
         const other = cards(el)[1]!;
-        const next = body(store.getSupporter(idOf(other))).nextAvailable!;
+        const next = body(await store.getSupporter(idOf(other))).nextAvailable!;
         button(other, /\d/).click();
         const second = await until(() => selected.events[1]);
         const { lengthMinutes, ...rest } = second.detail;
         expect(rest).to.deep.equal({ supporterId: idOf(other), slotStart: next });
         expect(lengthMinutes).to.be.oneOf([30, 60]);
-        expect(offered(idOf(other), next, lengthMinutes), `open for ${lengthMinutes} minutes`).to.be
-          .true;
+        expect(await offered(idOf(other), next, lengthMinutes), `open for ${lengthMinutes} minutes`)
+          .to.be.true;
       } finally {
         selected.stop();
       }
@@ -1302,17 +1318,24 @@ describe('<peer-directory>', () => {
       const selected = collect<PeerSupporterSelectedEvent>('peer-supporter-selected');
       try {
         // Supporters who offer only one length, and one who offers both.
-        const only = (lengths: string) =>
-          cards(el).find((c) => {
+        const only = async (lengths: string) => {
+          for (const c of cards(el)) {
             const s = store.supporters.find((r) => r.id === idOf(c))!;
-            return (
-              s.sessionLengths.join() === lengths && body(store.getSupporter(s.id)).nextAvailable
-            );
-          });
-        const picked = [only('60'), only('30'), only('30,60')].filter(Boolean) as HTMLElement[];
+            if (
+              s.sessionLengths.join() === lengths &&
+              body(await store.getSupporter(s.id)).nextAvailable
+            ) {
+              return c;
+            }
+          }
+          return undefined;
+        };
+        const picked = [await only('60'), await only('30'), await only('30,60')].filter(
+          Boolean,
+        ) as HTMLElement[];
         expect(picked.length, 'cards of each kind').to.equal(3);
         for (const card of picked) {
-          const next = body(store.getSupporter(idOf(card))).nextAvailable!;
+          const next = body(await store.getSupporter(idOf(card))).nextAvailable!;
           button(card, /\d/).click();
           const { detail } = await until(
             () =>
@@ -1320,7 +1343,7 @@ describe('<peer-directory>', () => {
           );
           expect(detail.slotStart).to.equal(next);
           expect(
-            offered(idOf(card), next, detail.lengthMinutes),
+            await offered(idOf(card), next, detail.lengthMinutes),
             `${cardName(card)}: ${detail.lengthMinutes} minutes`,
           ).to.be.true;
         }
@@ -1334,7 +1357,7 @@ describe('<peer-directory>', () => {
         button(card, /\d/).click();
         const last = await until(() => selected.events.length === 4 && selected.events[3]);
         expect(last.detail.lengthMinutes).to.equal(60);
-        expect(offered(idOf(card), last.detail.slotStart!, 60)).to.be.true;
+        expect(await offered(idOf(card), last.detail.slotStart!, 60)).to.be.true;
       } finally {
         selected.stop();
       }
@@ -1357,13 +1380,13 @@ describe('<peer-directory>', () => {
       await until(() => probe.value?.selection);
       expect(probe.value!.selection).to.deep.equal({ supporterId: idOf(first!) });
 
-      const next = body(store.getSupporter(idOf(second!))).nextAvailable!;
+      const next = body(await store.getSupporter(idOf(second!))).nextAvailable!;
       button(second!, /\d/).click();
       await until(() => probe.value?.selection?.supporterId === idOf(second!));
       const { lengthMinutes, ...rest } = probe.value!.selection!;
       expect(rest).to.deep.equal({ supporterId: idOf(second!), slotStart: next });
-      expect(offered(idOf(second!), next, lengthMinutes), 'with the length it is open for').to.be
-        .true;
+      expect(await offered(idOf(second!), next, lengthMinutes), 'with the length it is open for').to
+        .be.true;
     });
 
     it('inside a provider, a choice in one directory shows in another', async () => {
@@ -1455,7 +1478,9 @@ describe('<peer-directory>', () => {
       expect(deepActive() === anxiety, 'Tab reaches the Anxiety checkbox').to.be.true;
       await sendKeys({ press: 'Space' });
       expect(anxiety.checked).to.be.true;
-      await until(() => status(el) === countText(expectedPage({ topics: ['anxiety'] }).total));
+      await until(
+        async () => status(el) === countText((await expectedPage({ topics: ['anxiety'] })).total),
+      );
       expect((bodies.at(-1) as SupporterQuery).topics).to.deep.equal(['anxiety']);
     });
   });
@@ -1465,7 +1490,7 @@ describe('<peer-directory>', () => {
       const el = await render(
         html`<peer-directory api-base="/api" page-size="10" sort="name"></peer-directory>`,
       );
-      const all = expectedPage({ sort: 'name' });
+      const all = await expectedPage({ sort: 'name' });
       expect(all.total).to.be.greaterThan(20);
       expect(cards(el).map(cardName)).to.deep.equal(all.items.slice(0, 10).map((s) => s.name));
       expect(text(root(el).querySelector('.more')!)).to.contain(`Showing 10 of ${all.total}.`);
@@ -1486,7 +1511,8 @@ describe('<peer-directory>', () => {
       choose(control(el, 'State'), 'CA');
       await until(() => bodies.length === 1);
       await until(
-        () => status(el) === countText(body(store.listSupporters({ states: ['CA'] })).total),
+        async () =>
+          status(el) === countText(body(await store.listSupporters({ states: ['CA'] })).total),
       );
       expect(cards(el).length).to.be.at.most(10);
     });
@@ -1583,7 +1609,7 @@ describe('<peer-directory>', () => {
     it('speaks Spanish with lang="es"', async () => {
       const el = await render(html`<peer-directory api-base="/api" lang="es"></peer-directory>`);
       expect(text(root(el).querySelector('h2')!)).to.equal('Encuentra un compañero de apoyo');
-      expect(status(el)).to.equal(`${expectedPage().total} compañeros coinciden.`);
+      expect(status(el)).to.equal(`${(await expectedPage()).total} compañeros coinciden.`);
       const call = deepLinks(el).find((a) => a.getAttribute('href') === 'tel:988')!;
       expect(text(call)).to.equal('Llamar al 988');
       // The API labels the tags in the element's language (the client sends Accept-Language).
