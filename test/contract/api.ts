@@ -66,7 +66,8 @@ function schemaProblems(schema: z.ZodMiniType, value: unknown): string | undefin
 }
 
 export function createApi(backend: ContractBackend) {
-  const base = backend.baseUrl.replace(/\/+$/, '');
+  // Read at each call: a server's base URL is known only once its process listens.
+  const base = () => backend.baseUrl.replace(/\/+$/, '');
 
   function urlOf(endpoint: Endpoint, options: CallOptions<EndpointName>): string {
     const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -75,7 +76,7 @@ export function createApi(backend: ContractBackend) {
       return encodeURIComponent(value);
     });
     const query = new URLSearchParams(options.query ?? {}).toString();
-    return `${base}${path}${query ? `?${query}` : ''}`;
+    return `${base()}${path}${query ? `?${query}` : ''}`;
   }
 
   /** Calls `operation` and checks the answer's form (not what it says: the test does that). */
