@@ -12,7 +12,9 @@ import tseslint from 'typescript-eslint';
 
 const browserCode = ['src/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts', '.storybook/*.ts'];
 const testFiles = ['src/**/*.test.ts', 'test/**/*.ts'];
-const mockFiles = ['src/mocks/**/*.ts'];
+// The backend's implementation (rules over storage, shared by the mock and the reference server)
+// is never bundled either: like the mock, the elements must not import it.
+const mockFiles = ['src/mocks/**/*.ts', 'src/backend/**/*.ts'];
 const nodeFiles = ['*.{js,mjs,cjs}', 'scripts/**/*.{js,mjs,cjs}'];
 const browserScripts = ['src/**/*.js', 'test/**/*.js', 'demo/**/*.js'];
 
@@ -56,6 +58,11 @@ const mockPatterns = [
   {
     regex: '(^|/)mocks(/|$)',
     message: 'src/mocks is for tests, stories and the demo only (P4): it must never reach dist/.',
+  },
+  {
+    regex: '(^|/)backend(/|$)',
+    message:
+      'src/backend is the mock and the reference server, never the elements (P4): it must never reach dist/.',
   },
 ];
 
@@ -145,7 +152,15 @@ export default defineConfig(
   {
     files: nodeFiles,
     languageOptions: {
-      globals: readonly(['process', 'console', 'URL', 'Buffer', 'performance', 'setTimeout']),
+      globals: readonly([
+        'process',
+        'console',
+        'URL',
+        'Buffer',
+        'performance',
+        'setTimeout',
+        'fetch',
+      ]),
     },
   },
   {

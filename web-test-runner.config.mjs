@@ -118,6 +118,11 @@ async function partnerCsp(context, next) {
 
 /** Test files that run in an emulated zone, in a group of their own. */
 const zoneTests = 'test/time-zone/*.test.ts';
+/**
+ * Tests that run in Node, not in a browser: the API contract suite (`npm run test:contract`) and
+ * the reference server's (`npm run test:server`).
+ */
+const nodeTests = 'test/{contract,server}/**';
 
 const chromium = (contextOptions) =>
   playwrightLauncher({
@@ -140,7 +145,7 @@ function brokenChunk(context, next) {
 
 export default {
   middleware: [brokenChunk, partnerCsp],
-  files: ['src/**/*.test.ts', 'test/**/*.test.ts', `!${zoneTests}`],
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts', `!${zoneTests}`, `!${nodeTests}`],
   // A seeker in New York, ahead of the program's Pacific hours, across a DST change (R6).
   groups: [
     {

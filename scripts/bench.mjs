@@ -237,6 +237,11 @@ const benches = [
     timing: true,
     run: async () => (await directory()).layout,
   },
+  {
+    name: 'Reference server: directory search and slots under load (issue 11)',
+    timing: true,
+    run: async () => (await import('./bench-server.mjs')).serverBench(),
+  },
 ];
 
 function printTable(title, { columns, rows, about }) {

@@ -36,6 +36,9 @@ export const idempotentOperations: ReadonlySet<EndpointName> = new Set(
   ),
 );
 
+/** The longest Idempotency-Key the contract allows (its `maxLength`). */
+const MAX_IDEMPOTENCY_KEY = 255;
+
 /** MSW path of an endpoint: `{supporterId}` becomes `:supporterId`, below the base URL. */
 export function endpointUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, '')}${path.replace(/\{(\w+)\}/g, ':$1')}`;
@@ -210,6 +213,18 @@ export function createHandlers(store: MockStore, options: HandlerOptions = {}): 
               field: 'Idempotency-Key',
               code: 'required',
               message: 'Send a UUID, and reuse it when retrying the same request.',
+            },
+          ]),
+        );
+      }
+      // The contract's IdempotencyKey parameter: at most 255 characters.
+      if (idempotentOperations.has(name) && (idempotencyKey?.length ?? 0) > MAX_IDEMPOTENCY_KEY) {
+        return respond(
+          failure(400, 'invalid-request', 'The Idempotency-Key header is too long.', [
+            {
+              field: 'Idempotency-Key',
+              code: 'too_big',
+              message: `At most ${MAX_IDEMPOTENCY_KEY} characters: send a UUID.`,
             },
           ]),
         );
