@@ -135,11 +135,7 @@ export const idempotencyKeys = pgTable(
     scope: text('scope').primaryKey(),
     fingerprint: text('fingerprint'),
     answer: json('answer').$type<StoredAnswer>(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' })
-      .notNull()
-      .defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [
-    check('idempotency_keys_saved', sql`(${t.fingerprint} IS NULL) = (${t.answer} IS NULL)`),
-  ],
+  (t) => [check('idempotency_keys_saved', sql`(${t.fingerprint} IS NULL) = (${t.answer} IS NULL)`)],
 );

@@ -41,7 +41,14 @@ import type {
 } from '../../../src/backend/storage.js';
 import type { SeedGiftCard, SupporterRecord } from '../../../src/mocks/data.js';
 import { createSeedSupporters, seedGiftCards } from '../../../src/mocks/data.js';
-import { ACTIVE_STATUSES, bookings, giftCards, idempotencyKeys, purchases, supporters } from './schema.js';
+import {
+  ACTIVE_STATUSES,
+  bookings,
+  giftCards,
+  idempotencyKeys,
+  purchases,
+  supporters,
+} from './schema.js';
 
 export interface SqlStorageOptions {
   /** A PostgreSQL server (`postgres://user:password@host:port/database`); absent: PGlite. */
@@ -174,11 +181,13 @@ async function writeSeed(db: Db, seed: Seed): Promise<void> {
       .values(chunk.map((record, j) => ({ id: record.id, position: i + j, record })));
   }
   if (seed.giftCards.length > 0) {
-    await db.insert(giftCards).values(
-      seed.giftCards.map(({ pending, ...card }) =>
-        giftCardRow({ ...card, paid: !pending } satisfies StoredGiftCard),
-      ),
-    );
+    await db
+      .insert(giftCards)
+      .values(
+        seed.giftCards.map(({ pending, ...card }) =>
+          giftCardRow({ ...card, paid: !pending } satisfies StoredGiftCard),
+        ),
+      );
   }
 }
 
@@ -302,7 +311,9 @@ function reader(
             inArray(bookings.status, [...ACTIVE_STATUSES]),
             // The exclusion constraint's own expression, so that its GiST index serves the query.
             sql`tstzrange(${bookings.startsAt}, ${bookings.endsAt}, '[)') && tstzrange(${from}::timestamptz, ${to}::timestamptz, '[)')`,
-            query.supporterId === undefined ? undefined : eq(bookings.supporterId, query.supporterId),
+            query.supporterId === undefined
+              ? undefined
+              : eq(bookings.supporterId, query.supporterId),
           ),
         )
         .orderBy(asc(bookings.startsAt), asc(bookings.seq));
@@ -420,7 +431,10 @@ function writer(db: Db) {
       return row && toGiftCard(row);
     },
 
-    async insertGiftCard(card: StoredGiftCard, purchase?: StoredPurchase): Promise<'ok' | 'id-taken'> {
+    async insertGiftCard(
+      card: StoredGiftCard,
+      purchase?: StoredPurchase,
+    ): Promise<'ok' | 'id-taken'> {
       try {
         await inSavepoint(db, async (sp) => {
           await sp.insert(giftCards).values(giftCardRow(card));
@@ -552,7 +566,8 @@ function createStorage(driver: Driver, seed: Seed): Storage {
   };
 
   const top = reader(db, cachedSupporters, false);
-  const guarded = <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) =>
+  const guarded =
+    <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       guard(name);
       return fn(...args);
@@ -630,8 +645,10 @@ function createTransaction(
     queue = run.catch(() => {});
     return run;
   };
-  const wrap = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
-    (...args: A): Promise<R> => serial(() => fn(...args));
+  const wrap =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> =>
+      serial(() => fn(...args));
 
   const read = reader(db, cachedSupporters, true);
   const write = writer(db);
