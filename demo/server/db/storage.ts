@@ -537,12 +537,12 @@ function keys(db: Db) {
 function createStorage(driver: Driver, seed: Seed): Storage {
   const { db } = driver;
   /** Set while a transaction's `work` runs, to catch a call to the storage from inside it. */
-  const insideTransaction = new AsyncLocalStorage<true>();
+  const insideTransaction = new AsyncLocalStorage<{ open: boolean }>();
   let closed = false;
 
   const guard = (method: string) => {
     if (closed) throw new Error(`storage.${method}: the storage is closed`);
-    if (insideTransaction.getStore()) {
+    if (insideTransaction.getStore()?.open) {
       throw new Error(`storage.${method} inside transaction(): use the transaction's own methods`);
     }
   };
@@ -587,13 +587,16 @@ function createStorage(driver: Driver, seed: Seed): Storage {
       return db.transaction(async (dtx) => {
         const scopes = keys(dtx);
         const tx = createTransaction(dtx, cachedSupporters, scopes);
+        // Closed at the end, for callbacks `work` leaves behind that run later.
+        const context = { open: true };
         try {
-          const result = await insideTransaction.run(true, () => work(tx.api));
+          const result = await insideTransaction.run(context, () => work(tx.api));
           await tx.serial(() => scopes.releaseUnsaved());
           return result;
         } finally {
           // A statement `work` started and did not wait for ends before COMMIT or ROLLBACK.
           await tx.end();
+          context.open = false;
         }
       });
     },
