@@ -24,7 +24,7 @@ import { scratchDatabase } from '../../scripts/bench-server.mjs';
 const databaseUrl = process.env['DATABASE_URL'] || undefined;
 
 if (!databaseUrl) {
-  console.log('# PostgreSQL: skipped, DATABASE_URL is not set (.ci/run sets it); PGlite only');
+  console.log('PostgreSQL: skipped, DATABASE_URL is not set (.ci/run sets it); PGlite only');
 }
 
 const SUPPORTER = 'sup-001';
