@@ -557,6 +557,43 @@ for (const backend of backends) {
       assert.equal(await storage.transaction((tx) => tx.claimKey(scope)), undefined);
     });
 
+    it(
+      'runs a transaction again when PostgreSQL aborts it to end a deadlock',
+      { skip: backend.name === 'PGlite' && 'one transaction at a time: no deadlock to end' },
+      async () => {
+        const a = card('DEAD-LOCK-0000-000A', 5);
+        const b = card('DEAD-LOCK-0000-000B', 5);
+        await storage.transaction(async (tx) => {
+          await tx.insertGiftCard(a);
+          await tx.insertGiftCard(b);
+        });
+        // Each locks one card, waits for the other to lock the other, then takes it: a cycle.
+        const locked = { a: deferred(), b: deferred() };
+        let runs = 0;
+        const crosswise = (
+          first: StoredGiftCard,
+          second: StoredGiftCard,
+          mine: Deferred,
+          theirs: Deferred,
+        ) =>
+          storage.transaction(async (tx) => {
+            runs += 1;
+            await tx.takeGiftSession(first.code, at(0));
+            mine.resolve();
+            await theirs.promise;
+            await tx.takeGiftSession(second.code, at(0));
+          });
+        await Promise.all([
+          crosswise(a, b, locked.a, locked.b),
+          crosswise(b, a, locked.b, locked.a),
+        ]);
+        assert.equal(runs, 3, 'one of the two ran again');
+        // Both committed once: two sessions off each card, not three.
+        assert.equal((await storage.giftCard(a.code))?.sessionsRemaining, 3);
+        assert.equal((await storage.giftCard(b.code))?.sessionsRemaining, 3);
+      },
+    );
+
     it('refuses a call to the storage from inside its own transaction', async () => {
       await assert.rejects(
         storage.transaction(() => storage.bookings()),

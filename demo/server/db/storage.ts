@@ -14,8 +14,14 @@
  * - PGlite (one connection): PGlite's own transaction mutex runs one `transaction()` at a time,
  *   and queries outside a transaction wait for it too, so nothing interleaves on the connection.
  *
+ * - Inside a transaction, `booking`, `giftCard` and `purchase` lock the row they read until the
+ *   end (SELECT … FOR UPDATE): a read-modify-write (a cancellation, a payment) in one process
+ *   waits for the same in another, then reads the changed row.
+ * - A transaction PostgreSQL aborts to end a deadlock (40P01) runs again, up to 3 times.
+ *
  * Inside `transaction(work)`, `work` must use the `tx` it is given: a call to the storage itself
- * there throws (on PGlite it would wait forever for the transaction it runs in).
+ * there throws (on PGlite it would wait forever for the transaction it runs in). Updating a
+ * booking, card or purchase that does not exist throws too: the service reads it first.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { fileURLToPath } from 'node:url';
@@ -196,7 +202,7 @@ async function writeSeed(db: Db, seed: Seed): Promise<void> {
 
 function giftCardRow(card: StoredGiftCard): typeof giftCards.$inferInsert {
   return {
-    code: card.code,
+    code: card.code.toUpperCase(),
     lengthMinutes: card.lengthMinutes ?? null,
     sessionsTotal: card.sessionsTotal,
     sessionsRemaining: card.sessionsRemaining,
@@ -271,6 +277,9 @@ function sqlState(error: unknown): { code?: string; constraint?: string } {
 
 const EXCLUSION_VIOLATION = '23P01';
 const UNIQUE_VIOLATION = '23505';
+const DEADLOCK_DETECTED = '40P01';
+/** How many times a transaction runs when PostgreSQL keeps choosing it to end a deadlock. */
+const DEADLOCK_ATTEMPTS = 3;
 
 // ---------------------------------------------------------------------------------------------
 // Queries, on the pool or inside a transaction.
@@ -441,7 +450,7 @@ function writer(db: Db) {
           if (purchase) {
             await sp.insert(purchases).values({
               id: purchase.purchase.id,
-              code: purchase.code,
+              code: purchase.code.toUpperCase(),
               record: purchase.purchase,
             });
           }
@@ -466,7 +475,7 @@ function writer(db: Db) {
     async updatePurchase(stored: StoredPurchase): Promise<void> {
       const rows = await db
         .update(purchases)
-        .set({ code: stored.code, record: stored.purchase })
+        .set({ code: stored.code.toUpperCase(), record: stored.purchase })
         .where(eq(purchases.id, stored.purchase.id))
         .returning({ id: purchases.id });
       if (rows.length === 0) throw new Error(`updatePurchase: no purchase ${stored.purchase.id}`);
@@ -584,21 +593,33 @@ function createStorage(driver: Driver, seed: Seed): Storage {
 
     async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
       guard('transaction');
-      return db.transaction(async (dtx) => {
-        const scopes = keys(dtx);
-        const tx = createTransaction(dtx, cachedSupporters, scopes);
-        // Closed at the end, for callbacks `work` leaves behind that run later.
-        const context = { open: true };
+      const attempt = () =>
+        db.transaction(async (dtx) => {
+          const scopes = keys(dtx);
+          const tx = createTransaction(dtx, cachedSupporters, scopes);
+          // Closed at the end, for callbacks `work` leaves behind that run later.
+          const context = { open: true };
+          try {
+            const result = await insideTransaction.run(context, () => work(tx.api));
+            await tx.serial(() => scopes.releaseUnsaved());
+            return result;
+          } finally {
+            // A statement `work` started and did not wait for ends before COMMIT or ROLLBACK.
+            await tx.end();
+            context.open = false;
+          }
+        });
+      // PostgreSQL ends a deadlock by aborting one of its transactions, which kept nothing: run
+      // that one again (its work only reads and writes through `tx`). On PGlite there is none.
+      for (let attempts = 1; ; attempts++) {
         try {
-          const result = await insideTransaction.run(context, () => work(tx.api));
-          await tx.serial(() => scopes.releaseUnsaved());
-          return result;
-        } finally {
-          // A statement `work` started and did not wait for ends before COMMIT or ROLLBACK.
-          await tx.end();
-          context.open = false;
+          return await attempt();
+        } catch (error) {
+          if (attempts >= DEADLOCK_ATTEMPTS || sqlState(error).code !== DEADLOCK_DETECTED) {
+            throw error;
+          }
         }
-      });
+      }
     },
 
     async ready() {
