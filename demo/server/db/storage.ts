@@ -20,7 +20,8 @@
  * - A transaction PostgreSQL aborts to end a deadlock (40P01) runs again, up to 3 times.
  *
  * Inside `transaction(work)`, `work` must use the `tx` it is given: a call to the storage itself
- * there throws (on PGlite it would wait forever for the transaction it runs in). Updating a
+ * there throws (on PGlite it would wait forever for the transaction it runs in), except
+ * `supporters()`, which never change and are read through the transaction. Updating a
  * booking, card or purchase that does not exist throws too: the service reads it first.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -546,7 +547,7 @@ function keys(db: Db) {
 function createStorage(driver: Driver, seed: Seed): Storage {
   const { db } = driver;
   /** Set while a transaction's `work` runs, to catch a call to the storage from inside it. */
-  const insideTransaction = new AsyncLocalStorage<{ open: boolean }>();
+  const insideTransaction = new AsyncLocalStorage<{ open: boolean; tx: Transaction }>();
   let closed = false;
 
   const guard = (method: string) => {
@@ -583,7 +584,13 @@ function createStorage(driver: Driver, seed: Seed): Storage {
     };
 
   return {
-    supporters: guarded('supporters', top.supporters),
+    // Supporters never change, so reading them inside a transaction is harmless: through the
+    // transaction's connection (on PGlite the storage's own would wait for the transaction).
+    supporters: async () => {
+      if (closed) throw new Error('storage.supporters: the storage is closed');
+      const inside = insideTransaction.getStore();
+      return inside?.open ? inside.tx.supporters() : top.supporters();
+    },
     activeSpans: guarded('activeSpans', top.activeSpans),
     booking: guarded('booking', top.booking),
     giftCard: guarded('giftCard', top.giftCard),
@@ -598,7 +605,7 @@ function createStorage(driver: Driver, seed: Seed): Storage {
           const scopes = keys(dtx);
           const tx = createTransaction(dtx, cachedSupporters, scopes);
           // Closed at the end, for callbacks `work` leaves behind that run later.
-          const context = { open: true };
+          const context = { open: true, tx: tx.api };
           try {
             const result = await insideTransaction.run(context, () => work(tx.api));
             await tx.serial(() => scopes.releaseUnsaved());
