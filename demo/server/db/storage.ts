@@ -13,7 +13,7 @@
  *   saved record (commit) or inserts its own (rollback).
  * - PGlite (one connection): PGlite's own transaction mutex runs one `transaction()` at a time,
  *   and queries outside a transaction wait for it too, so nothing interleaves on the connection.
- *
+ *   A PGlite folder is for one process at a time: several server processes need PostgreSQL.
  * - Inside a transaction, `booking`, `giftCard` and `purchase` lock the row they read until the
  *   end (SELECT … FOR UPDATE): a read-modify-write (a cancellation, a payment) in one process
  *   waits for the same in another, then reads the changed row.
@@ -115,8 +115,8 @@ async function openPglite(dataDir: string | undefined): Promise<Driver> {
   const db = drizzlePglite({ client });
   return {
     db,
-    // One connection: the advisory lock is taken for the same reasons and in the same way as on
-    // a server, though only this process can open the folder.
+    // One connection and one process: the lock changes nothing here, and keeps the two drivers'
+    // set-up the same.
     async setUp(then) {
       await db.execute(sql`select pg_advisory_lock(${setupLock})`);
       try {
