@@ -1,16 +1,15 @@
 /**
- * What the framework host pages (react.html, vue.html) share: the in-page mock backend, started
- * before the app renders its first element (as main.ts starts it before the script tag), and the
- * demo's stand-in for a checkout.
+ * What the framework host pages (react.html, vue.html) share: the demo's backend (`backend.ts`:
+ * the reference server under `npm start`, else the in-page mock, started before the app renders
+ * its first element, as main.ts starts it before the script tag), and the demo's stand-in for a
+ * checkout.
  */
-import { startMockBackend } from '../src/mocks/browser.js';
-import { programVariants } from '../src/mocks/data.js';
-import { createMockStore } from '../src/mocks/store.js';
+import { startDemoBackend as start, type DemoBackend } from './backend.js';
 
-const store = createMockStore({ program: programVariants.campusCrisisLine });
+let backend: DemoBackend | undefined;
 
 export async function startDemoBackend(): Promise<void> {
-  await startMockBackend({ quiet: true, store });
+  backend = await start();
 }
 
 /** What `peer-payment-required` says is due (its `detail`). */
@@ -21,10 +20,10 @@ interface PaymentDue {
 
 /**
  * A real host lets the element go to the program's checkout (or runs its own, having called
- * `preventDefault()`). The demo has no checkout: it tells the mock the session was paid, as a
+ * `preventDefault()`). The demo has no checkout: it tells the backend the session was paid, as a
  * checkout would tell the API, and the host page says so.
  */
 export function skipCheckout({ bookingId, giftCardId }: PaymentDue): void {
-  if (bookingId) store.markPaid(bookingId);
-  else if (giftCardId) store.markGiftCardPaid(giftCardId);
+  if (bookingId) void backend?.markPaid(bookingId);
+  else if (giftCardId) void backend?.markGiftCardPaid(giftCardId);
 }

@@ -1,38 +1,20 @@
 /**
- * The demo pages' start-up: the in-page mock backend first (so the first API request already
- * reaches it), then the one script tag, exactly as a partner page writes it:
+ * The demo pages' start-up: the demo's backend first (`backend.ts`: the reference server under
+ * `npm start`, or the in-page mock, started so that the first API request already reaches it),
+ * then the one script tag, exactly as a partner page writes it:
  * `<script type="module" src=".../peer-support-widgets.js">`. The loader defines the crisis banner
  * at once and every other tag on the page when it sees it.
  */
-import { startMockBackend } from '../src/mocks/browser.js';
-import { programVariants, seedGiftCards, type SeedGiftCard } from '../src/mocks/data.js';
-import { createMockStore } from '../src/mocks/store.js';
+import { startDemoBackend } from './backend.js';
+import { showSupporterSide } from './supporter-side.js';
 // The example themes (README, Configuration), as a host page links them; the switch below puts
 // one's class on <html>.
 import '../src/styles/themes/dark.css';
 import '../src/styles/themes/campus.css';
 import '../src/styles/themes/high-contrast.css';
 
-/**
- * Gift cards bought on the demo's gift page. A real backend keeps them in its database; the
- * in-page mock starts afresh on every page, so the demo carries them to its other pages in this
- * tab's sessionStorage (the mock's data, not the widget's: the element stores nothing).
- */
-const giftKey = 'peer-demo:gift-cards';
-function boughtGifts(): SeedGiftCard[] {
-  try {
-    const saved: unknown = JSON.parse(sessionStorage.getItem(giftKey) ?? '[]');
-    return Array.isArray(saved) ? (saved as SeedGiftCard[]) : [];
-  } catch {
-    return [];
-  }
-}
-
-const store = createMockStore({
-  program: programVariants.campusCrisisLine,
-  giftCards: [...seedGiftCards, ...boughtGifts()],
-});
-await startMockBackend({ quiet: true, store });
+// Gift cards bought on the demo's gift page are carried to its other pages (`keepGiftCard`).
+const backend = await startDemoBackend({ carryGiftCards: true });
 
 const script = document.createElement('script');
 script.type = 'module';
@@ -86,19 +68,17 @@ document.addEventListener('peer-booking-rescheduled', ({ detail }) => {
 document.addEventListener('peer-booking-cancelled', ({ detail }) => {
   show(`Booking ${detail.bookingId} cancelled${detail.feeApplies ? ' (the fee applies)' : ''}.`);
 });
+showSupporterSide(backend);
 
 // Payment: a real page lets the element go to the program's checkout (or runs its own). The
-// demo's checkout host does not exist, so it keeps the seeker here and tells the mock backend the
-// session was paid, as a real checkout would tell the API.
+// demo's checkout host does not exist, so it keeps the seeker here and tells the demo's backend
+// the session was paid, as a real checkout would tell the API.
 const paymentNote = document.querySelector('#payment-note');
 document.addEventListener('peer-payment-required', (event) => {
   event.preventDefault();
   const { bookingId, giftCardId } = event.detail;
-  if (bookingId) store.markPaid(bookingId);
-  else if (giftCardId) {
-    store.markGiftCardPaid(giftCardId);
-    showGiftLink(giftCardId);
-  }
+  if (bookingId) void backend.markPaid(bookingId);
+  else if (giftCardId) showGiftLink(giftCardId, backend.markGiftCardPaid(giftCardId));
   if (paymentNote) {
     paymentNote.textContent =
       'Demo: payment is skipped. A partner page would now go to its checkout; card details never pass through the widget.';
@@ -106,7 +86,7 @@ document.addEventListener('peer-payment-required', (event) => {
 });
 
 // A gift card: the page hears its id and the number of sessions, never the code. The demo shows
-// the link the mock backend "emailed" the recipient (a real API emails it on the delivery date).
+// the link the demo's backend "emailed" the recipient (a real API emails it on the delivery date).
 const giftEvents = document.querySelector('#gift-events');
 const giftLink = document.querySelector('#gift-link');
 document.addEventListener('peer-gift-card-purchased', ({ detail }) => {
@@ -116,30 +96,29 @@ document.addEventListener('peer-gift-card-purchased', ({ detail }) => {
   showGiftLink(detail.giftCardId);
 });
 
-/** The recipient's link, as the mock emailed it; the card carried to the demo's other pages. */
-function showGiftLink(giftCardId: string): void {
-  const code = store.emailedCode(giftCardId);
-  if (!code) return;
-  const balance = store.getGiftCard(code);
-  if (balance.ok) {
-    const { lengthMinutes, sessionsTotal, sessionsRemaining, expiresOn, status } = balance.body;
-    const card: SeedGiftCard = {
-      code,
-      ...(lengthMinutes ? { lengthMinutes } : {}),
-      sessionsTotal,
-      sessionsRemaining,
-      ...(expiresOn ? { expiresOn } : {}),
-      ...(status === 'pending' ? { pending: true } : {}),
-    };
-    const others = boughtGifts().filter((saved) => saved.code !== code);
-    sessionStorage.setItem(giftKey, JSON.stringify([...others, card]));
-  }
+/**
+ * The recipient's link, as the backend emailed it; the card carried to the demo's other pages.
+ * One at a time, in the order asked (a purchase, then its payment), each after `after`.
+ */
+let giftLinkShown = Promise.resolve();
+function showGiftLink(giftCardId: string, after?: Promise<void>): void {
+  giftLinkShown = giftLinkShown.then(async () => {
+    await after;
+    const code = await backend.emailedCode(giftCardId);
+    if (code) await writeGiftLink(code);
+  });
+  // A failed step must not stop the next ones.
+  giftLinkShown = giftLinkShown.catch((error: unknown) => console.warn('Demo: gift link', error));
+}
+
+async function writeGiftLink(code: string): Promise<void> {
+  await backend.keepGiftCard(code);
   if (!giftLink) return;
   const link = document.createElement('a');
   link.href = `./directory.html?gift=${encodeURIComponent(code)}`;
   link.textContent = 'the recipient’s gift link';
   giftLink.replaceChildren(
-    'Demo: the mock backend emailed ',
+    `Demo: ${backend.label} emailed `,
     link,
     `. Following it, the booking applies gift card ${code}.`,
   );
