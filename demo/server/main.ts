@@ -7,7 +7,8 @@
  * Settings are environment variables (README, "Running the reference server"); a bad one stops
  * the process with status 2 and every problem named.
  */
-import { createBackend, cryptoTokens } from '../../src/backend/service.js';
+import { createBackend } from '../../src/backend/service.js';
+import { cryptoTokens } from '../../src/backend/tokens.js';
 import { handleApiRequest } from '../../src/backend/http.js';
 import { createSeedSupporters, programVariants } from '../../src/mocks/data.js';
 import { createApp } from './app.js';
