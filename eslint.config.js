@@ -160,7 +160,15 @@ export default defineConfig(
   {
     files: nodeFiles,
     languageOptions: {
-      globals: readonly(['process', 'console', 'URL', 'Buffer', 'performance', 'setTimeout']),
+      globals: readonly([
+        'process',
+        'console',
+        'URL',
+        'Buffer',
+        'performance',
+        'setTimeout',
+        'fetch',
+      ]),
     },
   },
   {
