@@ -119,10 +119,11 @@ async function partnerCsp(context, next) {
 /** Test files that run in an emulated zone, in a group of their own. */
 const zoneTests = 'test/time-zone/*.test.ts';
 /**
- * Tests that run in Node, not in a browser: the API contract suite (`npm run test:contract`) and
- * the reference server's (`npm run test:server`).
+ * Tests that run in Node, not in a browser: the API contract suite (`npm run test:contract`), the
+ * reference server's (`npm run test:server`) and the end-to-end walk (`npm run test:e2e`, which
+ * drives its own browser).
  */
-const nodeTests = 'test/{contract,server}/**';
+const nodeTests = 'test/{contract,server,e2e}/**';
 
 const chromium = (contextOptions) =>
   playwrightLauncher({
