@@ -1,0 +1,74 @@
+/**
+ * `npm start`'s promise (issue 11): on the embedded PGlite, data survives a restart. A booking
+ * made through the API of one server process is there, with its manage token, in the next process
+ * started on the same folder, and its slot is no longer offered.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, it } from 'node:test';
+import { startServer } from '../../scripts/bench-server.mjs';
+
+let dir: string;
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'peer-restart-'));
+});
+after(() => rm(dir, { recursive: true, force: true }));
+
+const env = () => ({ DATA_DIR: dir, DATABASE_URL: '' });
+
+it('keeps a booking across a restart on the same PGlite folder', { timeout: 120_000 }, async () => {
+  let server = await startServer(env());
+  let created: { id: string; manageToken: string; supporterId: string; start: string };
+  try {
+    const next = await fetch(`${server.origin}/api/slots/next`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ lengthMinutes: 60, states: ['WA'] }),
+    });
+    const { slot } = (await next.json()) as { slot: { supporterId: string; start: string } };
+    const booked = await fetch(`${server.origin}/api/bookings`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+      body: JSON.stringify({
+        supporterId: slot.supporterId,
+        slotStart: slot.start,
+        lengthMinutes: 60,
+        modality: 'video',
+        seeker: { name: 'Kai Lee', email: 'kai@example.org', state: 'WA', age: 22 },
+        policies: { notTherapy: true, cancellation: true, privacy: true },
+        payment: { kind: 'sliding-scale', amount: 4500 },
+        timeZone: 'America/Los_Angeles',
+      }),
+    });
+    assert.equal(booked.status, 201, await booked.clone().text());
+    created = (await booked.json()) as typeof created;
+  } finally {
+    await server.stop();
+  }
+
+  server = await startServer(env());
+  try {
+    const read = await fetch(`${server.origin}/api/bookings/${created.id}`, {
+      headers: { 'X-Manage-Token': created.manageToken },
+    });
+    assert.equal(read.status, 200);
+    const booking = (await read.json()) as { id: string; status: string; start: string };
+    assert.deepEqual(
+      { id: booking.id, status: booking.status, start: Date.parse(booking.start) },
+      { id: created.id, status: 'requested', start: Date.parse(created.start) },
+    );
+    const slots = await fetch(
+      `${server.origin}/api/supporters/${created.supporterId}/slots?lengthMinutes=60`,
+    );
+    const { slots: open } = (await slots.json()) as { slots: { start: string }[] };
+    assert.ok(
+      !open.some((s) => Date.parse(s.start) === Date.parse(created.start)),
+      'the booked slot is not offered again',
+    );
+  } finally {
+    await server.stop();
+  }
+});
