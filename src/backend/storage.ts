@@ -10,7 +10,7 @@
  * what only the backend keeps (a manage token's hash, the gift code a booking used).
  */
 import type { Booking, GiftCardPurchase, SessionLength } from '../api/index.js';
-import type { SupporterRecord } from '../mocks/data.js';
+import type { SeedGiftCard, SupporterRecord } from '../mocks/data.js';
 
 /** An active booking's time, all availability needs of it. */
 export interface BookingSpan {
@@ -30,18 +30,12 @@ export interface StoredBooking {
   giftCode?: string;
 }
 
-export interface StoredGiftCard {
-  /** Upper case, `XXXX-XXXX-XXXX-XXXX`. */
-  code: string;
-  /** Absent: any length. */
-  lengthMinutes?: SessionLength;
-  sessionsTotal: number;
-  /** Never below zero (a check constraint on the server) nor above `sessionsTotal`. */
-  sessionsRemaining: number;
-  /** `YYYY-MM-DD`, last day of use. */
-  expiresOn?: string;
-  /** ISO 8601 instant the last session was taken. */
-  usedUpAt?: string;
+/**
+ * A card: the seed's fields (code upper case, `XXXX-XXXX-XXXX-XXXX`; `sessionsRemaining` never
+ * below zero, a check constraint on the server, nor above `sessionsTotal`), and its payment and
+ * delivery.
+ */
+export interface StoredGiftCard extends Omit<SeedGiftCard, 'pending'> {
   /** Paid for: seeds are; a purchase once its checkout reports it. */
   paid: boolean;
   /** Delivery date (`YYYY-MM-DD`) in `timeZone`: the card is pending until then. */

@@ -15,6 +15,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Locator, type Page, type Response } from 'playwright';
 import { chromiumArgs, executablePath } from '../chromium.mjs';
+import { BOOKING_TITLES, type BookingStep } from '../support/booking-fixtures.js';
 import { startDemo, type RunningDemo } from './demo-server.js';
 
 let demo: RunningDemo;
@@ -102,16 +103,8 @@ const text = async (locator: Locator) => ((await locator.textContent()) ?? '').t
 // ---------------------------------------------------------------------------------------------
 // <peer-booking>, step by step, by its headings.
 
-const TITLES = {
-  session: 'What kind of session?',
-  time: 'Choose a time',
-  eligibility: 'Can this program serve you?',
-  about: 'About you',
-  policies: 'Before you book',
-  price: 'Price',
-  review: 'Check and send your request',
-} as const;
-type Step = keyof typeof TITLES;
+const TITLES = BOOKING_TITLES;
+type Step = BookingStep;
 
 async function stepOf(booking: Locator): Promise<Step | undefined> {
   const title = await text(booking.locator('#step-title'));

@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { scratchDatabase, startServer } from '../../scripts/bench-server.mjs';
+import type { Slot } from '../../src/api/schemas.js';
+import { otherSeekersRequest } from '../support/booking-fixtures.js';
 
 const databaseUrl = process.env['DATABASE_URL'];
 const ATTEMPTS = 200;
@@ -61,22 +63,14 @@ describe(
       });
       assert.equal(response.status, 200);
       const { slot } = (await response.json()) as {
-        slot: { supporterId: string; start: string; lengthMinutes: 60 } | null;
+        slot: Slot | null;
       };
       assert.ok(slot, 'an open slot');
       return slot;
     }
 
-    const request = (slot: { supporterId: string; start: string }) => ({
-      supporterId: slot.supporterId,
-      slotStart: slot.start,
-      lengthMinutes: 60,
-      modality: 'video',
-      seeker: { name: 'Sam Rivera', email: 'sam@example.org', state: 'CA', age: 24 },
-      policies: { notTherapy: true, cancellation: true, privacy: true },
-      payment: { kind: 'sliding-scale', amount: 4500 },
-      timeZone: 'America/Los_Angeles',
-    });
+    // One seeker's request for the slot, every attempt the same body.
+    const request = (slot: Slot) => otherSeekersRequest(slot, { timeZone: 'America/Los_Angeles' });
 
     /** `ATTEMPTS` POSTs at once, alternating between the two processes. */
     async function race(body: unknown, key: (i: number) => string): Promise<Answer[]> {

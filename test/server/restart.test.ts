@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { startServer } from '../../scripts/bench-server.mjs';
+import type { Slot } from '../../src/api/schemas.js';
+import { otherSeekersRequest } from '../support/booking-fixtures.js';
 
 let dir: string;
 before(async () => {
@@ -28,20 +30,15 @@ it('keeps a booking across a restart on the same PGlite folder', { timeout: 120_
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ lengthMinutes: 60, states: ['WA'] }),
     });
-    const { slot } = (await next.json()) as { slot: { supporterId: string; start: string } };
+    const { slot } = (await next.json()) as { slot: Slot };
     const booked = await fetch(`${server.origin}/api/bookings`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
-      body: JSON.stringify({
-        supporterId: slot.supporterId,
-        slotStart: slot.start,
-        lengthMinutes: 60,
-        modality: 'video',
-        seeker: { name: 'Kai Lee', email: 'kai@example.org', state: 'WA', age: 22 },
-        policies: { notTherapy: true, cancellation: true, privacy: true },
-        payment: { kind: 'sliding-scale', amount: 4500 },
-        timeZone: 'America/Los_Angeles',
-      }),
+      body: JSON.stringify(
+        otherSeekersRequest(slot, {
+          seeker: { name: 'Kai Lee', email: 'kai@example.org', state: 'WA', age: 22 },
+        }),
+      ),
     });
     assert.equal(booked.status, 201, await booked.clone().text());
     created = (await booked.json()) as typeof created;
