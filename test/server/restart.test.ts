@@ -1,7 +1,7 @@
 /**
  * `npm start`'s promise (issue 11): on the embedded PGlite, data survives a restart. A booking
  * made through the API of one server process is there, with its manage token, in the next process
- * started on the same folder, and its slot is no longer offered.
+ * started on the same folder, and its slot is no longer offered. The folder need not exist.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -19,7 +19,8 @@ before(async () => {
 });
 after(() => rm(dir, { recursive: true, force: true }));
 
-const env = () => ({ DATA_DIR: dir, DATABASE_URL: '' });
+// A folder inside folders that do not exist yet, as `.data/pglite` on a fresh clone.
+const env = () => ({ DATA_DIR: join(dir, 'data', 'pglite'), DATABASE_URL: '' });
 
 it('keeps a booking across a restart on the same PGlite folder', { timeout: 120_000 }, async () => {
   let server = await startServer(env());

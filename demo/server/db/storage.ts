@@ -25,6 +25,7 @@
  * booking, card or purchase that does not exist throws too: the service reads it first.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
@@ -111,6 +112,8 @@ interface Driver {
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Driver> {
+  // A fresh clone has no `.data/`: PGlite makes only the last folder of the path.
+  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, { extensions: { btree_gist } });
   const db = drizzlePglite({ client });
   return {
