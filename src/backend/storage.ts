@@ -9,7 +9,7 @@
  * Records are the contract's own shapes where one exists (`Booking`, `GiftCardPurchase`), plus
  * what only the backend keeps (a manage token's hash, the gift code a booking used).
  */
-import type { Booking, GiftCardPurchase, SessionLength } from '../api/index.js';
+import type { Booking, GiftCardPurchase } from '../api/index.js';
 import type { SeedGiftCard, SupporterRecord } from '../mocks/data.js';
 
 /** An active booking's time, all availability needs of it. */
