@@ -633,6 +633,24 @@ for (const backend of backends) {
       );
       assert.equal((await storage.supporters()).length, 64);
     });
+
+    it('answers supporters at once inside a transaction while a read outside waits for it', async () => {
+      // Just after a reset (or a start), as the first requests after a deploy: a search outside
+      // any transaction asks for the supporters while a booking's transaction holds the
+      // connection (PGlite's one, or the last of a pool), then the booking asks for them too.
+      await storage.reset();
+      const outside = deferred();
+      const searched = outside.promise.then(() => storage.supporters());
+      const inside = await storage.transaction(async (tx) => {
+        await tx.claimKey('createBooking:cold-start');
+        outside.resolve();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const timeout = new Promise<'waited'>((resolve) => setTimeout(resolve, 3000, 'waited'));
+        return Promise.race([storage.supporters().then((list) => list.length), timeout]);
+      });
+      assert.equal(inside, 64, 'the transaction got the supporters without waiting');
+      assert.equal((await searched).length, 64);
+    });
   });
 }
 

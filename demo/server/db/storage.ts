@@ -98,7 +98,14 @@ export async function openSqlStorage(options: SqlStorageOptions = {}): Promise<S
     await driver.close();
     throw error;
   }
-  return createStorage(driver, seed);
+  const storage = createStorage(driver, seed);
+  try {
+    await storage.supporters();
+  } catch (error) {
+    await driver.close();
+    throw error;
+  }
+  return storage;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,7 +141,8 @@ async function openPglite(dataDir: string | undefined): Promise<Driver> {
 }
 
 async function openPostgres(databaseUrl: string, max = 10): Promise<Driver> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max });
+  // A connection not had within 10 s is an error (a 500), never a request that hangs.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, connectionTimeoutMillis: 10_000 });
   // An idle connection that fails (a server restart) must not crash the process: the pool drops
   // it and the next query opens another.
   pool.on('error', () => {});
@@ -290,7 +298,7 @@ const DEADLOCK_ATTEMPTS = 3;
 
 function reader(
   db: Db,
-  cachedSupporters: (through: Db) => Promise<readonly SupporterRecord[]>,
+  cachedSupporters: () => Promise<readonly SupporterRecord[]>,
   lock: boolean,
 ) {
   // Inside a transaction a row read is locked until commit (SELECT … FOR UPDATE): the service
@@ -299,9 +307,8 @@ function reader(
   const forUpdate = <T extends { for: (strength: 'update') => unknown }>(query: T) =>
     (lock ? query.for('update') : query) as T;
   return {
-    // Read through this reader's connection: on PGlite, inside a transaction, the storage's own
-    // would wait for the transaction to end.
-    supporters: () => cachedSupporters(db),
+    // Read once, when the storage opened (or reset): no connection is needed here.
+    supporters: () => cachedSupporters(),
 
     async activeSpans(query: {
       supporterId?: string;
@@ -560,23 +567,19 @@ function createStorage(driver: Driver, seed: Seed): Storage {
     }
   };
 
-  // Supporters do not change while a backend runs: read them once (a directory search reads
-  // them all), again after a reset.
-  let supporterList: Promise<readonly SupporterRecord[]> | undefined;
-  const cachedSupporters = (through: Db) => {
-    supporterList ??= through
+  // Supporters do not change while a backend runs: read them once, before the storage is handed
+  // out (openSqlStorage awaits it), and again inside a reset. Never lazily: a first read waiting
+  // for a connection (PGlite's one, or a full pool) while a transaction that needs the supporters
+  // holds it would wait for ever.
+  const readSupporters = (through: Db) =>
+    through
       .select({ record: supporters.record })
       .from(supporters)
       .orderBy(asc(supporters.position))
-      .then(
-        (rows) => rows.map((row) => row.record),
-        (error: unknown) => {
-          supporterList = undefined;
-          throw error;
-        },
-      );
-    return supporterList;
-  };
+      .then((rows): readonly SupporterRecord[] => rows.map((row) => row.record));
+  let supporterList = readSupporters(db);
+  supporterList.catch(() => {});
+  const cachedSupporters = () => supporterList;
 
   const top = reader(db, cachedSupporters, false);
   const guarded =
@@ -587,8 +590,8 @@ function createStorage(driver: Driver, seed: Seed): Storage {
     };
 
   return {
-    // Supporters never change, so reading them inside a transaction is harmless: through the
-    // transaction's connection (on PGlite the storage's own would wait for the transaction).
+    // Supporters never change and are read already, so reading them inside a transaction is
+    // harmless.
     supporters: async () => {
       if (closed) throw new Error('storage.supporters: the storage is closed');
       const inside = insideTransaction.getStore();
@@ -644,14 +647,16 @@ function createStorage(driver: Driver, seed: Seed): Storage {
 
     async reset() {
       guard('reset');
+      let fresh: readonly SupporterRecord[] = [];
       await db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(${setupLock})`);
         await tx.execute(
           sql`truncate ${bookings}, ${purchases}, ${idempotencyKeys}, ${giftCards}, ${supporters} restart identity`,
         );
         await writeSeed(tx, seed);
+        fresh = await readSupporters(tx);
       });
-      supporterList = undefined;
+      supporterList = Promise.resolve(fresh);
     },
 
     async close() {
@@ -668,7 +673,7 @@ function createStorage(driver: Driver, seed: Seed): Storage {
  */
 function createTransaction(
   db: Db,
-  cachedSupporters: (through: Db) => Promise<readonly SupporterRecord[]>,
+  cachedSupporters: () => Promise<readonly SupporterRecord[]>,
   scopes: ReturnType<typeof keys>,
 ) {
   let queue: Promise<unknown> = Promise.resolve();
