@@ -3,7 +3,8 @@
  * document), shared by the backends: a key belongs to one operation; the same key with the same
  * body replays the first answer, status and body; with another body it is refused and nothing is
  * done; only some answers are remembered. Pure: the backend stores what `isRemembered` says, under
- * the request's `requestFingerprint`, and follows `replayDecision`.
+ * a fingerprint of the request's `canonicalJson` (keyed by the Idempotency-Key:
+ * `backend/sealed-key.ts`), and follows `replayDecision`.
  */
 
 /** Stable JSON: keys sorted, `undefined` members dropped, so equal requests give equal text. */
@@ -30,14 +31,6 @@ export function cyrb53(text: string): string {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-
-/**
- * What a key keeps of its request: a hash of the canonical JSON, not the seeker's answers. Key
- * order and absent members do not change it; any value does.
- */
-export function requestFingerprint(request: unknown): string {
-  return cyrb53(canonicalJson(request));
 }
 
 /**

@@ -21,7 +21,6 @@ import {
   type BookingRequest,
   type CreatedBooking,
 } from '../api/booking-schemas.js';
-import { requestFingerprint } from '../api/idempotency.js';
 import { MINUTE, formatInstant } from '../api/time.js';
 import type { ApiFailure, ApiResult, Backend } from './backend.js';
 import type { Entry } from './directory.js';
@@ -316,7 +315,7 @@ export function bookingOperations(
       const parsed = parseRequest(BookingRequestSchema, input);
       if (!parsed.ok) return Promise.resolve(parsed);
       const request = parsed.value;
-      return idempotently('createBooking', key, requestFingerprint(request), anyone, (tx) =>
+      return idempotently('createBooking', key, request, anyone, (tx) =>
         performBooking(tx, request),
       );
     },
@@ -329,11 +328,11 @@ export function bookingOperations(
     cancelBooking(bookingId, manageToken, input = {}, key) {
       const parsed = parseRequest(CancellationRequestSchema, input);
       if (!parsed.ok) return Promise.resolve(parsed);
-      const fingerprint = requestFingerprint({ bookingId, ...parsed.value });
+      const request = { bookingId, ...parsed.value };
       return idempotently(
         'cancelBooking',
         key,
-        fingerprint,
+        request,
         (tx) => authorised(tx, bookingId, manageToken),
         async (tx, record) => {
           const refused = refusalToChange(record.booking);
@@ -351,11 +350,11 @@ export function bookingOperations(
     rescheduleBooking(bookingId, manageToken, input, key) {
       const parsed = parseRequest(RescheduleRequestSchema, input);
       if (!parsed.ok) return Promise.resolve(parsed);
-      const fingerprint = requestFingerprint({ bookingId, ...parsed.value });
+      const request = { bookingId, ...parsed.value };
       return idempotently(
         'rescheduleBooking',
         key,
-        fingerprint,
+        request,
         (tx) => authorised(tx, bookingId, manageToken),
         async (tx, record) => {
           const entry = (await directory()).entries.get(record.booking.supporterId);

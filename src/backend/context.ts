@@ -10,12 +10,13 @@ import {
   type Span,
 } from '../api/availability.js';
 import { giftCardStatus } from '../api/booking-rules.js';
-import { isRemembered, replayDecision } from '../api/idempotency.js';
+import { canonicalJson, isRemembered, replayDecision } from '../api/idempotency.js';
 import type { Program } from '../api/schemas.js';
 import { DAY, MINUTE, formatLocalDate } from '../api/time.js';
 import type { ApiFailure, ApiResult, IdempotentOperation } from './backend.js';
 import { createDirectory, type Directory } from './directory.js';
 import { injectedFailure, keyReused, noSuchBooking } from './refusals.js';
+import { sealedKey } from './sealed-key.js';
 import type {
   Storage,
   StoredAnswer,
@@ -67,7 +68,7 @@ export interface ServiceContext {
   idempotently<T, C>(
     operation: IdempotentOperation,
     key: string | undefined,
-    fingerprint: string,
+    request: unknown,
     authorise: (tx: Transaction) => Promise<{ ok: true; value: C } | ApiFailure>,
     perform: (tx: Transaction, value: C) => Promise<ApiResult<T>>,
   ): Promise<ApiResult<T>>;
@@ -176,18 +177,20 @@ export function createContext(options: BackendOptions): ServiceContext {
   async function idempotently<T, C>(
     operation: IdempotentOperation,
     key: string | undefined,
-    fingerprint: string,
+    request: unknown,
     authorise: (tx: Transaction) => Promise<{ ok: true; value: C } | ApiFailure>,
     perform: (tx: Transaction, value: C) => Promise<ApiResult<T>>,
   ): Promise<ApiResult<T>> {
-    const scope = `${operation}:${key}`;
+    // The key's scope, fingerprint and answer, as the storage keeps them: sealed with the key.
+    const sealed = key === undefined ? undefined : await sealedKey(operation, key);
+    const fingerprint = sealed ? await sealed.fingerprint(canonicalJson(request)) : '';
     try {
       return await storage.transaction(async (tx) => {
         const allowed = await authorise(tx);
         if (!allowed.ok) return allowed;
-        if (key !== undefined) {
-          const decision = replayDecision(await tx.claimKey(scope), fingerprint);
-          if (decision.kind === 'replay') return answerOf<T>(decision.answer);
+        if (sealed) {
+          const decision = replayDecision(await tx.claimKey(sealed.scope), fingerprint);
+          if (decision.kind === 'replay') return answerOf<T>(await sealed.open(decision.answer));
           if (decision.kind === 'key-reused') return keyReused();
         }
         if (options.fault?.(operation)) throw new Rollback(injectedFailure());
@@ -196,7 +199,12 @@ export function createContext(options: BackendOptions): ServiceContext {
           if (result.ok) throw new Error(`a ${result.status} success must be remembered`);
           throw new Rollback(result);
         }
-        if (key !== undefined) await tx.saveKey(scope, { fingerprint, answer: storedOf(result) });
+        if (sealed) {
+          await tx.saveKey(sealed.scope, {
+            fingerprint,
+            answer: await sealed.seal(storedOf(result)),
+          });
+        }
         return result;
       });
     } catch (error) {

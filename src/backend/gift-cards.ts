@@ -6,7 +6,6 @@ import {
   type GiftCardPurchase,
   type GiftCardPurchaseRequest,
 } from '../api/gift-card-schemas.js';
-import { requestFingerprint } from '../api/idempotency.js';
 import type { FieldError } from '../api/schemas.js';
 import { MINUTE, formatLocalDate } from '../api/time.js';
 import type { ApiResult, Backend } from './backend.js';
@@ -101,7 +100,7 @@ export function giftCardOperations(
       const parsed = parseRequest(GiftCardPurchaseRequestSchema, input);
       if (!parsed.ok) return Promise.resolve(parsed);
       const request = parsed.value;
-      return idempotently('purchaseGiftCard', key, requestFingerprint(request), anyone, (tx) =>
+      return idempotently('purchaseGiftCard', key, request, anyone, (tx) =>
         performPurchase(tx, request),
       );
     },
