@@ -43,7 +43,11 @@ export interface Clock {
 
 export interface AppDeps {
   /** The API: a Response for a contract route, undefined for any other. */
-  handle(request: Request): Promise<Response | undefined>;
+  /**
+   * The API: an answer, or undefined for no such route. An operation that fails is answered
+   * 500 there, and told to `onError` so that the log keeps it with the request's id.
+   */
+  handle(request: Request, onError?: (error: unknown) => void): Promise<Response | undefined>;
   /** The supporter's and the partner's side, and back to the seed, for the admin routes. */
   control: BackendControl & {
     /** Back to the seed: data, and the seed's program. */
@@ -221,7 +225,13 @@ export function createApp(deps: AppDeps): Hono<ServerEnv> {
 
   app.use(`${base}/*`, limitBody);
   app.all(`${base}/*`, async (c) => {
-    const answer = await deps.handle(c.req.raw);
+    const answer = await deps.handle(c.req.raw, (error) =>
+      log.error('operation failed', {
+        requestId: c.get('requestId'),
+        route: c.get('route') ?? 'unmatched',
+        ...errorFields(error),
+      }),
+    );
     return answer ?? fail(c, 404, 'not-found', 'No such route.');
   });
 

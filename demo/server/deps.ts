@@ -60,7 +60,11 @@ export interface WireOptions {
   program: Program;
   storage: Storage;
   /** The API over a backend: `handleApiRequest` with the base path. */
-  handle(backend: Backend, request: Request): Promise<Response | undefined>;
+  handle(
+    backend: Backend,
+    request: Request,
+    onError?: (error: unknown) => void,
+  ): Promise<Response | undefined>;
   clock: Clock;
   config: ServerConfig;
   log: Logger;
@@ -79,7 +83,7 @@ export function appDeps(options: WireOptions): AppDeps {
     backend = options.createBackend(program);
   };
   return {
-    handle: (request) => options.handle(backend, request),
+    handle: (request, onError) => options.handle(backend, request, onError),
     control: {
       confirmBooking: (id) => backend.confirmBooking(id),
       declineBooking: (id) => backend.declineBooking(id),

@@ -48,7 +48,8 @@ try {
         }),
       program: programVariants[config.program],
       storage,
-      handle: (backend, request) => handleApiRequest(backend, request, { baseUrl }),
+      handle: (backend, request, onError) =>
+        handleApiRequest(backend, request, { baseUrl, ...(onError ? { onError } : {}) }),
       clock,
       config,
       log,

@@ -413,6 +413,19 @@ describe('the contract’s error bodies', () => {
   });
 });
 
+describe('operation failures', () => {
+  it('are logged with the request id, by name only, and answered 500', async () => {
+    const h = harness();
+    const response = await h.app.request('/api/failed', { method: 'GET' });
+    assert.equal(response.status, 500);
+    const logged = h.logs.find((line) => line.msg === 'operation failed');
+    assert.ok(logged, 'the failure is logged');
+    assert.equal(logged.requestId, response.headers.get('x-request-id'));
+    assert.equal((logged.error as { name: string }).name, 'Error');
+    assert.doesNotMatch(h.lines.join('\n'), /ada\.lovelace/);
+  });
+});
+
 describe('logs', () => {
   it('one line per request: method, route template, status, duration, request id', async () => {
     const h = harness();

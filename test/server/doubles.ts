@@ -58,7 +58,7 @@ export function harness(options: HarnessOptions = {}): Harness {
       return result(id);
     };
   const deps: AppDeps = {
-    async handle(request) {
+    async handle(request, onError) {
       const { pathname } = new URL(request.url);
       handled.push(`${request.method} ${pathname}`);
       if (pathname === '/api/program') return Response.json({ name: 'Program' });
@@ -80,6 +80,14 @@ export function harness(options: HarnessOptions = {}): Harness {
         started();
         await released;
         return Response.json({ slow: true });
+      }
+      if (pathname === '/api/failed') {
+        // As handleApiRequest does with an operation that throws: a 500, and the error told.
+        onError?.(new Error('connection to ada.lovelace@example.org terminated'));
+        return Response.json(
+          { error: { code: 'internal', message: 'Something went wrong.' } },
+          { status: 500 },
+        );
       }
       if (pathname === '/api/boom') {
         throw new Error('duplicate key: Key (email)=(ada.lovelace@example.org) already exists');
