@@ -41,13 +41,21 @@ export interface Clock {
   now(): Date;
 }
 
+/** What the shell knows of a request that the API may use. */
+export interface RequestContext {
+  /** The client's address (`TRUST_PROXY`: from `X-Forwarded-For`). */
+  client?: string;
+  onError?: (error: unknown) => void;
+}
+
 export interface AppDeps {
   /** The API: a Response for a contract route, undefined for any other. */
   /**
    * The API: an answer, or undefined for no such route. An operation that fails is answered
-   * 500 there, and told to `onError` so that the log keeps it with the request's id.
+   * 500 there, and told to `context.onError` so that the log keeps it with the request's id;
+   * `context.client` is the client's address, for the API's own per-client limits.
    */
-  handle(request: Request, onError?: (error: unknown) => void): Promise<Response | undefined>;
+  handle(request: Request, context?: RequestContext): Promise<Response | undefined>;
   /** The supporter's and the partner's side, and back to the seed, for the admin routes. */
   control: BackendControl & {
     /** Back to the seed: data, and the seed's program. */
@@ -225,13 +233,15 @@ export function createApp(deps: AppDeps): Hono<ServerEnv> {
 
   app.use(`${base}/*`, limitBody);
   app.all(`${base}/*`, async (c) => {
-    const answer = await deps.handle(c.req.raw, (error) =>
-      log.error('operation failed', {
-        requestId: c.get('requestId'),
-        route: c.get('route') ?? 'unmatched',
-        ...errorFields(error),
-      }),
-    );
+    const answer = await deps.handle(c.req.raw, {
+      client: clientAddress(c, config.trustProxy),
+      onError: (error) =>
+        log.error('operation failed', {
+          requestId: c.get('requestId'),
+          route: c.get('route') ?? 'unmatched',
+          ...errorFields(error),
+        }),
+    });
     return answer ?? fail(c, 404, 'not-found', 'No such route.');
   });
 

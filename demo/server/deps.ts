@@ -6,7 +6,7 @@ import type { Program } from '../../src/api/schemas.js';
 import type { Backend } from '../../src/backend/backend.js';
 import type { Storage } from '../../src/backend/storage.js';
 import { portraitPath, portraitSvg } from '../../src/mocks/portraits.js';
-import type { AppDeps, Clock } from './app.js';
+import type { AppDeps, Clock, RequestContext } from './app.js';
 import type { ServerConfig } from './config.js';
 import type { Logger } from './log.js';
 
@@ -63,7 +63,7 @@ export interface WireOptions {
   handle(
     backend: Backend,
     request: Request,
-    onError?: (error: unknown) => void,
+    context?: RequestContext,
   ): Promise<Response | undefined>;
   clock: Clock;
   config: ServerConfig;
@@ -83,7 +83,7 @@ export function appDeps(options: WireOptions): AppDeps {
     backend = options.createBackend(program);
   };
   return {
-    handle: (request, onError) => options.handle(backend, request, onError),
+    handle: (request, context) => options.handle(backend, request, context),
     control: {
       confirmBooking: (id) => backend.confirmBooking(id),
       declineBooking: (id) => backend.declineBooking(id),

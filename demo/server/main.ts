@@ -48,8 +48,8 @@ try {
         }),
       program: programVariants[config.program],
       storage,
-      handle: (backend, request, onError) =>
-        handleApiRequest(backend, request, { baseUrl, ...(onError ? { onError } : {}) }),
+      handle: (backend, request, context) =>
+        handleApiRequest(backend, request, { baseUrl, ...context }),
       clock,
       config,
       log,

@@ -96,7 +96,11 @@ export interface BackendOperations {
     request: GiftCardPurchaseRequest,
     idempotencyKey?: string,
   ): Promise<ApiResult<GiftCardPurchase>>;
-  getGiftCard(code: string): Promise<ApiResult<GiftCardBalance>>;
+  /**
+   * `client`: who asks (an address), for the lookup limit, which is counted per client; without
+   * it, every lookup counts against one shared limit.
+   */
+  getGiftCard(code: string, client?: string): Promise<ApiResult<GiftCardBalance>>;
 }
 
 /**

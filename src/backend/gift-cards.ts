@@ -24,8 +24,8 @@ export function giftCardOperations(
   'purchaseGiftCard' | 'getGiftCard' | 'giftCodes' | 'emailedCode' | 'markGiftCardPaid'
 > {
   const { storage, program, now, tokens, currency, idempotently, giftStatus, freshId } = c;
-  /** When the recent gift lookups came, to rate-limit them. */
-  let lookups: number[] = [];
+  /** When each client's recent gift lookups came, to rate-limit them. */
+  const lookupsBy = new Map<string, number[]>();
 
   async function performPurchase(
     tx: Transaction,
@@ -106,13 +106,18 @@ export function giftCardOperations(
     },
 
     /**
-     * A balance lookup. At most `GIFT_LOOKUPS_PER_MINUTE` a minute per backend (a server behind
-     * a load balancer also counts per client in front of it), so codes cannot be tried in bulk;
-     * an unknown code and a wrong one get the same 404.
+     * A balance lookup. At most `GIFT_LOOKUPS_PER_MINUTE` a minute per client (the server passes
+     * the client's address; the mock has one client), so codes cannot be tried in bulk, and one
+     * client trying cannot lock out the others; an unknown code and a wrong one get the same 404.
      */
-    async getGiftCard(code) {
+    async getGiftCard(code, client = 'anyone') {
       const current = now().getTime();
-      lookups = lookups.filter((at) => at > current - MINUTE);
+      const recent = (at: number) => at > current - MINUTE;
+      if (lookupsBy.size > 10_000) {
+        for (const [who, times] of lookupsBy) if (!times.some(recent)) lookupsBy.delete(who);
+      }
+      const lookups = (lookupsBy.get(client) ?? []).filter(recent);
+      lookupsBy.set(client, lookups);
       if (lookups.length >= GIFT_LOOKUPS_PER_MINUTE) {
         const refused = failure(
           429,

@@ -26,6 +26,11 @@ export interface ApiRequestOptions {
    * and the transaction it ran in was rolled back. Log it here; no personal data is in it.
    */
   onError?: (error: unknown) => void;
+  /**
+   * Who sent the request, as far as rate limits go (the server: the client's address). Gift card
+   * lookups are counted per client; without it, all requests count as one client (the mock).
+   */
+  client?: string;
 }
 
 /**
@@ -55,6 +60,7 @@ interface RouteInput<K extends EndpointName> {
   idempotencyKey: string | undefined;
   /** The `X-Manage-Token` header, for the operations on one booking. */
   manageToken: string | undefined;
+  client: string | undefined;
 }
 
 type Route<K extends EndpointName> = (
@@ -101,7 +107,7 @@ const routes: { [K in EndpointName]: Route<K> } = {
       input.idempotencyKey,
     ),
   purchaseGiftCard: (backend, input) => backend.purchaseGiftCard(input.body, input.idempotencyKey),
-  getGiftCard: (backend, input) => backend.getGiftCard(input.body.code),
+  getGiftCard: (backend, input) => backend.getGiftCard(input.body.code, input.client),
 };
 
 /**
@@ -254,6 +260,7 @@ export async function handleApiRequest(
         body: body as RequestOf<EndpointName>,
         idempotencyKey,
         manageToken: request.headers.get('X-Manage-Token') ?? undefined,
+        client: options.client,
       }),
     );
   } catch (error) {

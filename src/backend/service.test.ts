@@ -185,3 +185,20 @@ describe('backend service on a storage that fails', () => {
     expect(body(await backend.listSupporters({})).total).to.equal(8);
   });
 });
+
+describe('backend service: gift card lookups', () => {
+  it('counts lookups per client: one client over the limit does not lock out another', async () => {
+    const backend = backendOn(memory());
+    for (let i = 0; i < 10; i++) {
+      expect((await backend.getGiftCard(GIFT, '203.0.113.7')).status, `lookup ${i + 1}`).to.equal(
+        200,
+      );
+    }
+    const refused = await backend.getGiftCard(GIFT, '203.0.113.7');
+    expect(refused.status).to.equal(429);
+    expect(refused.ok ? undefined : refused.retryAfter).to.equal(60);
+    expect((await backend.getGiftCard(GIFT, '198.51.100.4')).status, 'another client').to.equal(
+      200,
+    );
+  });
+});

@@ -58,7 +58,7 @@ export function harness(options: HarnessOptions = {}): Harness {
       return result(id);
     };
   const deps: AppDeps = {
-    async handle(request, onError) {
+    async handle(request, context) {
       const { pathname } = new URL(request.url);
       handled.push(`${request.method} ${pathname}`);
       if (pathname === '/api/program') return Response.json({ name: 'Program' });
@@ -83,7 +83,7 @@ export function harness(options: HarnessOptions = {}): Harness {
       }
       if (pathname === '/api/failed') {
         // As handleApiRequest does with an operation that throws: a 500, and the error told.
-        onError?.(new Error('connection to ada.lovelace@example.org terminated'));
+        context?.onError?.(new Error('connection to ada.lovelace@example.org terminated'));
         return Response.json(
           { error: { code: 'internal', message: 'Something went wrong.' } },
           { status: 500 },
