@@ -60,7 +60,13 @@ const vite = await createViteServer({
     proxy: {
       [`^${escaped}(/|$)`]: { target: api.url },
       '^/mock-portraits/': { target: api.url },
-      '^/admin/': { target: api.url, headers: { Authorization: `Bearer ${adminToken}` } },
+      '^/admin/': {
+        target: api.url,
+        headers: { Authorization: `Bearer ${adminToken}` },
+        // The token goes only with the demo's own requests: a page on another site (a form
+        // posted across sites) must not reset, confirm or cancel through this proxy.
+        bypass: (req) => (sameSite(req) ? undefined : false),
+      },
     },
   },
 });
@@ -73,6 +79,17 @@ for (const listener of process.stdin.listeners('end')) {
 await vite.listen();
 vite.printUrls();
 console.log(`  ➜  API:     ${api.url} (through ${pageOrigin}${basePath}), data in ${api.storage}`);
+
+/**
+ * A request from the demo's own pages, or from a tool that is no browser (no `Sec-Fetch-Site`,
+ * no `Origin`): never one a page of another site made the browser send.
+ */
+function sameSite(req) {
+  const site = req.headers['sec-fetch-site'];
+  const origin = req.headers.origin;
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  return origin === undefined || origin === pageOrigin;
+}
 
 let stopping = false;
 async function stop(code) {
