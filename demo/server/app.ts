@@ -172,13 +172,17 @@ export function createApp(deps: AppDeps): Hono<ServerEnv> {
 
   const limitBody = bodyLimit({
     maxSize: config.bodyLimitBytes,
-    onError: (c) =>
-      fail(
+    onError: (c) => {
+      // The rest of the body is never read, so this connection cannot carry another request:
+      // say so, or a client's next request on it fails.
+      c.header('Connection', 'close');
+      return fail(
         c as Context<ServerEnv>,
         413,
         'invalid-request',
         `The request body is larger than ${config.bodyLimitBytes} bytes.`,
-      ),
+      );
+    },
   });
 
   const { postsPerMinute } = config.rateLimit;

@@ -68,7 +68,7 @@ describe('OpenAPI document', () => {
   it('is OpenAPI 3.1 with the contract version', async () => {
     expect(doc.openapi).to.equal('3.1.0');
     // A literal, not API_VERSION: changing the contract's version is a decision this test records.
-    expect(doc.info).to.include({ title: 'Peer support widgets backend API', version: '5.1.0' });
+    expect(doc.info).to.include({ title: 'Peer support widgets backend API', version: '5.2.0' });
     expect(doc.servers).to.be.an('array').that.is.not.empty;
 
     // What partners read is the committed file: it must announce the same version.
@@ -79,7 +79,7 @@ describe('OpenAPI document', () => {
       info?: { version?: unknown };
     };
     expect(committed.openapi).to.equal('3.1.0');
-    expect(committed.info?.version, 'info.version of openapi.json').to.equal('5.1.0');
+    expect(committed.info?.version, 'info.version of openapi.json').to.equal('5.2.0');
   });
 
   for (const name of Object.keys(endpoints) as EndpointName[]) {
@@ -94,6 +94,7 @@ describe('OpenAPI document', () => {
         400,
         429,
         500,
+        ...('request' in endpoint ? [413] : []),
         ...('errors' in endpoint ? endpoint.errors : []),
       ];
       expect(statuses).to.include.members(expected.map(String));

@@ -16,7 +16,7 @@ const s = { ...common, ...booking, ...gift };
  * Version of the API contract (not of the package): bump on any change to the document, the
  * major for a change an existing client or server breaks on, the minor for additions.
  */
-export const API_VERSION = '5.1.0';
+export const API_VERSION = '5.2.0';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -103,6 +103,12 @@ const errorResponses: Record<number, { name: string; description: string }> = {
       'card purchase `sessions` `out_of_range`, `lengthMinutes` `required` or `not_offered`, ' +
       '`deliverOn` `in_past`, `timeZone` `invalid`); `gift-cards-disabled` (a purchase where ' +
       'the program sells no gift cards).',
+  },
+  413: {
+    name: 'ContentTooLarge',
+    description:
+      'The request body is larger than the server accepts (`invalid-request`; the reference ' +
+      'server takes 16 KB, far more than any request of this API needs).',
   },
   429: {
     name: 'TooManyRequests',
@@ -380,7 +386,14 @@ function operation(name: EndpointName, endpoint: Endpoint): JsonObject {
       content: { 'application/json': { schema: schemaRef(nameOf(endpoint.response, name)) } },
     },
   };
-  const errorStatuses = [...new Set([...ALWAYS_DOCUMENTED_ERRORS, ...(endpoint.errors ?? [])])];
+  // An operation with a body may meet a server's size limit.
+  const errorStatuses = [
+    ...new Set([
+      ...ALWAYS_DOCUMENTED_ERRORS,
+      ...(endpoint.request ? [413] : []),
+      ...(endpoint.errors ?? []),
+    ]),
+  ].sort((a, b) => a - b);
   for (const status of errorStatuses.sort((a, b) => a - b)) {
     const known = errorResponses[status];
     responses[String(status)] = known

@@ -810,6 +810,13 @@ export function runContractSuite(backend: ContractBackend): void {
           'invalid-request',
         );
         refused(await call('createBooking', { body: valid, key: null }), 400, 'invalid-request');
+        // A body far over any limit: refused as too large (413) or as breaking the schema (400),
+        // with the contract's error body either way, and nothing booked.
+        const huge = await call('createBooking', {
+          rawBody: JSON.stringify({ ...valid, note: 'x'.repeat(200_000) }),
+        });
+        assert.ok([400, 413].includes(huge.status), show(huge));
+        refused(huge, huge.status, 'invalid-request');
         assert.ok(await isOpen(pick.slot));
       });
     });
