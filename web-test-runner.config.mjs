@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve as resolvePath } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { buildDemoPages } from './scripts/build-demo.mjs';
 import { chromiumArgs, executablePath } from './test/chromium.mjs';
 
 /** Serves MSW's worker script at the root scope so that it can intercept every request. */
@@ -63,25 +63,8 @@ const hostPages = {
   },
 };
 async function buildHostPages() {
-  const { build } = await import('vite');
-  const root = fileURLToPath(new URL('.', import.meta.url));
   const outDir = mkdtempSync(join(tmpdir(), 'peer-hosts-'));
-  await build({
-    configFile: join(root, 'vite.config.ts'),
-    root,
-    base: '/demo-build/',
-    logLevel: 'warn',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      reportCompressedSize: false,
-      // React, MSW and the elements in one file is big for a page, and fine for a demo.
-      chunkSizeWarningLimit: 2000,
-      rolldownOptions: {
-        input: { react: join(root, 'demo/react.html'), vue: join(root, 'demo/vue.html') },
-      },
-    },
-  });
+  await buildDemoPages({ outDir, base: '/demo-build/', pages: ['react', 'vue'] });
   return outDir;
 }
 

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/bench-server.mjs';
+import { buildDemoPages } from '../../scripts/build-demo.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const ADMIN_TOKEN = 'end-to-end-admin-token-0123456789abcdef';
@@ -37,33 +38,8 @@ async function partnerPolicy(origin: string): Promise<string> {
     .replace(/img-src [^;]+/, `img-src ${origin}`);
 }
 
-async function buildPages(outDir: string): Promise<void> {
-  const { build } = await import('vite');
-  const previous = process.env['VITE_DEMO_BACKEND'];
-  process.env['VITE_DEMO_BACKEND'] = 'server';
-  try {
-    await build({
-      configFile: join(root, 'vite.config.ts'),
-      root,
-      base: '/',
-      logLevel: 'warn',
-      build: {
-        outDir,
-        emptyOutDir: true,
-        reportCompressedSize: false,
-        chunkSizeWarningLimit: 2000,
-        rolldownOptions: {
-          input: Object.fromEntries(
-            ['index', 'directory', 'gift'].map((page) => [page, join(root, `demo/${page}.html`)]),
-          ),
-        },
-      },
-    });
-  } finally {
-    if (previous === undefined) delete process.env['VITE_DEMO_BACKEND'];
-    else process.env['VITE_DEMO_BACKEND'] = previous;
-  }
-}
+const buildPages = (outDir: string) =>
+  buildDemoPages({ outDir, base: '/', pages: ['index', 'directory', 'gift'], backend: 'server' });
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
