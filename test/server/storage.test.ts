@@ -18,7 +18,11 @@ import type {
   StoredGiftCard,
 } from '../../src/backend/storage.js';
 import { createSeedSupporters, seedGiftCards } from '../../src/mocks/data.js';
-import { openSqlStorage, type SqlStorageOptions } from '../../demo/server/db/storage.js';
+import {
+  openSqlStorage,
+  type SqlStorage,
+  type SqlStorageOptions,
+} from '../../demo/server/db/storage.js';
 import { scratchDatabase } from '../../scripts/bench-server.mjs';
 
 const databaseUrl = process.env['DATABASE_URL'] || undefined;
@@ -123,7 +127,7 @@ async function until(check: () => Promise<boolean>, what: string, ms = 10_000): 
 interface Backend {
   name: 'PGlite' | 'PostgreSQL';
   /** Opens a storage on this backend's database (a new in-memory one each time on PGlite). */
-  open(options?: SqlStorageOptions): Promise<Storage>;
+  open(options?: SqlStorageOptions): Promise<SqlStorage>;
   /** On PostgreSQL, how many of the database's sessions wait for a lock right now. */
   waitingForLocks?(): Promise<number>;
   setUp?(): Promise<void>;
@@ -168,7 +172,7 @@ describe('storage on PostgreSQL', { skip: databaseUrl ? false : 'DATABASE_URL is
 
 for (const backend of backends) {
   describe(`storage on ${backend.name}`, () => {
-    let storage: Storage;
+    let storage: SqlStorage;
 
     before(async () => {
       await backend.setUp?.();
@@ -632,6 +636,18 @@ for (const backend of backends) {
         undefined,
       );
       assert.equal((await storage.supporters()).length, 64);
+    });
+
+    it('purges saved Idempotency-Key records older than a cut-off, and only those', async () => {
+      await storage.transaction(async (tx) => {
+        await tx.claimKey('createBooking:kept-a-week');
+        await tx.saveKey('createBooking:kept-a-week', record('f', 'bkg-kept'));
+      });
+      const claim = () => storage.transaction((tx) => tx.claimKey('createBooking:kept-a-week'));
+      assert.equal(await storage.purgeKeys(new Date(Date.now() - 3600_000)), 0, 'a fresh record');
+      assert.deepEqual(await claim(), record('f', 'bkg-kept'));
+      assert.equal(await storage.purgeKeys(new Date(Date.now() + 60_000)), 1);
+      assert.equal(await claim(), undefined, 'the scope is free again');
     });
 
     it('answers supporters at once inside a transaction while a read outside waits for it', async () => {

@@ -17,6 +17,7 @@ import {
   boolean,
   check,
   date,
+  index,
   integer,
   json,
   pgTable,
@@ -125,9 +126,10 @@ export const purchases = pgTable(
 );
 
 /**
- * One row per Idempotency-Key scope (`createBooking:<key>`). A transaction claims a scope by
- * inserting its row with no answer yet (a concurrent claimer waits on that uncommitted row) and
- * fills it in before it commits.
+ * One row per Idempotency-Key scope (SHA-256 of `createBooking:<key>`, its record sealed with the
+ * key: src/backend/sealed-key.ts). A transaction claims a scope by inserting its row with no
+ * answer yet (a concurrent claimer waits on that uncommitted row) and fills it in before it
+ * commits. Rows are purged after `KEY_RETENTION` (the contract keeps keys at least 24 hours).
  */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
@@ -137,5 +139,8 @@ export const idempotencyKeys = pgTable(
     answer: json('answer').$type<StoredAnswer>(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [check('idempotency_keys_saved', sql`(${t.fingerprint} IS NULL) = (${t.answer} IS NULL)`)],
+  (t) => [
+    check('idempotency_keys_saved', sql`(${t.fingerprint} IS NULL) = (${t.answer} IS NULL)`),
+    index('idempotency_keys_created_at').on(t.createdAt),
+  ],
 );

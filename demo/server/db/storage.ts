@@ -29,7 +29,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -82,7 +82,19 @@ const setupLock = sql`hashtext('peer-support-widgets:storage-setup')`;
 const SEED_CHUNK = 500;
 
 /** Opens (and migrates, and seeds if empty) the server's storage. */
-export async function openSqlStorage(options: SqlStorageOptions = {}): Promise<Storage> {
+/** The server's storage: the one interface, and the upkeep only a database needs. */
+export interface SqlStorage extends Storage {
+  /**
+   * Deletes the Idempotency-Key records saved before `before`; their number. The storage does it
+   * itself every hour for records older than `KEY_RETENTION_MS`.
+   */
+  purgeKeys(before: Date): Promise<number>;
+}
+
+/** How long a key's record is kept: a week, well past the 24 hours the contract promises. */
+export const KEY_RETENTION_MS = 7 * 24 * 3600_000;
+
+export async function openSqlStorage(options: SqlStorageOptions = {}): Promise<SqlStorage> {
   const driver = options.databaseUrl
     ? await openPostgres(options.databaseUrl, options.maxConnections)
     : await openPglite(options.dataDir);
@@ -554,7 +566,7 @@ function keys(db: Db) {
 // ---------------------------------------------------------------------------------------------
 // The storage.
 
-function createStorage(driver: Driver, seed: Seed): Storage {
+function createStorage(driver: Driver, seed: Seed): SqlStorage {
   const { db } = driver;
   /** Set while a transaction's `work` runs, to catch a call to the storage from inside it. */
   const insideTransaction = new AsyncLocalStorage<{ open: boolean; tx: Transaction }>();
@@ -582,6 +594,11 @@ function createStorage(driver: Driver, seed: Seed): Storage {
   const cachedSupporters = () => supporterList;
 
   const top = reader(db, cachedSupporters, false);
+  // Hourly upkeep; never keeps the process alive, and a failed round waits for the next.
+  const purging = setInterval(() => {
+    if (!closed) void storage.purgeKeys(new Date(Date.now() - KEY_RETENTION_MS)).catch(() => {});
+  }, 3600_000);
+  purging.unref();
   const guarded =
     <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
@@ -589,7 +606,7 @@ function createStorage(driver: Driver, seed: Seed): Storage {
       return fn(...args);
     };
 
-  return {
+  const storage: SqlStorage = {
     // Supporters never change and are read already, so reading them inside a transaction is
     // harmless.
     supporters: async () => {
@@ -659,12 +676,24 @@ function createStorage(driver: Driver, seed: Seed): Storage {
       supporterList = Promise.resolve(fresh);
     },
 
+    async purgeKeys(before) {
+      guard('purgeKeys');
+      // Saved records only: a claim in flight is not committed, so not seen here anyway.
+      const gone = await db
+        .delete(idempotencyKeys)
+        .where(and(lt(idempotencyKeys.createdAt, before), isNotNull(idempotencyKeys.answer)))
+        .returning({ scope: idempotencyKeys.scope });
+      return gone.length;
+    },
+
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(purging);
       await driver.close();
     },
   };
+  return storage;
 }
 
 /**
