@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import type { BookingRequest } from '../api/booking-schemas.js';
 import type { Slot } from '../api/schemas.js';
 import { createSeedSupporters, referenceProgram, seedGiftCards } from '../mocks/data.js';
 import type { ApiResult, Backend } from './backend.js';
@@ -7,6 +6,7 @@ import { createMemoryStorage } from './memory-storage.js';
 import { createBackend, type BackendOptions } from './service.js';
 import type { Storage, Transaction } from './storage.js';
 import { cryptoTokens } from './tokens.js';
+import { samsRequest } from '../../test/support/booking-fixtures.js';
 
 /** Thursday 2026-03-05, 08:00 in Los Angeles. */
 const NOW = new Date('2026-03-05T08:00:00-08:00');
@@ -42,17 +42,7 @@ async function openSlot(backend: Backend): Promise<Slot> {
   throw new Error('no open slot in the seed');
 }
 
-const request = (slot: Slot, overrides: Partial<BookingRequest> = {}): BookingRequest => ({
-  supporterId: slot.supporterId,
-  slotStart: slot.start,
-  lengthMinutes: slot.lengthMinutes,
-  modality: 'video',
-  seeker: { name: 'Sam Seeker', email: 'sam@example.org', age: 22, state: 'CA' },
-  policies: { notTherapy: true, cancellation: true, privacy: true },
-  payment: { kind: 'sliding-scale', amount: 4500 },
-  timeZone: 'America/New_York',
-  ...overrides,
-});
+const request = samsRequest;
 
 /** The storage, but every transaction sees what `tamper` makes of it. */
 function tampered(storage: Storage, tamper: (tx: Transaction) => Partial<Transaction>): Storage {

@@ -38,6 +38,7 @@ import {
   type SupporterRecord,
 } from './data.js';
 import { createMockStore, timeOfDay, type ApiResult, type MockStoreOptions } from './store.js';
+import { samsRequest } from '../../test/support/booking-fixtures.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers.
@@ -108,19 +109,7 @@ function storeAt(iso: string, options: MockStoreOptions = {}) {
   };
 }
 
-function request(slot: Slot, overrides: Partial<BookingRequest> = {}): BookingRequest {
-  return {
-    supporterId: slot.supporterId,
-    slotStart: slot.start,
-    lengthMinutes: slot.lengthMinutes,
-    modality: 'video',
-    seeker: { name: 'Sam Seeker', email: 'sam@example.org', age: 22, state: 'CA' },
-    policies: { notTherapy: true, cancellation: true, privacy: true },
-    payment: { kind: 'sliding-scale', amount: 4500 },
-    timeZone: 'America/New_York',
-    ...overrides,
-  };
-}
+const request = samsRequest;
 
 async function slotsOf(store: ReturnType<typeof createMockStore>, id: string, lengthMinutes = 60) {
   return expectOk(

@@ -73,6 +73,21 @@ export function body<T>(result: ApiResult<T>): T {
   return result.body;
 }
 
+/** Sam's request for `slot` (22, in California, pay what you can), as the backend tests send it. */
+export function samsRequest(slot: Slot, overrides: Partial<BookingRequest> = {}): BookingRequest {
+  return {
+    supporterId: slot.supporterId,
+    slotStart: slot.start,
+    lengthMinutes: slot.lengthMinutes,
+    modality: 'video',
+    seeker: { name: 'Sam Seeker', email: 'sam@example.org', age: 22, state: 'CA' },
+    policies: { notTherapy: true, cancellation: true, privacy: true },
+    payment: { kind: 'sliding-scale', amount: 4500 },
+    timeZone: 'America/New_York',
+    ...overrides,
+  };
+}
+
 /** Another seeker's request for `slot`, as made straight in the store (another tab, say). */
 export function otherSeekersRequest(slot: Slot, overrides: Partial<BookingRequest> = {}) {
   return {
